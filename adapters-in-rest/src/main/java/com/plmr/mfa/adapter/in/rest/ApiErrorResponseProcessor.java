@@ -1,0 +1,94 @@
+package com.plmr.mfa.adapter.in.rest;
+
+import com.plmr.mfa.adapter.in.rest.model.ErrorCode;
+import com.plmr.mfa.adapter.in.rest.model.FieldError;
+import com.plmr.mfa.adapter.in.rest.model.FieldErrorCode;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Renders the framework's own errors (unknown route, wrong method or content type, malformed
+ * JSON, constraint violations, unexpected failures) in the API's error model. Messages are fixed
+ * per situation: they never echo request content or exception text, so no code, secret or stack
+ * trace reaches a response.
+ */
+@Primary
+@Singleton
+class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
+
+    @Override
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+        HttpStatus status = base.getStatus();
+        List<FieldError> fieldErrors = context.getRootCause()
+                .filter(ConstraintViolationException.class::isInstance)
+                .map(e -> fieldErrors((ConstraintViolationException) e)).orElse(List.of());
+        MutableHttpResponse<Object> response = ApiErrors.of(context.getRequest(), status, codeFor(status),
+                messageFor(status, !fieldErrors.isEmpty()), fieldErrors, UnaryOperator.identity());
+        base.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response;
+    }
+
+    static ErrorCode codeFor(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND, METHOD_NOT_ALLOWED -> ErrorCode.RESOURCE_UNKNOWN;
+            case UNAUTHORIZED -> ErrorCode.UNAUTHORIZED;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case TOO_MANY_REQUESTS -> ErrorCode.TOO_MANY_REQUESTS;
+            default -> status.getCode() < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    private static String messageFor(HttpStatus status, boolean fieldErrors) {
+        return switch (status) {
+            case NOT_FOUND -> "No resource at this path";
+            case METHOD_NOT_ALLOWED -> "The resource does not support this HTTP method";
+            case UNSUPPORTED_MEDIA_TYPE -> "The request body must be application/json";
+            case NOT_ACCEPTABLE -> "The response can only be application/json";
+            case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large";
+            case UNAUTHORIZED -> "A valid bearer token is required";
+            case FORBIDDEN -> "The token does not allow this operation";
+            case BAD_REQUEST -> fieldErrors ? "The request has invalid fields" : "The request is malformed";
+            default -> status.getCode() < 500 ? "The request cannot be processed" : "An unexpected error occurred";
+        };
+    }
+
+    private static List<FieldError> fieldErrors(ConstraintViolationException exception) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+            Class<? extends Annotation> type = violation.getConstraintDescriptor().getAnnotation().annotationType();
+            FieldErrorCode code = type == NotNull.class ? FieldErrorCode.NOT_NULL
+                    : type == NotBlank.class ? FieldErrorCode.NOT_BLANK : FieldErrorCode.INVALID_VALUE;
+            errors.add(new FieldError().field(fieldOf(violation.getPropertyPath())).code(code)
+                    .message(violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::getField).thenComparing(e -> e.getCode().getValue()));
+        return errors;
+    }
+
+    /** {@code verifySms.verifyOtpRequest.totp} is {@code totp}; {@code verifySms.challengeId} is {@code challengeId}. */
+    static String fieldOf(Path path) {
+        List<String> names = new ArrayList<>();
+        path.forEach(node -> names.add(node.getName()));
+        List<String> field = names.size() > 2 ? names.subList(2, names.size()) : names.subList(names.size() - 1, names.size());
+        return String.join(".", field);
+    }
+}

@@ -1,0 +1,81 @@
+package com.plmr.mfa.adapter.in.rest;
+
+import com.plmr.mfa.adapter.in.rest.model.Any;
+import com.plmr.mfa.adapter.in.rest.model.ErrorCode;
+import com.plmr.mfa.adapter.in.rest.model.ErrorResponse;
+import com.plmr.mfa.adapter.in.rest.model.FieldError;
+import com.plmr.mfa.adapter.in.rest.model.Status;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Renders every error the service answers, in the one shape its API promises: {@code ErrorResponse}
+ * with a {@code urn:plmr:mfa-totp:api:*} code under {@code /internal}, {@code google.rpc.Status}
+ * under {@code /resources}. The request id is in the body and the {@code X-Request-Id} header.
+ */
+final class ApiErrors {
+
+    private static final String RESOURCE_PREFIX = "/resources/";
+    private static final String TYPE_PREFIX = "type.googleapis.com/google.rpc.";
+
+    private ApiErrors() {
+    }
+
+    static MutableHttpResponse<Object> of(HttpRequest<?> request, HttpStatus status, ErrorCode code, String message) {
+        return of(request, status, code, message, List.of(), UnaryOperator.identity());
+    }
+
+    static MutableHttpResponse<Object> of(HttpRequest<?> request, HttpStatus status, ErrorCode code, String message,
+                                          List<FieldError> fieldErrors, UnaryOperator<ErrorResponse> extras) {
+        String requestId = RequestIds.of(request);
+        Object body = request.getPath().startsWith(RESOURCE_PREFIX)
+                ? status(status, code, message, fieldErrors, requestId)
+                : extras.apply(new ErrorResponse().code(code).message(message).requestId(requestId)
+                        .fieldErrors(fieldErrors.isEmpty() ? null : fieldErrors));
+        return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(RequestIds.HEADER, requestId).body(body);
+    }
+
+    /** The success body type of a generated interface and an error body travel in one response. */
+    @SuppressWarnings("unchecked")
+    static <T> HttpResponse<T> as(MutableHttpResponse<Object> error) {
+        return (HttpResponse<T>) (HttpResponse<?>) error;
+    }
+
+    private static Status status(HttpStatus status, ErrorCode code, String message, List<FieldError> fieldErrors,
+                                 String requestId) {
+        Any info = new Any().atType(TYPE_PREFIX + "ErrorInfo");
+        info.setAdditionalProperties("reason", code.name());
+        info.setAdditionalProperties("domain", "mfa-totp");
+        info.setAdditionalProperties("metadata", Map.of("requestId", requestId, "code", code.getValue()));
+        Status body = new Status().code(grpcCode(status)).message(message).addDetailsItem(info);
+        if (!fieldErrors.isEmpty()) {
+            Any badRequest = new Any().atType(TYPE_PREFIX + "BadRequest");
+            badRequest.setAdditionalProperties("fieldViolations", fieldErrors.stream()
+                    .map(e -> Map.of("field", e.getField(), "description", e.getMessage())).toList());
+            body.addDetailsItem(badRequest);
+        }
+        return body;
+    }
+
+    /** google.rpc.Code for an HTTP status (the mapping of google/rpc/code.proto). */
+    static int grpcCode(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, REQUEST_ENTITY_TOO_LARGE -> 3;
+            case NOT_FOUND, METHOD_NOT_ALLOWED -> 5;
+            case CONFLICT -> 10;
+            case FORBIDDEN -> 7;
+            case TOO_MANY_REQUESTS -> 8;
+            case UNAUTHORIZED -> 16;
+            case GONE -> 9;
+            default -> 13;
+        };
+    }
+}

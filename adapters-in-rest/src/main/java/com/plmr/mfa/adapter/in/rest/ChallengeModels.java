@@ -1,0 +1,65 @@
+package com.plmr.mfa.adapter.in.rest;
+
+import com.plmr.mfa.adapter.in.rest.model.Challenge;
+import com.plmr.mfa.adapter.in.rest.model.ChallengeMethod;
+import com.plmr.mfa.adapter.in.rest.model.ChallengeStatus;
+import com.plmr.mfa.adapter.in.rest.model.Delivery;
+import com.plmr.mfa.adapter.in.rest.model.DeliveryStatus;
+import com.plmr.mfa.adapter.in.rest.model.StepUpContext;
+import com.plmr.mfa.application.port.out.DeliveryState;
+import com.plmr.mfa.domain.challenge.ChallengeId;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Domain challenges to API models (and the API's method names to the domain's). */
+final class ChallengeModels {
+
+    private ChallengeModels() {
+    }
+
+    static Challenge toModel(com.plmr.mfa.domain.challenge.Challenge c,
+                             com.plmr.mfa.domain.challenge.ChallengeStatus status,
+                             Optional<DeliveryState> delivery) {
+        return new Challenge()
+                .challengeId(c.id().value())
+                .userId(c.userId().value())
+                .status(ChallengeStatus.toEnum(lower(status)))
+                .allowedMethods(c.allowedMethods().stream().sorted().map(ChallengeModels::toModel).toList())
+                .verifiedMethod(c.verifiedMethod() == null ? null : toModel(c.verifiedMethod()))
+                .context(c.stepUpContext().map(ctx -> new StepUpContext().operation(ctx.operation())
+                        .reference(ctx.reference()).digest(ctx.digest()).summary(ctx.summary())).orElse(null))
+                .attemptsRemaining(c.attemptsRemaining())
+                .createdAt(c.createdAt())
+                .expiresAt(c.expiresAt())
+                .verifiedAt(c.verifiedAt())
+                .consumedAt(c.consumedAt())
+                .delivery(delivery.map(ChallengeModels::toModel).orElse(null));
+    }
+
+    static ChallengeMethod toModel(com.plmr.mfa.domain.challenge.ChallengeMethod method) {
+        return ChallengeMethod.toEnum(lower(method));
+    }
+
+    static com.plmr.mfa.domain.challenge.ChallengeMethod toDomain(ChallengeMethod method) {
+        return com.plmr.mfa.domain.challenge.ChallengeMethod.valueOf(method.getValue().toUpperCase(Locale.ROOT));
+    }
+
+    private static Delivery toModel(DeliveryState state) {
+        return new Delivery()
+                .method(state.channel() == com.plmr.mfa.application.port.out.OutboundMessage.Channel.SMS
+                        ? ChallengeMethod.SMS : ChallengeMethod.EMAIL)
+                .status(DeliveryStatus.toEnum(lower(state.status())))
+                .attempts(state.attempts())
+                .updatedAt(state.updatedAt());
+    }
+
+    /** Path ids are checked by the generated interface's pattern before they get here. */
+    static ChallengeId id(String challengeId) {
+        return new ChallengeId(challengeId);
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

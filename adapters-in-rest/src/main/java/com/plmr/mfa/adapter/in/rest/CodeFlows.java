@@ -1,0 +1,160 @@
+package com.plmr.mfa.adapter.in.rest;
+
+import com.plmr.mfa.adapter.in.rest.model.Challenge;
+import com.plmr.mfa.adapter.in.rest.model.ChallengeStatus;
+import com.plmr.mfa.adapter.in.rest.model.CodeSent;
+import com.plmr.mfa.adapter.in.rest.model.ErrorCode;
+import com.plmr.mfa.adapter.in.rest.model.VerifyOtpRequest;
+import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
+import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.challenge.InitiationOutcome;
+import com.plmr.mfa.domain.challenge.VerificationOutcome;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/**
+ * The initiate and verify operations shared by the SMS, e-mail and app controllers: one mapping
+ * of every outcome to its documented response, whichever method the code came by.
+ */
+@Singleton
+class CodeFlows {
+
+    private final InitiateCodeDeliveryUseCase initiate;
+    private final VerifyChallengeCodeUseCase verify;
+    private final Actors actors;
+
+    CodeFlows(InitiateCodeDeliveryUseCase initiate, VerifyChallengeCodeUseCase verify, Actors actors) {
+        this.initiate = initiate;
+        this.verify = verify;
+        this.actors = actors;
+    }
+
+    HttpResponse<CodeSent> initiate(String challengeId, ChallengeMethod method, String acceptLanguage) {
+        var command = new InitiateCodeDeliveryUseCase.Command(ChallengeModels.id(challengeId), method,
+                Locales.fromAcceptLanguage(acceptLanguage));
+        return Replies.reply(initiate.initiate(actors.current(), command), Replies.Subject.CHALLENGE,
+                initiation -> initiation.outcome().fold(new InitiationReplies(challengeId, initiation.maskedDestination())));
+    }
+
+    HttpResponse<Challenge> verify(String challengeId, ChallengeMethod method, VerifyOtpRequest request) {
+        String code = request.getTotp();
+        new FieldErrors().text("totp", code)
+                .valid("totp", code, VerifyChallengeCodeUseCase.Command::isWellFormed, "must be 6 to 9 digits")
+                .throwIfAny();
+        var command = new VerifyChallengeCodeUseCase.Command(ChallengeModels.id(challengeId), method, code);
+        return Replies.reply(verify.verify(actors.current(), command), Replies.Subject.CHALLENGE,
+                outcome -> outcome.fold(new VerificationReplies()));
+    }
+
+    private record InitiationReplies(String challengeId, String masked)
+            implements InitiationOutcome.Cases<HttpResponse<CodeSent>> {
+        @Override
+        public HttpResponse<CodeSent> issued(InitiationOutcome.Issued issued) {
+            return HttpResponse.ok(new CodeSent().challengeId(challengeId)
+                    .method(ChallengeModels.toModel(issued.challenge().issuedCode().method()))
+                    .maskedDestination(masked).codeExpiresAt(issued.codeExpiresAt())
+                    .resendAvailableAt(issued.resendAvailableAt()).sendsRemaining(issued.sendsRemaining())
+                    .replacedPreviousCode(issued.replacedPreviousCode()));
+        }
+
+        @Override
+        public HttpResponse<CodeSent> notPending(InitiationOutcome.NotPending outcome) {
+            return Replies.gone(outcome.status());
+        }
+
+        @Override
+        public HttpResponse<CodeSent> contextGone(InitiationOutcome.ContextGone outcome) {
+            return Replies.contextGone();
+        }
+
+        @Override
+        public HttpResponse<CodeSent> methodNotAllowed(InitiationOutcome.MethodNotAllowed outcome) {
+            return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                    "The challenge does not allow this method");
+        }
+
+        @Override
+        public HttpResponse<CodeSent> coolingDown(InitiationOutcome.CoolingDown outcome) {
+            return Replies.tooMany(outcome.retryAfter(), "A code was sent moments ago; wait before asking again");
+        }
+
+        @Override
+        public HttpResponse<CodeSent> sendCapReached(InitiationOutcome.SendCapReached outcome) {
+            return Replies.tooMany(outcome.retryAfter(),
+                    "The challenge has used all its sends; verify the last code or create a new challenge");
+        }
+
+        @Override
+        public HttpResponse<CodeSent> noDestination(InitiationOutcome.NoDestination outcome) {
+            return Replies.error(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND, outcome.method() == ChallengeMethod.SMS
+                    ? "The user has no phone number on record" : "The user has no e-mail address on record");
+        }
+    }
+
+    private static final class VerificationReplies implements VerificationOutcome.Cases<HttpResponse<Challenge>> {
+        @Override
+        public HttpResponse<Challenge> verified(VerificationOutcome.Verified outcome) {
+            return HttpResponse.ok(ChallengeModels.toModel(outcome.challenge(), outcome.challenge().storedStatus(),
+                    Optional.empty()));
+        }
+
+        @Override
+        public HttpResponse<Challenge> rejected(VerificationOutcome.Rejected outcome) {
+            return invalid("The code is wrong", outcome.attemptsRemaining());
+        }
+
+        @Override
+        public HttpResponse<Challenge> replayed(VerificationOutcome.Replayed outcome) {
+            return invalid("The code was already used; wait for the next code of the app", outcome.attemptsRemaining());
+        }
+
+        @Override
+        public HttpResponse<Challenge> clockSkew(VerificationOutcome.ClockSkew outcome) {
+            return invalid("The code belongs to another time; check the clock of the device", outcome.attemptsRemaining());
+        }
+
+        @Override
+        public HttpResponse<Challenge> notPending(VerificationOutcome.NotPending outcome) {
+            return Replies.gone(outcome.status());
+        }
+
+        @Override
+        public HttpResponse<Challenge> contextGone(VerificationOutcome.ContextGone outcome) {
+            return Replies.contextGone();
+        }
+
+        @Override
+        public HttpResponse<Challenge> methodNotAllowed(VerificationOutcome.MethodNotAllowed outcome) {
+            return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST, "The challenge does not allow this method");
+        }
+
+        @Override
+        public HttpResponse<Challenge> noCodeIssued(VerificationOutcome.NoCodeIssued outcome) {
+            return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_OTP,
+                    "No code of this method is active for the challenge; initiate first");
+        }
+
+        @Override
+        public HttpResponse<Challenge> codeExpired(VerificationOutcome.CodeExpired outcome) {
+            return Replies.error(HttpStatus.GONE, ErrorCode.INVALID_OTP, "The code has expired; initiate a new one",
+                    body -> body.challengeStatus(ChallengeStatus.PENDING));
+        }
+
+        @Override
+        public HttpResponse<Challenge> noFactor(VerificationOutcome.NoFactor outcome) {
+            return Replies.error(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND,
+                    "The user has no active authenticator app");
+        }
+
+        private static HttpResponse<Challenge> invalid(String message, int attemptsRemaining) {
+            return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_OTP, message, body -> {
+                body.attemptsRemaining(attemptsRemaining);
+                return attemptsRemaining == 0 ? body.challengeStatus(ChallengeStatus.LOCKED) : body;
+            });
+        }
+    }
+}

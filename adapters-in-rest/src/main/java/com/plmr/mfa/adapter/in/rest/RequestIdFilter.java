@@ -1,0 +1,36 @@
+package com.plmr.mfa.adapter.in.rest;
+
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import org.reactivestreams.Publisher;
+
+import java.util.Map;
+
+/**
+ * Gives every request its id before anything else runs (security included): in the MDC for the
+ * log lines of the request, on the response as {@code X-Request-Id}, and for error bodies.
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+class RequestIdFilter implements HttpServerFilter {
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        String id = RequestIds.of(request);
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
+                .plus(new MdcPropagationContext(Map.of(RequestIds.MDC_KEY, id))).propagate()) {
+            return Publishers.map(chain.proceed(request), response -> response.header(RequestIds.HEADER, id));
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

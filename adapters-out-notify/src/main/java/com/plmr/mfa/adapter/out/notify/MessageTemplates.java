@@ -1,0 +1,147 @@
+package com.plmr.mfa.adapter.out.notify;
+
+import com.plmr.mfa.application.port.out.OutboundMessage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The wording of the messages this adapter sends, per channel and language.
+ *
+ * <p>Templates are UTF-8 resource files {@code <location>/<name>_<language>.<ext>}:
+ * {@code sms_*.txt}, {@code email-subject_*.txt}, {@code email-text_*.txt} and
+ * {@code email-html_*.html}, for the languages {@link #LANGUAGES}. German is used for every
+ * {@code de} locale ({@code de-DE}, {@code de-AT}, {@code de-CH}), English for everything else.
+ * All templates are loaded and checked when the instance is created, so a missing file fails at
+ * start-up, not at the first send.
+ *
+ * <p>Values available to templates: {@code code}, {@code minutes}, {@code singular} (validity is
+ * exactly one minute) and {@code summary} (the step-up summary on one line, without a trailing
+ * period; absent when the message has none). The HTML templates get every value HTML-escaped.
+ */
+public final class MessageTemplates {
+
+    /** Classpath folder of the templates shipped with this adapter. */
+    public static final String DEFAULT_LOCATION = "notify-templates";
+    /** Languages with their own wording; the first is the fallback. */
+    public static final List<String> LANGUAGES = List.of("en", "de");
+
+    private static final String SMS = "sms";
+    private static final String EMAIL_SUBJECT = "email-subject";
+    private static final String EMAIL_TEXT = "email-text";
+    private static final String EMAIL_HTML = "email-html";
+
+    private final Map<String, Template> templates;
+
+    private MessageTemplates(Map<String, Template> templates) {
+        this.templates = Map.copyOf(templates);
+    }
+
+    /** The templates shipped with this adapter. */
+    public static MessageTemplates fromClasspath() {
+        return fromClasspath(DEFAULT_LOCATION);
+    }
+
+    /** Templates from another classpath folder with the same file names (for tests, rebranding). */
+    public static MessageTemplates fromClasspath(String location) {
+        Map<String, Template> loaded = new HashMap<>();
+        for (String language : LANGUAGES) {
+            load(loaded, location, SMS, language, "txt");
+            load(loaded, location, EMAIL_SUBJECT, language, "txt");
+            load(loaded, location, EMAIL_TEXT, language, "txt");
+            load(loaded, location, EMAIL_HTML, language, "html");
+        }
+        MessageTemplates result = new MessageTemplates(loaded);
+        result.selfCheck();
+        return result;
+    }
+
+    /** The language whose wording is used for the locale: {@code de} or the fallback {@code en}. */
+    public static String languageOf(Locale locale) {
+        String language = locale == null ? "" : locale.getLanguage();
+        return LANGUAGES.contains(language) ? language : LANGUAGES.get(0);
+    }
+
+    /** The SMS text: one line, GSM-7 and one segment with the shipped templates whenever the summary allows. */
+    public String smsText(OutboundMessage message) {
+        String language = languageOf(message.locale());
+        return template(SMS, language).render(values(message), UnaryOperator.identity()).strip();
+    }
+
+    /** Subject, plain-text and HTML body of the e-mail. */
+    public EmailContent email(OutboundMessage message) {
+        String language = languageOf(message.locale());
+        Map<String, Object> values = values(message);
+        String subject = oneLine(template(EMAIL_SUBJECT, language).render(values, UnaryOperator.identity()));
+        String text = template(EMAIL_TEXT, language).render(values, UnaryOperator.identity());
+        String html = template(EMAIL_HTML, language).render(values, Html::escape);
+        return new EmailContent(language, subject, text, html);
+    }
+
+    private Template template(String name, String language) {
+        Template template = templates.get(name + "_" + language);
+        if (template == null) {
+            throw new IllegalStateException("no template " + name + "_" + language);
+        }
+        return template;
+    }
+
+    private static Map<String, Object> values(OutboundMessage message) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("code", message.code());
+        values.put("minutes", message.validMinutes());
+        values.put("singular", message.validMinutes() == 1);
+        values.put("summary", normaliseSummary(message.summary()));
+        return values;
+    }
+
+    /** The summary on one line, trimmed, without trailing periods; {@code null} when blank. */
+    static String normaliseSummary(String summary) {
+        if (summary == null) {
+            return null;
+        }
+        String line = oneLine(summary);
+        while (line.endsWith(".")) {
+            line = line.substring(0, line.length() - 1).stripTrailing();
+        }
+        return line.isEmpty() ? null : line;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+    }
+
+    /** Renders every template once with sample values, so a typo in a template fails at start-up. */
+    private void selfCheck() {
+        for (String language : LANGUAGES) {
+            for (String summary : new String[] {null, "sample"}) {
+                OutboundMessage sample = new OutboundMessage("self-check", "self-check",
+                        OutboundMessage.Channel.SMS, "self-check", Locale.forLanguageTag(language),
+                        "000000", 1, summary);
+                smsText(sample);
+                email(sample);
+            }
+        }
+    }
+
+    private static void load(Map<String, Template> target, String location, String name, String language,
+                             String extension) {
+        String resource = location + "/" + name + "_" + language + "." + extension;
+        ClassLoader loader = MessageTemplates.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing template resource " + resource);
+            }
+            target.put(name + "_" + language, new Template(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template resource " + resource, e);
+        }
+    }
+}

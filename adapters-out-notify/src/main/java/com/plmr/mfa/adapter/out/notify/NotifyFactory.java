@@ -1,0 +1,97 @@
+package com.plmr.mfa.adapter.out.notify;
+
+import com.plmr.mfa.adapter.out.notify.dev.DevSinkFile;
+import com.plmr.mfa.adapter.out.notify.dev.DevSinkProperties;
+import com.plmr.mfa.adapter.out.notify.dev.DevSinkSender;
+import com.plmr.mfa.adapter.out.notify.email.SmtpEmailSender;
+import com.plmr.mfa.adapter.out.notify.email.SmtpProperties;
+import com.plmr.mfa.adapter.out.notify.sms.TwilioProperties;
+import com.plmr.mfa.adapter.out.notify.sms.TwilioSmsSender;
+import com.plmr.mfa.adapter.out.notify.sms.WebhookProperties;
+import com.plmr.mfa.adapter.out.notify.sms.WebhookSmsSender;
+import com.plmr.mfa.application.port.out.OutboundMessage;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.function.Supplier;
+
+import static com.plmr.mfa.adapter.out.notify.NotifyProviders.DEV;
+import static com.plmr.mfa.adapter.out.notify.NotifyProviders.EMAIL_PROVIDER;
+import static com.plmr.mfa.adapter.out.notify.NotifyProviders.PROD;
+import static com.plmr.mfa.adapter.out.notify.NotifyProviders.PRODUCTION;
+import static com.plmr.mfa.adapter.out.notify.NotifyProviders.SMS_PROVIDER;
+
+/**
+ * The senders, one per channel, chosen by {@value NotifyProviders#SMS_PROVIDER} and
+ * {@value NotifyProviders#EMAIL_PROVIDER}. Each is a {@code SendMessagePort} named
+ * {@value NotifyProviders#SMS_BEAN} or {@value NotifyProviders#EMAIL_BEAN}, created eagerly so a
+ * configuration mistake fails the start-up rather than the first send.
+ */
+@Factory
+public class NotifyFactory {
+
+    @Singleton
+    MessageTemplates messageTemplates() {
+        return MessageTemplates.fromClasspath();
+    }
+
+    @Context
+    @Named(NotifyProviders.SMS_BEAN)
+    @Requires(property = SMS_PROVIDER, value = NotifyProviders.TWILIO)
+    TwilioSmsSender twilioSmsSender(TwilioProperties properties, MessageTemplates templates) {
+        return configured(() -> new TwilioSmsSender(properties, templates));
+    }
+
+    @Context
+    @Named(NotifyProviders.SMS_BEAN)
+    @Requires(property = SMS_PROVIDER, value = NotifyProviders.WEBHOOK)
+    WebhookSmsSender webhookSmsSender(WebhookProperties properties, MessageTemplates templates) {
+        return configured(() -> new WebhookSmsSender(properties, templates));
+    }
+
+    @Context
+    @Named(NotifyProviders.EMAIL_BEAN)
+    @Requires(property = EMAIL_PROVIDER, value = NotifyProviders.SMTP)
+    SmtpEmailSender smtpEmailSender(SmtpProperties properties, MessageTemplates templates) {
+        return configured(() -> new SmtpEmailSender(properties, templates));
+    }
+
+    @Singleton
+    @Requires(notEnv = {PROD, PRODUCTION})
+    DevSinkFile devSinkFile(DevSinkProperties properties) {
+        return configured(() -> new DevSinkFile(Path.of(properties.file())));
+    }
+
+    @Context
+    @Named(NotifyProviders.SMS_BEAN)
+    @Requires(notEnv = {PROD, PRODUCTION})
+    @Requires(property = SMS_PROVIDER, value = DEV, defaultValue = DEV)
+    DevSinkSender smsDevSink(DevSinkFile file, MessageTemplates templates) {
+        return new DevSinkSender(EnumSet.of(OutboundMessage.Channel.SMS), file, templates, Clock.systemUTC());
+    }
+
+    @Context
+    @Named(NotifyProviders.EMAIL_BEAN)
+    @Requires(notEnv = {PROD, PRODUCTION})
+    @Requires(property = EMAIL_PROVIDER, value = DEV, defaultValue = DEV)
+    DevSinkSender emailDevSink(DevSinkFile file, MessageTemplates templates) {
+        return new DevSinkSender(EnumSet.of(OutboundMessage.Channel.EMAIL), file, templates, Clock.systemUTC());
+    }
+
+    /** A sender's own validation names the key at fault; it surfaces as a configuration error. */
+    private static <T> T configured(Supplier<T> sender) {
+        try {
+            return sender.get();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+}

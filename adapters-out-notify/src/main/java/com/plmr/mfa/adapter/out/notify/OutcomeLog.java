@@ -1,0 +1,37 @@
+package com.plmr.mfa.adapter.out.notify;
+
+import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.application.port.out.SendOutcome;
+import org.slf4j.Logger;
+
+/**
+ * The one log line per send attempt: message id, channel, provider and outcome. Never the code,
+ * never the destination (outcome reasons are built to contain neither).
+ */
+public final class OutcomeLog {
+
+    private OutcomeLog() {
+    }
+
+    /** Logs the outcome and returns it. */
+    public static SendOutcome log(Logger log, String provider, OutboundMessage message, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            log.info("{} message {} accepted by {} as {}", message.channel(), message.messageId(), provider,
+                    accepted.providerMessageId());
+        } else if (outcome instanceof SendOutcome.TransientFailure failure) {
+            log.warn("{} message {} not accepted by {}, transient failure: {}", message.channel(),
+                    message.messageId(), provider, failure.reason());
+        } else if (outcome instanceof SendOutcome.PermanentFailure failure) {
+            log.warn("{} message {} not accepted by {}, permanent failure: {}", message.channel(),
+                    message.messageId(), provider, failure.reason());
+        }
+        return outcome;
+    }
+
+    /** Guards against a dispatcher handing a message to a sender of the wrong channel (a programming error). */
+    public static void requireChannel(OutboundMessage message, OutboundMessage.Channel expected, String sender) {
+        if (message.channel() != expected) {
+            throw new IllegalArgumentException(sender + " does not handle " + message);
+        }
+    }
+}

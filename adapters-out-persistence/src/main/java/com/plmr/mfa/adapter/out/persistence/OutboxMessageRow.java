@@ -1,0 +1,24 @@
+package com.plmr.mfa.adapter.out.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+@MappedEntity("outbox_message")
+record OutboxMessageRow(
+        @Id String id,
+        String challengeId,
+        String channel,
+        @Nullable String payloadKeyId,
+        @Nullable byte[] payload,
+        String status,
+        int attempts,
+        Instant nextAttemptAt,
+        Instant expiresAt,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable String lastError,
+        @Nullable String providerMessageId) {
+}

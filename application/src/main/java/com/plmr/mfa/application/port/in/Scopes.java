@@ -1,0 +1,15 @@
+package com.plmr.mfa.application.port.in;
+
+/** The scopes a consumer service's token carries; documented in the OpenAPI spec's security schemes. */
+public final class Scopes {
+
+    public static final String CHALLENGES_CREATE = "mfa.challenges.create";
+    public static final String CHALLENGES_READ = "mfa.challenges.read";
+    public static final String CHALLENGES_CONSUME = "mfa.challenges.consume";
+    public static final String CHALLENGES_CANCEL = "mfa.challenges.cancel";
+    public static final String CHALLENGES_VERIFY = "mfa.challenges.verify";
+    public static final String FACTORS_MANAGE = "mfa.factors.manage";
+
+    private Scopes() {
+    }
+}

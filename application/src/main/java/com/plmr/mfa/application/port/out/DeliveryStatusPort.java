@@ -1,0 +1,11 @@
+package com.plmr.mfa.application.port.out;
+
+import com.plmr.mfa.domain.challenge.ChallengeId;
+
+import java.util.Optional;
+
+/** The delivery state of the latest message sent for a challenge, for consumers to see. */
+public interface DeliveryStatusPort {
+
+    Optional<DeliveryState> latestFor(ChallengeId challenge);
+}

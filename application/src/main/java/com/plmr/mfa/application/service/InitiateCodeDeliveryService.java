@@ -1,0 +1,99 @@
+package com.plmr.mfa.application.service;
+
+import com.plmr.mfa.application.port.in.Access;
+import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
+import com.plmr.mfa.application.port.in.Scopes;
+import com.plmr.mfa.application.port.out.ContactPort;
+import com.plmr.mfa.application.port.out.EnqueueMessagePort;
+import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.application.port.out.SaveChallengePort;
+import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.challenge.Challenge;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.challenge.ChallengePolicy;
+import com.plmr.mfa.domain.challenge.InitiationOutcome;
+import com.plmr.mfa.domain.otp.CodeGenerator;
+import com.plmr.mfa.domain.otp.CodeHasher;
+import com.plmr.mfa.domain.user.Contact;
+import com.plmr.mfa.domain.user.ContactKind;
+import com.plmr.mfa.domain.user.Actor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Issues a fresh code and puts its message into the outbox, in the transaction that holds the
+ * challenge's row lock: the new code's hash and the message are stored together or not at all,
+ * and two concurrent initiates cannot both pass the cooldown.
+ */
+public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUseCase {
+
+    private final ChallengeGate gate;
+    private final SaveChallengePort save;
+    private final ContactPort contacts;
+    private final EnqueueMessagePort outbox;
+    private final TransactionPort transactions;
+    private final ChallengePolicy policy;
+    private final CodeGenerator codes;
+    private final CodeHasher hasher;
+    private final RandomGenerator random;
+    private final Clock clock;
+
+    public InitiateCodeDeliveryService(LoadChallengePort load, SaveChallengePort save, ContactPort contacts,
+                                       EnqueueMessagePort outbox, TransactionPort transactions, ChallengePolicy policy,
+                                       CodeHasher hasher, RandomGenerator random, Clock clock) {
+        this.gate = new ChallengeGate(load);
+        this.save = save;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.policy = policy;
+        this.codes = new CodeGenerator(random);
+        this.hasher = hasher;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public Access<Initiation> initiate(Actor actor, Command command) {
+        return transactions.inTransaction(() -> gate.enter(actor, command.challenge(), Scopes.CHALLENGES_VERIFY, true,
+                challenge -> initiate(challenge, command, clock.instant())));
+    }
+
+    private Initiation initiate(Challenge challenge, Command command, Instant now) {
+        ChallengeMethod method = command.method();
+        Optional<InitiationOutcome> refusal = challenge.refuseInitiation(method, policy, now);
+        if (refusal.isPresent()) {
+            return new Initiation(refusal.get(), null);
+        }
+        Optional<Contact> destination = contacts.find(challenge.userId(), ContactKind.deliveringFor(method));
+        if (destination.isEmpty()) {
+            return new Initiation(new InitiationOutcome.NoDestination(method), null);
+        }
+        String code = codes.generate(policy.digitsFor(method));
+        InitiationOutcome.Issued issued = challenge.issue(method, hasher.hash(challenge.id(), method, code), policy, now);
+        save.save(issued.challenge());
+        outbox.enqueue(challenge.id(), message(challenge, method, destination.get(), code, command.preferredLocale()),
+                now, issued.codeExpiresAt());
+        return new Initiation(issued, destination.get().masked());
+    }
+
+    private OutboundMessage message(Challenge challenge, ChallengeMethod method, Contact to, String code,
+                                    Locale preferred) {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        String messageId = "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        Locale locale = challenge.locale() != null ? challenge.locale()
+                : preferred != null ? preferred : Locale.ENGLISH;
+        int minutes = (int) Math.max(1, (policy.codeTtl().toSeconds() + 59) / 60);
+        String summary = challenge.stepUpContext().map(c -> c.summary()).orElse(null);
+        OutboundMessage.Channel channel = method == ChallengeMethod.SMS
+                ? OutboundMessage.Channel.SMS : OutboundMessage.Channel.EMAIL;
+        return new OutboundMessage(messageId, messageId, channel, to.value(), locale, code, minutes, summary);
+    }
+}

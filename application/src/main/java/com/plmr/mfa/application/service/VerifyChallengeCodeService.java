@@ -1,0 +1,57 @@
+package com.plmr.mfa.application.service;
+
+import com.plmr.mfa.application.port.in.Access;
+import com.plmr.mfa.application.port.in.Scopes;
+import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
+import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.SaveChallengePort;
+import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.challenge.Challenge;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.challenge.CodeMatch;
+import com.plmr.mfa.domain.challenge.VerificationOutcome;
+import com.plmr.mfa.domain.otp.CodeHasher;
+import com.plmr.mfa.domain.user.Actor;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Verifies under the challenge's row lock: concurrent verifies of one challenge, on any number of
+ * service instances, are applied one after the other, so the attempt budget is never exceeded and
+ * a right code verifies the challenge exactly once.
+ */
+public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseCase {
+
+    private final ChallengeGate gate;
+    private final SaveChallengePort save;
+    private final TransactionPort transactions;
+    private final CodeHasher hasher;
+    private final AuthenticatorCodeCheck apps;
+    private final Clock clock;
+
+    public VerifyChallengeCodeService(LoadChallengePort load, SaveChallengePort save, TransactionPort transactions,
+                                      CodeHasher hasher, AuthenticatorCodeCheck apps, Clock clock) {
+        this.gate = new ChallengeGate(load);
+        this.save = save;
+        this.transactions = transactions;
+        this.hasher = hasher;
+        this.apps = apps;
+        this.clock = clock;
+    }
+
+    @Override
+    public Access<VerificationOutcome> verify(Actor actor, Command command) {
+        return transactions.inTransaction(() -> gate.enter(actor, command.challenge(), Scopes.CHALLENGES_VERIFY, true,
+                challenge -> verify(challenge, command, clock.instant())));
+    }
+
+    private VerificationOutcome verify(Challenge challenge, Command command, Instant now) {
+        ChallengeMethod method = command.method();
+        CodeMatch.Matcher matcher = method == ChallengeMethod.APP
+                ? issued -> apps.check(challenge.userId(), command.code(), now)
+                : issued -> hasher.matches(challenge.id(), method, command.code(), issued.hash())
+                        ? CodeMatch.MATCH : CodeMatch.NO_MATCH;
+        return Transitions.stored(challenge.verify(method, matcher, now), save);
+    }
+}

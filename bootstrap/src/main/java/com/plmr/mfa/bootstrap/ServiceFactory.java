@@ -1,0 +1,134 @@
+package com.plmr.mfa.bootstrap;
+
+import com.plmr.mfa.application.port.in.CancelChallengeUseCase;
+import com.plmr.mfa.application.port.in.ConsumeChallengeUseCase;
+import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
+import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
+import com.plmr.mfa.application.port.in.GetChallengeUseCase;
+import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
+import com.plmr.mfa.application.port.in.ManageContactUseCase;
+import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
+import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
+import com.plmr.mfa.application.port.out.ContactPort;
+import com.plmr.mfa.application.port.out.DeliveryStatusPort;
+import com.plmr.mfa.application.port.out.EnqueueMessagePort;
+import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.RecordDeliveryPort;
+import com.plmr.mfa.application.port.out.SaveChallengePort;
+import com.plmr.mfa.application.port.out.SendMessagePort;
+import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.application.service.AuthenticatorCodeCheck;
+import com.plmr.mfa.application.service.CancelChallengeService;
+import com.plmr.mfa.application.service.ConsumeChallengeService;
+import com.plmr.mfa.application.service.CreateChallengeService;
+import com.plmr.mfa.application.service.DispatchDueMessagesService;
+import com.plmr.mfa.application.service.GetChallengeService;
+import com.plmr.mfa.application.service.InitiateCodeDeliveryService;
+import com.plmr.mfa.application.service.ManageContactService;
+import com.plmr.mfa.application.service.VerifyChallengeCodeService;
+import com.plmr.mfa.domain.challenge.ChallengePolicy;
+import com.plmr.mfa.domain.crypto.SecretSealer;
+import com.plmr.mfa.domain.otp.CodeHasher;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Builds the application services, which carry no framework annotations, from the adapters'
+ * ports and the configuration. The clock and the random source are beans, so tests replace them.
+ */
+@Factory
+class ServiceFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    RandomGenerator random() {
+        return new SecureRandom();
+    }
+
+    @Singleton
+    ChallengePolicy challengePolicy(@Value("${mfa.challenge.ttl}") Duration ttl,
+                                    @Value("${mfa.challenge.code-ttl}") Duration codeTtl,
+                                    @Value("${mfa.challenge.max-attempts}") int maxAttempts,
+                                    @Value("${mfa.challenge.resend-cooldown}") Duration cooldown,
+                                    @Value("${mfa.challenge.max-sends}") int maxSends,
+                                    @Value("${mfa.challenge.sms-digits}") int smsDigits,
+                                    @Value("${mfa.challenge.email-digits}") int emailDigits) {
+        return new ChallengePolicy(ttl, codeTtl, maxAttempts, cooldown, maxSends, smsDigits, emailDigits);
+    }
+
+    @Singleton
+    CodeHasher codeHasher(@Value("${mfa.keys.code-hash}") String key, Environment environment) {
+        return new CodeHasher(Keys.codeHashKey(key, environment));
+    }
+
+    @Singleton
+    SecretSealer secretSealer(@Value("${mfa.keys.secrets}") String ring, @Value("${mfa.keys.active-secret}") String active,
+                              Environment environment, RandomGenerator random) {
+        return new SecretSealer(Keys.secretKeyRing(ring, environment), active, random);
+    }
+
+    @Singleton
+    CreateChallengeUseCase createChallenge(SaveChallengePort save, TransactionPort tx, ChallengePolicy policy,
+                                           Clock clock, RandomGenerator random) {
+        return new CreateChallengeService(save, tx, policy, clock, random);
+    }
+
+    @Singleton
+    GetChallengeUseCase getChallenge(LoadChallengePort load, DeliveryStatusPort deliveries, Clock clock) {
+        return new GetChallengeService(load, deliveries, clock);
+    }
+
+    @Singleton
+    ConsumeChallengeUseCase consumeChallenge(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
+                                             Clock clock) {
+        return new ConsumeChallengeService(load, save, tx, clock);
+    }
+
+    @Singleton
+    CancelChallengeUseCase cancelChallenge(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
+                                           Clock clock) {
+        return new CancelChallengeService(load, save, tx, clock);
+    }
+
+    @Singleton
+    InitiateCodeDeliveryUseCase initiateCodeDelivery(LoadChallengePort load, SaveChallengePort save,
+                                                     ContactPort contacts, EnqueueMessagePort outbox,
+                                                     TransactionPort tx, ChallengePolicy policy, CodeHasher hasher,
+                                                     RandomGenerator random, Clock clock) {
+        return new InitiateCodeDeliveryService(load, save, contacts, outbox, tx, policy, hasher, random, clock);
+    }
+
+    @Singleton
+    VerifyChallengeCodeUseCase verifyChallengeCode(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
+                                                   CodeHasher hasher, AuthenticatorCodeCheck apps, Clock clock) {
+        return new VerifyChallengeCodeService(load, save, tx, hasher, apps, clock);
+    }
+
+    @Singleton
+    ManageContactUseCase manageContact(ContactPort contacts, TransactionPort tx, Clock clock) {
+        return new ManageContactService(contacts, tx, clock);
+    }
+
+    @Singleton
+    DispatchDueMessagesUseCase dispatchDueMessages(ClaimDueMessagesPort claims, RecordDeliveryPort records,
+                                                   List<SendMessagePort> senders, TransactionPort tx,
+                                                   RandomGenerator random, Clock clock,
+                                                   @Value("${mfa.outbox.max-attempts:5}") int maxAttempts) {
+        var defaults = DispatchDueMessagesService.RetryPolicy.defaults();
+        return new DispatchDueMessagesService(claims, records, senders, tx,
+                new DispatchDueMessagesService.RetryPolicy(defaults.batchSize(), defaults.lease(), maxAttempts,
+                        defaults.baseDelay(), defaults.maxDelay()), random, clock);
+    }
+}

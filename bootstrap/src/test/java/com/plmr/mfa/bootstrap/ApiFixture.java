@@ -1,0 +1,76 @@
+package com.plmr.mfa.bootstrap;
+
+import com.plmr.mfa.client.ApiClient;
+import com.plmr.mfa.client.ApiException;
+import com.plmr.mfa.client.api.ChallengesApi;
+import com.plmr.mfa.client.api.TotpEmailApi;
+import com.plmr.mfa.client.api.TotpSmsApi;
+import com.plmr.mfa.client.api.UserContactsApi;
+import com.plmr.mfa.client.model.Challenge;
+import com.plmr.mfa.client.model.ChallengeMethod;
+import com.plmr.mfa.client.model.CreateChallengeRequest;
+import com.plmr.mfa.client.model.SetEmailRequest;
+import com.plmr.mfa.client.model.SetPhoneRequest;
+import com.plmr.mfa.client.model.StepUpContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** The generated Java SDK pointed at a running instance, with tokens for a consumer service and users. */
+final class ApiFixture {
+
+    private final URI base;
+
+    ApiFixture(EmbeddedServer server) {
+        this.base = server.getURI();
+    }
+
+    ApiClient client(String bearer) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(base.toString());
+        client.setRequestInterceptor(builder -> builder.header("Authorization", "Bearer " + bearer));
+        return client;
+    }
+
+    ApiClient service() {
+        return client(TestTokens.service("payments", TestTokens.ALL_SCOPES));
+    }
+
+    ApiClient user(String userId) {
+        return client(TestTokens.user(userId));
+    }
+
+    ChallengesApi challenges() {
+        return new ChallengesApi(service());
+    }
+
+    TotpSmsApi sms(String userId) {
+        return new TotpSmsApi(user(userId));
+    }
+
+    TotpEmailApi email(String userId) {
+        return new TotpEmailApi(user(userId));
+    }
+
+    /** A fresh user with a phone number and an e-mail address on record. */
+    String newUser(String phone, String email) throws ApiException {
+        String userId = "u-" + UUID.randomUUID();
+        UserContactsApi contacts = new UserContactsApi(service());
+        if (phone != null) {
+            contacts.setPhone(userId, new SetPhoneRequest().phone(phone));
+        }
+        if (email != null) {
+            contacts.setEmail(userId, new SetEmailRequest().email(email));
+        }
+        return userId;
+    }
+
+    Challenge newChallenge(String userId, ChallengeMethod... methods) throws ApiException {
+        return challenges().createChallenge(new CreateChallengeRequest().userId(userId)
+                .context(new StepUpContext().operation("payment").reference("pay-" + UUID.randomUUID())
+                        .summary("payment of EUR 40 to ACME"))
+                .allowedMethods(methods.length == 0 ? null : List.of(methods)));
+    }
+}

@@ -1,0 +1,53 @@
+package com.plmr.mfa.bootstrap;
+
+import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.application.port.out.SendMessagePort;
+import com.plmr.mfa.application.port.out.SendOutcome;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.order.Ordered;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The test environment's provider: it accepts every message and keeps it, so a test reads the
+ * code the way a user reads a phone. Ordered first, it takes precedence over configured senders.
+ */
+@Singleton
+@Requires(env = "test")
+@Requires(property = "mfa.test.recording-sender", value = "true", defaultValue = "true")
+class RecordingSender implements SendMessagePort, Ordered {
+
+    private final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean handles(OutboundMessage.Channel channel) {
+        return true;
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message) {
+        sent.add(message);
+        return new SendOutcome.Accepted("recorded-" + message.messageId());
+    }
+
+    Optional<OutboundMessage> lastTo(String destination) {
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if (sent.get(i).destination().equals(destination)) {
+                return Optional.of(sent.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<OutboundMessage> all() {
+        return List.copyOf(sent);
+    }
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,71 @@
+package com.plmr.mfa.bootstrap;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The database of one test run: a fresh schema on the MySQL-compatible server at 127.0.0.1:3306
+ * when it answers, else on an embedded MariaDB. The schema is dropped when the JVM exits.
+ */
+final class TestDatabase {
+
+    private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
+    private static String url;
+
+    private TestDatabase() {
+    }
+
+    static synchronized Map<String, String> properties() {
+        if (url == null) {
+            url = create();
+        }
+        return Map.of("datasources.default.url", url,
+                "datasources.default.username", "root",
+                "datasources.default.password", "");
+    }
+
+    static synchronized String url() {
+        properties();
+        return url;
+    }
+
+    private static String create() {
+        String schema = "mfa_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String server = reachable(SERVER) ? SERVER : embeddedServer();
+        execute(server, "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "DROP DATABASE IF EXISTS " + schema)));
+        return server + schema;
+    }
+
+    private static String embeddedServer() {
+        try {
+            String url = EmbeddedDatabase.start(Files.createTempDirectory("mfa-test-mariadb"));
+            return url.substring(0, url.lastIndexOf('/') + 1);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean reachable(String server) {
+        try (Connection ignored = DriverManager.getConnection(server, "root", "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void execute(String server, String sql) {
+        try (Connection connection = DriverManager.getConnection(server, "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database statement failed: " + sql, e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.plmr.mfa.domain.challenge;
+
+/**
+ * What came of a code presented for a challenge. Only {@link Verified} lets an operation
+ * proceed; the REST adapter maps every variant with an exhaustive switch.
+ */
+public sealed interface VerificationOutcome {
+
+    /** Applies the case for this variant; adding a variant breaks every caller until it is handled. */
+    <R> R fold(Cases<R> cases);
+
+    /** One method per variant: Java 17's compile-time exhaustive match over this sealed type. */
+    interface Cases<R> {
+        R verified(Verified outcome);
+
+        R rejected(Rejected outcome);
+
+        R replayed(Replayed outcome);
+
+        R clockSkew(ClockSkew outcome);
+
+        R notPending(NotPending outcome);
+
+        R contextGone(ContextGone outcome);
+
+        R methodNotAllowed(MethodNotAllowed outcome);
+
+        R noCodeIssued(NoCodeIssued outcome);
+
+        R codeExpired(CodeExpired outcome);
+
+        R noFactor(NoFactor outcome);
+    }
+
+    record Verified(Challenge challenge) implements VerificationOutcome, Transition {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.verified(this);
+        }
+    }
+
+    /** A wrong code; the challenge is locked when {@code attemptsRemaining} is 0. */
+    record Rejected(Challenge challenge, int attemptsRemaining) implements VerificationOutcome, Transition {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.rejected(this);
+        }
+    }
+
+    /** An app code whose time step was already accepted (RFC 6238 §5.2); counts as a failure. */
+    record Replayed(Challenge challenge, int attemptsRemaining) implements VerificationOutcome, Transition {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.replayed(this);
+        }
+    }
+
+    /** An app code from a device whose clock is {@code stepsOff} steps away; counts as a failure. */
+    record ClockSkew(Challenge challenge, int attemptsRemaining, long stepsOff) implements VerificationOutcome, Transition {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.clockSkew(this);
+        }
+    }
+
+    record NotPending(ChallengeStatus status) implements VerificationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.notPending(this);
+        }
+    }
+
+    record ContextGone() implements VerificationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.contextGone(this);
+        }
+    }
+
+    record MethodNotAllowed(ChallengeMethod method) implements VerificationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.methodNotAllowed(this);
+        }
+    }
+
+    /** No code of this method was sent for the challenge (or a later one of another method replaced it). */
+    record NoCodeIssued(ChallengeMethod method) implements VerificationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.noCodeIssued(this);
+        }
+    }
+
+    /** The last code sent has expired; the challenge itself is still pending. */
+    record CodeExpired() implements VerificationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.codeExpired(this);
+        }
+    }
+
+    /** The user has no active authenticator app. */
+    record NoFactor() implements VerificationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.noFactor(this);
+        }
+    }
+}
