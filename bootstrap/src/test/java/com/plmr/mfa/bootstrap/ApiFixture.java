@@ -71,6 +71,6 @@ final class ApiFixture {
         return challenges().createChallenge(new CreateChallengeRequest().userId(userId)
                 .context(new StepUpContext().operation("payment").reference("pay-" + UUID.randomUUID())
                         .summary("payment of EUR 40 to ACME"))
-                .allowedMethods(methods.length == 0 ? null : List.of(methods)));
+                .allowedMethods(methods.length == 0 ? null : new java.util.LinkedHashSet<>(List.of(methods))));
     }
 }
