@@ -70,7 +70,7 @@ final class PercentEncoding {
 
     /** Unreserved characters, sub-delimiters and the delimiters a path or query may hold. */
     private static boolean isAllowedUnescaped(char c) {
-        return c < 128 || "!$&'()*+,;=:@/?".indexOf(c) >= 0;
+        return isUnreserved(c) || "!$&'()*+,;=:@/?".indexOf(c) >= 0;
     }
 
     private static int hexValue(char c) {
