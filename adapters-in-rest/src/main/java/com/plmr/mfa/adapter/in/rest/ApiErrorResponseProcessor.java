@@ -9,6 +9,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -31,9 +33,19 @@ import java.util.function.UnaryOperator;
 @Singleton
 class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrorResponseProcessor.class);
+
     @Override
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
+        context.getRootCause().ifPresent(cause -> {
+            if (status.getCode() >= 500) {
+                LOG.error("{} {} failed", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
+            } else {
+                LOG.debug("{} {} answered {}: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
+                        status.getCode(), cause.getClass().getSimpleName());
+            }
+        });
         List<FieldError> fieldErrors = context.getRootCause()
                 .filter(ConstraintViolationException.class::isInstance)
                 .map(e -> fieldErrors((ConstraintViolationException) e)).orElse(List.of());

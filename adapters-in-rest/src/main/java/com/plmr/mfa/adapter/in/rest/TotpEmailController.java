@@ -5,6 +5,7 @@ import com.plmr.mfa.adapter.in.rest.model.Challenge;
 import com.plmr.mfa.adapter.in.rest.model.CodeSent;
 import com.plmr.mfa.adapter.in.rest.model.VerifyOtpRequest;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
@@ -24,7 +25,7 @@ class TotpEmailController implements TotpEmailApi {
     }
 
     @Override
-    public HttpResponse<CodeSent> initiateEmail(String challengeId, String acceptLanguage) {
+    public HttpResponse<CodeSent> initiateEmail(String challengeId, @Nullable String acceptLanguage) {
         return flows.initiate(challengeId, ChallengeMethod.EMAIL, acceptLanguage);
     }
 
