@@ -1,14 +1,78 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.application.port.in.ListTotpRegistrationsUseCase;
+import com.plmr.mfa.application.port.in.RemoveTotpRegistrationUseCase;
+import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
+import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase;
+import com.plmr.mfa.application.port.out.AddTotpRegistrationPort;
+import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
+import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
+import com.plmr.mfa.application.port.out.RemoveTotpRegistrationPort;
+import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.application.service.AuthenticatorCodeCheck;
-import com.plmr.mfa.domain.challenge.CodeMatch;
+import com.plmr.mfa.application.service.CheckAuthenticatorCodeService;
+import com.plmr.mfa.application.service.ListTotpRegistrationsService;
+import com.plmr.mfa.application.service.RemoveTotpRegistrationService;
+import com.plmr.mfa.application.service.StartTotpRegistrationService;
+import com.plmr.mfa.application.service.VerifyTotpRegistrationService;
+import com.plmr.mfa.domain.crypto.SecretSealer;
+import com.plmr.mfa.domain.factor.TotpPolicy;
+import com.plmr.mfa.domain.totp.HmacAlgorithm;
+import com.plmr.mfa.domain.totp.TotpParameters;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/** Builds the authenticator-app (TOTP) services from the adapters' ports and {@code mfa.totp.*}. */
 @Factory
 class TotpFactory {
+
     @Singleton
-    AuthenticatorCodeCheck authenticatorCodeCheck() {
-        return (user, code, now) -> CodeMatch.NO_FACTOR;
+    TotpPolicy totpPolicy(@Value("${mfa.totp.issuer}") String issuer,
+                          @Value("${mfa.totp.algorithm}") String algorithm,
+                          @Value("${mfa.totp.digits}") int digits,
+                          @Value("${mfa.totp.period}") Duration period,
+                          @Value("${mfa.totp.window}") int window,
+                          @Value("${mfa.totp.max-failures}") int maxFailures,
+                          @Value("${mfa.totp.lockout}") Duration lockout) {
+        return new TotpPolicy(issuer,
+                new TotpParameters(HmacAlgorithm.fromOtpauthName(algorithm), digits, period, window),
+                maxFailures, lockout);
+    }
+
+    @Singleton
+    StartTotpRegistrationUseCase startTotpRegistration(AddTotpRegistrationPort add, TransactionPort tx,
+                                                       SecretSealer sealer, TotpPolicy policy, Clock clock,
+                                                       RandomGenerator random) {
+        return new StartTotpRegistrationService(add, tx, sealer, policy, clock, random);
+    }
+
+    @Singleton
+    VerifyTotpRegistrationUseCase verifyTotpRegistration(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record,
+                                                         TransactionPort tx, SecretSealer sealer, TotpPolicy policy,
+                                                         Clock clock) {
+        return new VerifyTotpRegistrationService(load, record, tx, sealer, policy, clock);
+    }
+
+    @Singleton
+    RemoveTotpRegistrationUseCase removeTotpRegistration(LoadTotpRegistrationsPort load,
+                                                         RemoveTotpRegistrationPort remove, TransactionPort tx,
+                                                         Clock clock) {
+        return new RemoveTotpRegistrationService(load, remove, tx, clock);
+    }
+
+    @Singleton
+    ListTotpRegistrationsUseCase listTotpRegistrations(LoadTotpRegistrationsPort load) {
+        return new ListTotpRegistrationsService(load);
+    }
+
+    @Singleton
+    AuthenticatorCodeCheck authenticatorCodeCheck(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record,
+                                                  TransactionPort tx, SecretSealer sealer, TotpPolicy policy) {
+        return new CheckAuthenticatorCodeService(load, record, tx, sealer, policy);
     }
 }

@@ -1,0 +1,40 @@
+package com.plmr.mfa.application.port.in;
+
+import com.plmr.mfa.domain.factor.TotpAttempt;
+import com.plmr.mfa.domain.factor.TotpRegistrationId;
+import com.plmr.mfa.domain.user.Actor;
+import com.plmr.mfa.domain.user.UserId;
+
+import java.util.Objects;
+
+/**
+ * Proves that the app holds a registration's secret: a right code activates it. The code's time
+ * step becomes the last accepted one, so the enrolment code cannot verify a challenge later (RFC
+ * 6238 §5.2). Wrong codes count towards the registration's lockout.
+ */
+public interface VerifyTotpRegistrationUseCase {
+
+    /** Not found when the user has no registration with this id. */
+    Access<TotpAttempt> verify(Actor actor, Command command);
+
+    record Command(UserId user, TotpRegistrationId registration, String code) {
+
+        public Command {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(registration, "registration");
+            if (!isWellFormed(code)) {
+                throw new IllegalArgumentException("a code is 6 to 9 characters");
+            }
+        }
+
+        /** The wire format; whether the characters are digits of the right count is the check's business. */
+        public static boolean isWellFormed(String code) {
+            return code != null && code.length() >= 6 && code.length() <= 9;
+        }
+
+        @Override
+        public String toString() {
+            return "Command[user=" + user + ", registration=" + registration + ", code=redacted]";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.plmr.mfa.application.service;
+
+import com.plmr.mfa.application.port.in.Access;
+import com.plmr.mfa.application.port.in.Scopes;
+import com.plmr.mfa.domain.user.Actor;
+import com.plmr.mfa.domain.user.UserId;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one place that decides whether an actor may manage a user's authenticator apps: users their
+ * own, services with {@link Scopes#FACTORS_MANAGE}. The work runs only when access is granted.
+ */
+final class FactorGate {
+
+    private FactorGate() {
+    }
+
+    static <T> Access<T> enter(Actor actor, UserId user, Supplier<Optional<T>> work) {
+        if (!actor.mayActFor(user, Scopes.FACTORS_MANAGE)) {
+            return actor instanceof Actor.User ? new Access.SubjectMismatch<>() : new Access.Forbidden<>();
+        }
+        return work.get().<Access<T>>map(Access::granted).orElseGet(Access.NotFound::new);
+    }
+}

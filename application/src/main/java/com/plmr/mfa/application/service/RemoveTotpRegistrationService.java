@@ -1,0 +1,40 @@
+package com.plmr.mfa.application.service;
+
+import com.plmr.mfa.application.port.in.Access;
+import com.plmr.mfa.application.port.in.RemoveTotpRegistrationUseCase;
+import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
+import com.plmr.mfa.application.port.out.RemoveTotpRegistrationPort;
+import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.factor.TotpRegistration;
+import com.plmr.mfa.domain.factor.TotpRegistrationId;
+import com.plmr.mfa.domain.user.Actor;
+import com.plmr.mfa.domain.user.UserId;
+
+import java.time.Clock;
+
+public final class RemoveTotpRegistrationService implements RemoveTotpRegistrationUseCase {
+
+    private final LoadTotpRegistrationsPort load;
+    private final RemoveTotpRegistrationPort remove;
+    private final TransactionPort transactions;
+    private final Clock clock;
+
+    public RemoveTotpRegistrationService(LoadTotpRegistrationsPort load, RemoveTotpRegistrationPort remove,
+                                         TransactionPort transactions, Clock clock) {
+        this.load = load;
+        this.remove = remove;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Access<TotpRegistration> remove(Actor actor, UserId user, TotpRegistrationId registration) {
+        return FactorGate.enter(actor, user, () -> transactions.inTransaction(() ->
+                load.registrationOf(user, registration)
+                        .filter(found -> remove.remove(found.id()))
+                        .map(found -> new TotpRegistration(found.id(), found.userId(), found.state(),
+                                found.parameters(), found.issuer(), found.accountName(), found.secret(),
+                                found.lastAcceptedStep(), found.consecutiveFailures(), found.lockedUntil(),
+                                found.created(), clock.instant()))));
+    }
+}

@@ -1,0 +1,104 @@
+package com.plmr.mfa.application.service;
+
+import com.plmr.mfa.domain.challenge.CodeMatch;
+import com.plmr.mfa.domain.factor.TotpRegistration;
+import com.plmr.mfa.domain.factor.TotpRegistrationId;
+import com.plmr.mfa.domain.totp.HmacAlgorithm;
+import com.plmr.mfa.domain.totp.Totp;
+import com.plmr.mfa.domain.totp.TotpParameters;
+import com.plmr.mfa.domain.totp.TotpSecret;
+import com.plmr.mfa.domain.user.UserId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+
+import static com.plmr.mfa.application.service.TotpFixture.NOW;
+import static com.plmr.mfa.application.service.TotpFixture.POLICY;
+import static com.plmr.mfa.application.service.TotpFixture.SEALER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckAuthenticatorCodeServiceTest {
+
+    private static final UserId JANE = new UserId("jane");
+    private static final TotpParameters PARAMETERS = TotpParameters.defaults();
+
+    private final InMemoryTotpRegistrations store = new InMemoryTotpRegistrations();
+    private final CheckAuthenticatorCodeService check =
+            new CheckAuthenticatorCodeService(store, store, store, SEALER, POLICY);
+    private final TotpSecret secret = TotpSecret.random(new Random(9), HmacAlgorithm.SHA1);
+
+    private TotpRegistration registration(String id, boolean active) {
+        TotpRegistration started = TotpRegistration.start(new TotpRegistrationId(id), JANE, PARAMETERS, "ACME",
+                "jane", secret, SEALER, NOW.minusSeconds(600));
+        TotpRegistration stored = active ? started.accepted(new Totp(PARAMETERS).timeStep(NOW.minusSeconds(600)),
+                NOW.minusSeconds(600)) : started;
+        store.put(stored);
+        return stored;
+    }
+
+    private String code(Instant at) {
+        return TotpFixture.appCode(secret, PARAMETERS, at);
+    }
+
+    @Test
+    void a_user_without_an_active_registration_has_no_factor() {
+        registration("unverified", false);
+
+        assertThat(check.check(JANE, code(NOW), NOW)).isEqualTo(CodeMatch.NO_FACTOR);
+    }
+
+    @Test
+    void the_current_code_matches_and_advances_the_accepted_step() {
+        TotpRegistration active = registration("r1", true);
+
+        assertThat(check.check(JANE, code(NOW), NOW)).isEqualTo(CodeMatch.MATCH);
+        assertThat(store.stored(active.id()).lastAcceptedStep()).isEqualTo(new Totp(PARAMETERS).timeStep(NOW));
+    }
+
+    @Test
+    void the_same_code_a_second_time_is_replayed() {
+        registration("r1", true);
+        check.check(JANE, code(NOW), NOW);
+
+        assertThat(check.check(JANE, code(NOW), NOW.plusSeconds(10))).isEqualTo(CodeMatch.REPLAYED);
+    }
+
+    @Test
+    void a_lost_compare_and_set_is_replayed_not_matched() {
+        TotpRegistration active = registration("r1", true);
+        store.beforeNextAdvance(() -> store.put(active.accepted(new Totp(PARAMETERS).timeStep(NOW), NOW)));
+
+        assertThat(check.check(JANE, code(NOW), NOW)).isEqualTo(CodeMatch.REPLAYED);
+    }
+
+    @Test
+    void a_code_from_a_clock_that_is_behind_is_out_of_window() {
+        registration("r1", true);
+
+        assertThat(check.check(JANE, code(NOW.minus(Duration.ofMinutes(2))), NOW))
+                .isEqualTo(CodeMatch.outOfWindow(-4));
+    }
+
+    @Test
+    void a_wrong_code_does_not_match_and_counts_as_a_failure() {
+        TotpRegistration active = registration("r1", true);
+
+        assertThat(check.check(JANE, TotpFixture.wrongCode(code(NOW)), NOW)).isEqualTo(CodeMatch.NO_MATCH);
+        assertThat(store.stored(active.id()).consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void a_locked_registration_is_skipped_even_for_the_right_code() {
+        TotpRegistration active = registration("r1", true);
+        for (int i = 0; i < POLICY.maxFailures(); i++) {
+            check.check(JANE, TotpFixture.wrongCode(code(NOW)), NOW);
+        }
+
+        assertThat(store.stored(active.id()).lockedAt(NOW)).isTrue();
+        assertThat(check.check(JANE, code(NOW), NOW)).isEqualTo(CodeMatch.NO_MATCH);
+        assertThat(check.check(JANE, code(NOW.plus(POLICY.lockout())), NOW.plus(POLICY.lockout())))
+                .isEqualTo(CodeMatch.MATCH);
+    }
+}

@@ -1,0 +1,173 @@
+package com.plmr.mfa.application.service;
+
+import com.plmr.mfa.application.port.in.Access;
+import com.plmr.mfa.application.port.in.Scopes;
+import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
+import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase;
+import com.plmr.mfa.domain.factor.RegistrationState;
+import com.plmr.mfa.domain.factor.TotpAttempt;
+import com.plmr.mfa.domain.factor.TotpRegistration;
+import com.plmr.mfa.domain.factor.TotpRegistrationId;
+import com.plmr.mfa.domain.totp.HmacAlgorithm;
+import com.plmr.mfa.domain.totp.TotpSecret;
+import com.plmr.mfa.domain.user.Actor;
+import com.plmr.mfa.domain.user.UserId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.Set;
+
+import static com.plmr.mfa.application.service.TotpFixture.NOW;
+import static com.plmr.mfa.application.service.TotpFixture.POLICY;
+import static com.plmr.mfa.application.service.TotpFixture.SEALER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TotpRegistrationServicesTest {
+
+    private static final UserId JANE = new UserId("jane");
+    private static final Actor.User AS_JANE = new Actor.User(JANE);
+
+    private final InMemoryTotpRegistrations store = new InMemoryTotpRegistrations();
+    private Instant now = NOW;
+
+    private StartTotpRegistrationUseCase.Started start(StartTotpRegistrationUseCase.Command command) {
+        var service = new StartTotpRegistrationService(store, store, SEALER, POLICY, TotpFixture.clockAt(now),
+                new Random(42));
+        return ((Access.Granted<StartTotpRegistrationUseCase.Started>) service.start(AS_JANE, command)).value();
+    }
+
+    private StartTotpRegistrationUseCase.Started start() {
+        return start(new StartTotpRegistrationUseCase.Command(JANE, Optional.empty(), Optional.empty(),
+                Optional.empty(), OptionalInt.empty(), Optional.empty()));
+    }
+
+    private Access<TotpAttempt> verify(Actor actor, TotpRegistrationId id, String code) {
+        var service = new VerifyTotpRegistrationService(store, store, store, SEALER, POLICY, TotpFixture.clockAt(now));
+        return service.verify(actor, new VerifyTotpRegistrationUseCase.Command(JANE, id, code));
+    }
+
+    private TotpAttempt verified(TotpRegistrationId id, String code) {
+        return ((Access.Granted<TotpAttempt>) verify(AS_JANE, id, code)).value();
+    }
+
+    private static String appCode(StartTotpRegistrationUseCase.Started started, Instant at) {
+        return TotpFixture.appCode(started.keyUri().secret(), started.registration().parameters(), at);
+    }
+
+    @Test
+    void starts_an_unverified_registration_with_the_policy_defaults_and_the_user_id_as_account() {
+        var started = start();
+
+        TotpRegistration stored = store.stored(started.registration().id());
+        assertThat(stored.state()).isEqualTo(RegistrationState.UNVERIFIED);
+        assertThat(stored.issuer()).isEqualTo("ACME");
+        assertThat(stored.accountName()).isEqualTo("jane");
+        assertThat(started.keyUri().toUri()).startsWith("otpauth://totp/ACME:jane?secret=");
+        assertThat(started.keyUri().secret().length()).isEqualTo(20);
+    }
+
+    @Test
+    void a_sha512_registration_gets_a_64_byte_secret() {
+        var started = start(new StartTotpRegistrationUseCase.Command(JANE, Optional.of("Bank"),
+                Optional.of("jane@bank"), Optional.of(HmacAlgorithm.SHA512), OptionalInt.of(8),
+                Optional.of(Duration.ofSeconds(60))));
+
+        assertThat(started.keyUri().secret().length()).isEqualTo(64);
+        assertThat(started.keyUri().toUri()).contains("algorithm=SHA512", "digits=8", "period=60");
+    }
+
+    @Test
+    void the_secret_at_rest_opens_to_the_secret_handed_to_the_app() {
+        var started = start();
+
+        TotpSecret opened = store.stored(started.registration().id()).openSecret(SEALER);
+        assertThat(opened).isEqualTo(started.keyUri().secret());
+    }
+
+    @Test
+    void the_right_code_activates_the_registration_and_records_its_step() {
+        var started = start();
+
+        TotpAttempt attempt = verified(started.registration().id(), appCode(started, now));
+
+        assertThat(attempt).isInstanceOf(TotpAttempt.Accepted.class);
+        assertThat(store.stored(started.registration().id()).state()).isEqualTo(RegistrationState.ACTIVE);
+    }
+
+    @Test
+    void refuses_the_enrolment_code_a_second_time() {
+        var started = start();
+        String code = appCode(started, now);
+        verified(started.registration().id(), code);
+
+        assertThat(verified(started.registration().id(), code)).isInstanceOf(TotpAttempt.Replayed.class);
+    }
+
+    @Test
+    void a_request_that_loses_the_compare_and_set_is_told_the_code_was_used() {
+        var started = start();
+        String code = appCode(started, now);
+        TotpRegistrationId id = started.registration().id();
+        store.beforeNextAdvance(() -> store.put(store.stored(id).accepted(new com.plmr.mfa.domain.totp.Totp(
+                started.registration().parameters()).timeStep(now), now)));
+
+        assertThat(verified(id, code)).isInstanceOf(TotpAttempt.Replayed.class);
+    }
+
+    @Test
+    void locks_after_the_maximum_of_wrong_codes_and_works_again_after_the_cool_down() {
+        var started = start();
+        TotpRegistrationId id = started.registration().id();
+        String wrong = TotpFixture.wrongCode(appCode(started, now));
+        for (int i = 0; i < POLICY.maxFailures(); i++) {
+            assertThat(verified(id, wrong)).isInstanceOf(TotpAttempt.Rejected.class);
+        }
+
+        assertThat(verified(id, appCode(started, now))).isEqualTo(new TotpAttempt.Locked(Duration.ofMinutes(5)));
+
+        now = now.plus(POLICY.lockout());
+        assertThat(verified(id, appCode(started, now))).isInstanceOf(TotpAttempt.Accepted.class);
+    }
+
+    @Test
+    void a_user_may_not_verify_another_users_registration() {
+        var started = start();
+
+        Access<TotpAttempt> access = verify(new Actor.User(new UserId("mallory")), started.registration().id(),
+                appCode(started, now));
+
+        assertThat(access).isInstanceOf(Access.SubjectMismatch.class);
+    }
+
+    @Test
+    void a_service_without_the_factors_scope_is_forbidden() {
+        var started = start();
+
+        Access<TotpAttempt> access = verify(new Actor.Service("payments", Set.of(Scopes.CHALLENGES_CREATE)),
+                started.registration().id(), appCode(started, now));
+
+        assertThat(access).isInstanceOf(Access.Forbidden.class);
+    }
+
+    @Test
+    void an_unknown_registration_is_not_found() {
+        assertThat(verify(AS_JANE, new TotpRegistrationId("nope"), "123456")).isInstanceOf(Access.NotFound.class);
+    }
+
+    @Test
+    void lists_and_removes_registrations() {
+        var started = start();
+        var list = new ListTotpRegistrationsService(store);
+        var remove = new RemoveTotpRegistrationService(store, store, store, TotpFixture.clockAt(now));
+
+        assertThat(((Access.Granted<List<TotpRegistration>>) list.list(AS_JANE, JANE)).value()).hasSize(1);
+        assertThat(remove.remove(AS_JANE, JANE, started.registration().id())).isInstanceOf(Access.Granted.class);
+        assertThat(((Access.Granted<List<TotpRegistration>>) list.list(AS_JANE, JANE)).value()).isEmpty();
+        assertThat(remove.remove(AS_JANE, JANE, started.registration().id())).isInstanceOf(Access.NotFound.class);
+    }
+}

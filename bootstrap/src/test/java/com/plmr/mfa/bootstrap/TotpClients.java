@@ -1,0 +1,103 @@
+package com.plmr.mfa.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plmr.mfa.client.ApiClient;
+import com.plmr.mfa.client.ApiException;
+import com.plmr.mfa.client.api.UserTotpApi;
+import com.plmr.mfa.client.model.StartTotpRegistrationRequest;
+import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
+import com.plmr.mfa.domain.totp.OtpauthUri;
+import com.plmr.mfa.domain.totp.Totp;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generated SDK's UserTotp operations for a user of a running instance, and the user's side:
+ * an authenticator app computing codes from the enrolled Key URI with the domain's TOTP engine.
+ */
+final class TotpClients {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TotpClients() {
+    }
+
+    static String newUser() {
+        return "u-" + UUID.randomUUID();
+    }
+
+    static ApiClient client(EmbeddedServer server, String bearer) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(server.getURI().toString());
+        client.setRequestInterceptor(builder -> builder.header("Authorization", "Bearer " + bearer));
+        return client;
+    }
+
+    static UserTotpApi totpOf(EmbeddedServer server, String userId) {
+        return new UserTotpApi(client(server, TestTokens.user(userId)));
+    }
+
+    static StartTotpRegistrationResponse start(EmbeddedServer server, String userId) throws ApiException {
+        return totpOf(server, userId).startTotpRegistration(userId, new StartTotpRegistrationRequest());
+    }
+
+    /** The code the enrolled app shows at {@code at}. */
+    static String appCode(StartTotpRegistrationResponse started, Instant at) {
+        OtpauthUri uri = OtpauthUri.parse(started.getUri());
+        Totp totp = new Totp(uri.parameters());
+        return totp.codeAt(uri.secret(), totp.timeStep(at));
+    }
+
+    /** A code that matches no step within reach of {@code at}, so it is plainly wrong. */
+    static String wrongCode(StartTotpRegistrationResponse started, Instant at) {
+        OtpauthUri uri = OtpauthUri.parse(started.getUri());
+        Totp totp = new Totp(uri.parameters());
+        long current = totp.timeStep(at);
+        Set<String> near = new HashSet<>();
+        for (long step = current - 12; step <= current + 12; step++) {
+            near.add(totp.codeAt(uri.secret(), step));
+        }
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%0" + uri.parameters().digits() + "d", candidate);
+            if (!near.contains(code)) {
+                return code;
+            }
+        }
+    }
+
+    static JsonNode body(ApiException e) {
+        try {
+            return JSON.readTree(e.getResponseBody());
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
+        }
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
+        }
+    }
+
+    /** Asserts the google.rpc.Status shape: numeric code, message, an ErrorInfo detail with {@code reason}. */
+    static void assertStatus(ApiException e, int httpStatus, int rpcCode, String reason) {
+        assertThat(e.getCode()).isEqualTo(httpStatus);
+        JsonNode status = body(e);
+        assertThat(status.path("code").asInt()).isEqualTo(rpcCode);
+        assertThat(status.path("message").asText()).isNotBlank();
+        assertThat(status.path("details").get(0).path("@type").asText())
+                .isEqualTo("type.googleapis.com/google.rpc.ErrorInfo");
+        assertThat(status.path("details").get(0).path("reason").asText()).isEqualTo(reason);
+    }
+}
