@@ -52,6 +52,7 @@ final class TestDatabase {
         }
     }
 
+    @SuppressWarnings("try")
     private static boolean reachable(String server) {
         try (Connection ignored = DriverManager.getConnection(server, "root", "")) {
             return true;

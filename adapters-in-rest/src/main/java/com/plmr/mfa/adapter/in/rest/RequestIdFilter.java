@@ -21,6 +21,7 @@ import java.util.Map;
 class RequestIdFilter implements HttpServerFilter {
 
     @Override
+    @SuppressWarnings("try")
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         String id = RequestIds.of(request);
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()

@@ -1,0 +1,73 @@
+package com.plmr.mfa.bootstrap.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The dependency rules of the hexagon, said as sentences. Maven's module graph already points
+ * inward; these rules also guard what Maven cannot see (the clock, generated types, packages
+ * inside one module). {@link ArchitectureRulesFireTest} proves they fail on a planted violation
+ * and that the packages they guard are not empty.
+ */
+@AnalyzeClasses(packages = "com.plmr.mfa", importOptions = ImportOption.DoNotIncludeTests.class)
+class HexagonalArchitectureTest {
+
+    static final String DOMAIN = "com.plmr.mfa.domain..";
+    static final String APPLICATION = "com.plmr.mfa.application..";
+    static final String REST = "com.plmr.mfa.adapter.in.rest..";
+    static final String PERSISTENCE = "com.plmr.mfa.adapter.out.persistence..";
+    static final String NOTIFY = "com.plmr.mfa.adapter.out.notify..";
+    static final String[] GENERATED_API = {"com.plmr.mfa.adapter.in.rest.api..", "com.plmr.mfa.adapter.in.rest.model.."};
+
+    @ArchTest
+    static final ArchRule the_domain_depends_only_on_java = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", DOMAIN)
+            .because("the domain is pure Java: no framework, no adapter (javax.crypto is the JDK's HMAC and AES)");
+
+    @ArchTest
+    static final ArchRule the_application_depends_only_on_the_domain = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION)
+            .because("use cases and ports carry no framework; bootstrap wires them");
+
+    @ArchTest
+    static final ArchRule the_rest_adapter_does_not_use_outgoing_adapters = noClasses().that().resideInAPackage(REST)
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, NOTIFY);
+
+    @ArchTest
+    static final ArchRule the_persistence_adapter_does_not_use_other_adapters = noClasses().that()
+            .resideInAPackage(PERSISTENCE).should().dependOnClassesThat().resideInAnyPackage(REST, NOTIFY);
+
+    @ArchTest
+    static final ArchRule the_notification_adapter_does_not_use_other_adapters = noClasses().that()
+            .resideInAPackage(NOTIFY).should().dependOnClassesThat().resideInAnyPackage(REST, PERSISTENCE);
+
+    @ArchTest
+    static final ArchRule generated_api_types_never_leave_the_rest_adapter = noClasses().that()
+            .resideOutsideOfPackage(REST).should().dependOnClassesThat().resideInAnyPackage(GENERATED_API)
+            .because("the wire format is mapped to commands at the edge and stops there");
+
+    @ArchTest
+    static final ArchRule the_core_never_reads_the_clock_itself = noClasses().that()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.LocalDateTime.class, "now")
+            .orShould().callMethod(java.time.LocalDate.class, "now")
+            .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+            .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+            .orShould().callMethod(java.time.Clock.class, "systemUTC")
+            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .because("time is an input: expiry, lockout and TOTP steps must be testable with a fixed clock");
+
+    @ArchTest
+    static final ArchRule the_core_never_creates_its_own_randomness = noClasses().that()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should().callConstructor(java.security.SecureRandom.class)
+            .orShould().callConstructor(java.util.Random.class)
+            .because("randomness is an input, injected as a RandomGenerator");
+}
