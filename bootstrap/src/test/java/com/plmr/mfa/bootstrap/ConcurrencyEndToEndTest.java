@@ -1,0 +1,144 @@
+package com.plmr.mfa.bootstrap;
+
+import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
+import com.plmr.mfa.client.ApiException;
+import com.plmr.mfa.client.api.TotpSmsApi;
+import com.plmr.mfa.client.model.Challenge;
+import com.plmr.mfa.client.model.ChallengeStatus;
+import com.plmr.mfa.client.model.VerifyOtpRequest;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Verifies racing on one challenge, on the real database, against one and against two service
+ * instances sharing it: a right code verifies exactly once, and wrong codes never get more
+ * evaluations than the attempt budget.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrencyEndToEndTest implements TestPropertyProvider {
+
+    private static final int BUDGET = 5;
+    private static final String PHONE = "+4915100000099";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    RecordingSender provider;
+    @Inject
+    DispatchDueMessagesUseCase dispatcher;
+    EmbeddedServer secondInstance;
+    ApiFixture first;
+    ApiFixture second;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.properties();
+    }
+
+    @BeforeAll
+    void startSecondInstance() {
+        secondInstance = ApplicationContext.run(EmbeddedServer.class, Map.<String, Object>copyOf(TestDatabase.properties()), "test");
+        first = new ApiFixture(server);
+        second = new ApiFixture(secondInstance);
+    }
+
+    @AfterAll
+    void stopSecondInstance() {
+        secondInstance.stop();
+    }
+
+    @Test
+    void fifty_parallel_verifies_of_the_right_code_give_exactly_one_success() throws Exception {
+        assertRightCodeVerifiesOnce(i -> first);
+    }
+
+    @Test
+    void two_hundred_parallel_wrong_codes_are_evaluated_at_most_the_attempt_budget() throws Exception {
+        assertWrongCodesStayWithinBudget(i -> first);
+    }
+
+    @Test
+    void two_instances_sharing_the_database_keep_both_properties() throws Exception {
+        assertRightCodeVerifiesOnce(i -> i % 2 == 0 ? first : second);
+        assertWrongCodesStayWithinBudget(i -> i % 2 == 0 ? first : second);
+    }
+
+    private void assertRightCodeVerifiesOnce(IntFunction<ApiFixture> instance) throws Exception {
+        String user = first.newUser(PHONE, null);
+        Challenge challenge = first.newChallenge(user);
+        first.sms(user).initiateSms(challenge.getChallengeId(), null);
+        dispatcher.dispatchDue();
+        String code = provider.lastTo(PHONE).orElseThrow().code();
+
+        List<Integer> statuses = race(50, i -> verify(instance.apply(i).sms(user), challenge, code));
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s != 200).containsOnly(410);
+        assertThat(first.challenges().getChallenge(challenge.getChallengeId()).getStatus())
+                .isEqualTo(ChallengeStatus.VERIFIED);
+    }
+
+    private void assertWrongCodesStayWithinBudget(IntFunction<ApiFixture> instance) throws Exception {
+        String user = first.newUser(PHONE, null);
+        Challenge challenge = first.newChallenge(user);
+        first.sms(user).initiateSms(challenge.getChallengeId(), null);
+        dispatcher.dispatchDue();
+        String right = provider.lastTo(PHONE).orElseThrow().code();
+        String wrong = right.equals("000000") ? "111111" : "000000";
+
+        List<Integer> statuses = race(200, i -> verify(instance.apply(i).sms(user), challenge, wrong));
+
+        assertThat(statuses).filteredOn(s -> s == 400).hasSize(BUDGET);
+        assertThat(statuses).filteredOn(s -> s != 400).containsOnly(410);
+        Challenge after = first.challenges().getChallenge(challenge.getChallengeId());
+        assertThat(after.getStatus()).isEqualTo(ChallengeStatus.LOCKED);
+        assertThat(after.getAttemptsRemaining()).isZero();
+    }
+
+    private static int verify(TotpSmsApi api, Challenge challenge, String code) {
+        try {
+            api.verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(code));
+            return 200;
+        } catch (ApiException e) {
+            return e.getCode();
+        }
+    }
+
+    private static List<Integer> race(int requests, IntFunction<Integer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(requests, 50));
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int index = i;
+                calls.add(() -> request.apply(index));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : pool.invokeAll(calls, 2, TimeUnit.MINUTES)) {
+                statuses.add(future.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
