@@ -1,0 +1,223 @@
+package com.plmr.mfa.domain.challenge;
+
+import com.plmr.mfa.domain.user.UserId;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChallengeTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    static final ChallengePolicy POLICY = ChallengePolicy.defaults();
+    static final byte[] HASH = {1, 2, 3};
+    static final byte[] OTHER_HASH = {9, 9, 9};
+    static final CodeMatch.Matcher RIGHT = issued -> CodeMatch.MATCH;
+    static final CodeMatch.Matcher WRONG = issued -> CodeMatch.NO_MATCH;
+
+    static Challenge pending(ChallengeMethod... methods) {
+        Set<ChallengeMethod> allowed = methods.length == 0 ? Set.of() : EnumSet.of(methods[0], methods);
+        return Challenge.open(new ChallengeId("ch_test"), new UserId("u-1"),
+                new StepUpContext("payment", "pay-1", null, "payment of EUR 40 to ACME"), allowed, Locale.GERMAN,
+                POLICY, T0);
+    }
+
+    static Challenge withSmsCode(Instant at) {
+        return pending().issue(ChallengeMethod.SMS, HASH, POLICY, at).challenge();
+    }
+
+    @Nested
+    class Opening {
+        @Test
+        void a_new_challenge_is_pending_with_the_full_budget_and_all_methods() {
+            Challenge challenge = pending();
+            assertThat(challenge.statusAt(T0)).isEqualTo(ChallengeStatus.PENDING);
+            assertThat(challenge.attemptsRemaining()).isEqualTo(5);
+            assertThat(challenge.allowedMethods()).containsExactlyInAnyOrder(ChallengeMethod.values());
+            assertThat(challenge.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        }
+
+        @Test
+        void it_expires_at_the_end_of_its_lifetime_and_not_a_moment_before() {
+            Challenge challenge = pending();
+            assertThat(challenge.statusAt(T0.plus(Duration.ofMinutes(10)).minusMillis(1))).isEqualTo(ChallengeStatus.PENDING);
+            assertThat(challenge.statusAt(T0.plus(Duration.ofMinutes(10)))).isEqualTo(ChallengeStatus.EXPIRED);
+        }
+    }
+
+    @Nested
+    class Initiating {
+        @Test
+        void issuing_a_code_counts_a_send_and_sets_code_expiry_and_cooldown() {
+            InitiationOutcome.Issued issued = pending().issue(ChallengeMethod.SMS, HASH, POLICY, T0);
+            assertThat(issued.codeExpiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+            assertThat(issued.resendAvailableAt()).isEqualTo(T0.plusSeconds(30));
+            assertThat(issued.sendsRemaining()).isEqualTo(4);
+            assertThat(issued.replacedPreviousCode()).isFalse();
+        }
+
+        @Test
+        void a_resend_within_the_cooldown_is_refused_with_the_time_left() {
+            Challenge challenge = withSmsCode(T0);
+            assertThat(challenge.refuseInitiation(ChallengeMethod.SMS, POLICY, T0.plusSeconds(10)))
+                    .contains(new InitiationOutcome.CoolingDown(Duration.ofSeconds(20)));
+        }
+
+        @Test
+        void a_resend_replaces_the_previous_code_and_says_so() {
+            InitiationOutcome.Issued second = withSmsCode(T0).issue(ChallengeMethod.SMS, OTHER_HASH, POLICY, T0.plusSeconds(30));
+            assertThat(second.replacedPreviousCode()).isTrue();
+            assertThat(second.challenge().issuedCode().hash()).isEqualTo(OTHER_HASH);
+        }
+
+        @Test
+        void sends_stop_at_the_cap() {
+            Challenge challenge = pending();
+            Instant at = T0;
+            for (int i = 0; i < 5; i++) {
+                challenge = challenge.issue(ChallengeMethod.SMS, HASH, POLICY, at).challenge();
+                at = at.plusSeconds(30);
+            }
+            assertThat(challenge.refuseInitiation(ChallengeMethod.SMS, POLICY, at))
+                    .hasValueSatisfying(refusal -> assertThat(refusal).isInstanceOf(InitiationOutcome.SendCapReached.class));
+        }
+
+        @Test
+        void a_code_never_outlives_its_challenge() {
+            InitiationOutcome.Issued late = pending().issue(ChallengeMethod.SMS, HASH, POLICY, T0.plus(Duration.ofMinutes(8)));
+            assertThat(late.codeExpiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        }
+
+        @Test
+        void a_method_the_consumer_did_not_allow_is_refused() {
+            assertThat(pending(ChallengeMethod.EMAIL).refuseInitiation(ChallengeMethod.SMS, POLICY, T0))
+                    .contains(new InitiationOutcome.MethodNotAllowed(ChallengeMethod.SMS));
+        }
+
+        @Test
+        void issuing_despite_a_refusal_is_a_programming_error() {
+            assertThatThrownBy(() -> withSmsCode(T0).issue(ChallengeMethod.SMS, HASH, POLICY, T0))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Nested
+    class Verifying {
+        @Test
+        void the_right_code_verifies_and_spends_one_attempt() {
+            VerificationOutcome outcome = withSmsCode(T0).verify(ChallengeMethod.SMS, RIGHT, T0.plusSeconds(5));
+            assertThat(outcome).isInstanceOfSatisfying(VerificationOutcome.Verified.class, verified -> {
+                assertThat(verified.challenge().storedStatus()).isEqualTo(ChallengeStatus.VERIFIED);
+                assertThat(verified.challenge().verifiedMethod()).isEqualTo(ChallengeMethod.SMS);
+                assertThat(verified.challenge().issuedCode()).isNull();
+            });
+        }
+
+        @Test
+        void wrong_codes_count_down_and_the_last_one_locks() {
+            Challenge challenge = withSmsCode(T0);
+            for (int left = 4; left >= 0; left--) {
+                VerificationOutcome outcome = challenge.verify(ChallengeMethod.SMS, WRONG, T0);
+                assertThat(outcome).isEqualTo(new VerificationOutcome.Rejected(((Transition) outcome).challenge(), left));
+                challenge = ((Transition) outcome).challenge();
+            }
+            assertThat(challenge.statusAt(T0)).isEqualTo(ChallengeStatus.LOCKED);
+            assertThat(challenge.verify(ChallengeMethod.SMS, RIGHT, T0))
+                    .isEqualTo(new VerificationOutcome.NotPending(ChallengeStatus.LOCKED));
+        }
+
+        @Test
+        void the_attempt_budget_is_shared_by_all_methods() {
+            Challenge challenge = withSmsCode(T0);
+            challenge = ((Transition) challenge.verify(ChallengeMethod.SMS, WRONG, T0)).challenge();
+            challenge = ((Transition) challenge.verify(ChallengeMethod.APP, issued -> CodeMatch.NO_MATCH, T0)).challenge();
+            assertThat(challenge.attemptsRemaining()).isEqualTo(3);
+        }
+
+        @Test
+        void an_expired_code_spends_no_attempt() {
+            Challenge challenge = withSmsCode(T0);
+            assertThat(challenge.verify(ChallengeMethod.SMS, RIGHT, T0.plus(Duration.ofMinutes(5))))
+                    .isEqualTo(new VerificationOutcome.CodeExpired());
+        }
+
+        @Test
+        void a_method_without_an_issued_code_spends_no_attempt() {
+            assertThat(withSmsCode(T0).verify(ChallengeMethod.EMAIL, RIGHT, T0))
+                    .isEqualTo(new VerificationOutcome.NoCodeIssued(ChallengeMethod.EMAIL));
+        }
+
+        @Test
+        void a_replayed_or_skewed_app_code_counts_as_a_failure() {
+            Challenge challenge = pending();
+            VerificationOutcome replay = challenge.verify(ChallengeMethod.APP, issued -> CodeMatch.REPLAYED, T0);
+            assertThat(replay).isInstanceOfSatisfying(VerificationOutcome.Replayed.class,
+                    r -> assertThat(r.attemptsRemaining()).isEqualTo(4));
+            VerificationOutcome skew = challenge.verify(ChallengeMethod.APP, issued -> CodeMatch.outOfWindow(-3), T0);
+            assertThat(skew).isInstanceOfSatisfying(VerificationOutcome.ClockSkew.class,
+                    s -> assertThat(s.stepsOff()).isEqualTo(-3));
+        }
+
+        @Test
+        void a_user_without_an_app_spends_no_attempt() {
+            assertThat(pending().verify(ChallengeMethod.APP, issued -> CodeMatch.NO_FACTOR, T0))
+                    .isEqualTo(new VerificationOutcome.NoFactor());
+        }
+
+        @Test
+        void the_matcher_is_not_asked_when_the_challenge_is_no_longer_pending() {
+            Challenge expired = withSmsCode(T0);
+            assertThat(expired.verify(ChallengeMethod.SMS, issued -> {
+                throw new AssertionError("must not compare codes of an expired challenge");
+            }, T0.plus(Duration.ofMinutes(11)))).isEqualTo(new VerificationOutcome.NotPending(ChallengeStatus.EXPIRED));
+        }
+    }
+
+    @Nested
+    class ConsumingAndCancelling {
+        @Test
+        void a_verified_challenge_is_consumed_exactly_once() {
+            Challenge verified = ((Transition) withSmsCode(T0).verify(ChallengeMethod.SMS, RIGHT, T0)).challenge();
+            ConsumeOutcome first = verified.consume(T0.plusSeconds(1));
+            assertThat(first).isInstanceOf(ConsumeOutcome.Consumed.class);
+            Challenge consumed = ((Transition) first).challenge();
+            assertThat(consumed.consume(T0.plusSeconds(2))).isEqualTo(new ConsumeOutcome.Gone(ChallengeStatus.CONSUMED));
+        }
+
+        @Test
+        void a_pending_challenge_cannot_be_consumed() {
+            assertThat(pending().consume(T0)).isEqualTo(new ConsumeOutcome.NotVerified());
+        }
+
+        @Test
+        void a_verified_challenge_left_past_its_end_is_expired_and_cannot_be_consumed() {
+            Challenge verified = ((Transition) withSmsCode(T0).verify(ChallengeMethod.SMS, RIGHT, T0)).challenge();
+            assertThat(verified.consume(T0.plus(Duration.ofMinutes(10)))).isEqualTo(new ConsumeOutcome.Gone(ChallengeStatus.EXPIRED));
+        }
+
+        @Test
+        void cancelling_removes_the_context_and_later_requests_say_the_context_is_gone() {
+            CancelOutcome outcome = withSmsCode(T0).cancel(T0);
+            Challenge cancelled = ((Transition) outcome).challenge();
+            assertThat(cancelled.stepUpContext()).isEmpty();
+            assertThat(cancelled.issuedCode()).isNull();
+            assertThat(cancelled.verify(ChallengeMethod.SMS, RIGHT, T0)).isEqualTo(new VerificationOutcome.ContextGone());
+            assertThat(cancelled.refuseInitiation(ChallengeMethod.SMS, POLICY, T0)).contains(new InitiationOutcome.ContextGone());
+            assertThat(cancelled.consume(T0)).isEqualTo(new ConsumeOutcome.ContextGone());
+            assertThat(cancelled.cancel(T0)).isEqualTo(new CancelOutcome.Cancelled(cancelled));
+        }
+
+        @Test
+        void a_verified_challenge_cannot_be_cancelled() {
+            Challenge verified = ((Transition) withSmsCode(T0).verify(ChallengeMethod.SMS, RIGHT, T0)).challenge();
+            assertThat(verified.cancel(T0)).isEqualTo(new CancelOutcome.Gone(ChallengeStatus.VERIFIED));
+        }
+    }
+}
