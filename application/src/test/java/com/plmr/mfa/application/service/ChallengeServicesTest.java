@@ -1,0 +1,137 @@
+package com.plmr.mfa.application.service;
+
+import com.plmr.mfa.application.port.in.Access;
+import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
+import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
+import com.plmr.mfa.application.port.in.Scopes;
+import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
+import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.challenge.Challenge;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.challenge.ChallengePolicy;
+import com.plmr.mfa.domain.challenge.ChallengeStatus;
+import com.plmr.mfa.domain.challenge.CodeMatch;
+import com.plmr.mfa.domain.challenge.InitiationOutcome;
+import com.plmr.mfa.domain.challenge.StepUpContext;
+import com.plmr.mfa.domain.challenge.VerificationOutcome;
+import com.plmr.mfa.domain.otp.CodeHasher;
+import com.plmr.mfa.domain.user.Actor;
+import com.plmr.mfa.domain.user.Contact;
+import com.plmr.mfa.domain.user.ContactKind;
+import com.plmr.mfa.domain.user.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChallengeServicesTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    static final UserId USER = new UserId("u-1");
+    static final Actor SERVICE = new Actor.Service("payments", Set.of(Scopes.CHALLENGES_CREATE));
+    static final Actor SUBJECT = new Actor.User(USER);
+
+    final InMemoryChallengeStore store = new InMemoryChallengeStore();
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final CodeHasher hasher = new CodeHasher(new byte[32]);
+    final ChallengePolicy policy = ChallengePolicy.defaults();
+    Challenge challenge;
+
+    @BeforeEach
+    void aChallengeForAUserWithAPhone() {
+        store.save(new Contact(USER, ContactKind.PHONE, "+4915112345612", NOW, NOW));
+        challenge = ((Access.Granted<Challenge>) new CreateChallengeService(store, store, policy, clock, new Random(1))
+                .create(SERVICE, new CreateChallengeUseCase.Command(USER,
+                        new StepUpContext("payment", "pay-1", null, "payment of EUR 40 to ACME"), Set.of(), null)))
+                .value();
+    }
+
+    @Test
+    void initiate_stores_the_new_code_and_its_message_in_one_transaction() {
+        int before = store.transactions;
+        var initiation = initiate(Locale.GERMAN);
+        assertThat(initiation.outcome()).isInstanceOf(InitiationOutcome.Issued.class);
+        assertThat(store.transactions - before).isEqualTo(1);
+        assertThat(store.writesOutsideTransactions).isEmpty();
+        OutboundMessage message = store.outbox.get(0);
+        assertThat(message.destination()).isEqualTo("+4915112345612");
+        assertThat(message.locale()).isEqualTo(Locale.GERMAN);
+        assertThat(message.summary()).isEqualTo("payment of EUR 40 to ACME");
+        assertThat(message.validMinutes()).isEqualTo(5);
+        assertThat(message.idempotencyKey()).isEqualTo(message.messageId());
+        assertThat(store.challenges.get(challenge.id()).issuedCode().hash())
+                .isEqualTo(hasher.hash(challenge.id(), ChallengeMethod.SMS, message.code()));
+    }
+
+    @Test
+    void a_failing_outbox_rolls_the_new_code_back() {
+        InitiateCodeDeliveryService failing = new InitiateCodeDeliveryService(store, store, store,
+                (id, message, now, expires) -> {
+                    throw new IllegalStateException("outbox down");
+                }, store, policy, hasher, new Random(2), clock);
+        assertThatThrownBy(() -> failing.initiate(SUBJECT,
+                new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, null)))
+                .hasMessage("outbox down");
+        assertThat(store.challenges.get(challenge.id()).issuedCode()).isNull();
+        assertThat(store.outbox).isEmpty();
+    }
+
+    @Test
+    void a_user_without_the_destination_gets_no_code_and_spends_no_send() {
+        store.remove(USER, ContactKind.PHONE);
+        assertThat(initiate(null).outcome()).isEqualTo(new InitiationOutcome.NoDestination(ChallengeMethod.SMS));
+        assertThat(store.challenges.get(challenge.id()).sendsUsed()).isZero();
+    }
+
+    @Test
+    void the_code_sent_verifies_the_challenge() {
+        initiate(null);
+        String code = store.outbox.get(0).code();
+        Access<VerificationOutcome> access = verifier().verify(SUBJECT,
+                new VerifyChallengeCodeUseCase.Command(challenge.id(), ChallengeMethod.SMS, code));
+        assertThat(((Access.Granted<VerificationOutcome>) access).value()).isInstanceOf(VerificationOutcome.Verified.class);
+        assertThat(store.challenges.get(challenge.id()).storedStatus()).isEqualTo(ChallengeStatus.VERIFIED);
+        assertThat(store.writesOutsideTransactions).isEmpty();
+    }
+
+    @Test
+    void another_user_cannot_act_on_the_challenge_and_a_service_needs_the_scope() {
+        var command = new VerifyChallengeCodeUseCase.Command(challenge.id(), ChallengeMethod.SMS, "123456");
+        assertThat(verifier().verify(new Actor.User(new UserId("u-2")), command)).isInstanceOf(Access.SubjectMismatch.class);
+        assertThat(verifier().verify(SERVICE, command)).isInstanceOf(Access.Forbidden.class);
+        assertThat(verifier().verify(new Actor.Service("bff", Set.of(Scopes.CHALLENGES_VERIFY)), command))
+                .isInstanceOf(Access.Granted.class);
+    }
+
+    @Test
+    void users_cannot_create_challenges() {
+        assertThat(new CreateChallengeService(store, store, policy, clock, new Random(1)).create(SUBJECT,
+                new CreateChallengeUseCase.Command(USER, new StepUpContext("payment", "p", null, null), Set.of(), null)))
+                .isInstanceOf(Access.Forbidden.class);
+    }
+
+    @Test
+    void the_command_never_shows_the_code() {
+        assertThat(new VerifyChallengeCodeUseCase.Command(challenge.id(), ChallengeMethod.SMS, "123456").toString())
+                .doesNotContain("123456");
+    }
+
+    private InitiateCodeDeliveryUseCase.Initiation initiate(Locale locale) {
+        Access<InitiateCodeDeliveryUseCase.Initiation> access = new InitiateCodeDeliveryService(store, store, store,
+                store, store, policy, hasher, new Random(2), clock)
+                .initiate(SUBJECT, new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, locale));
+        return ((Access.Granted<InitiateCodeDeliveryUseCase.Initiation>) access).value();
+    }
+
+    private VerifyChallengeCodeService verifier() {
+        return new VerifyChallengeCodeService(store, store, store, hasher, (user, code, now) -> CodeMatch.NO_FACTOR, clock);
+    }
+}

@@ -1,0 +1,98 @@
+package com.plmr.mfa.application.service;
+
+import com.plmr.mfa.application.port.out.ContactPort;
+import com.plmr.mfa.application.port.out.EnqueueMessagePort;
+import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.application.port.out.SaveChallengePort;
+import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.challenge.Challenge;
+import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.user.Contact;
+import com.plmr.mfa.domain.user.ContactKind;
+import com.plmr.mfa.domain.user.UserId;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Fakes of the challenge ports that also record whether each write happened inside a
+ * transaction, and roll their state back when the transaction's work throws.
+ */
+final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePort, ContactPort, EnqueueMessagePort,
+        TransactionPort {
+
+    final Map<ChallengeId, Challenge> challenges = new HashMap<>();
+    final Map<String, Contact> contacts = new HashMap<>();
+    final List<OutboundMessage> outbox = new ArrayList<>();
+    final List<String> writesOutsideTransactions = new ArrayList<>();
+    int transactions;
+    private boolean inTransaction;
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Map<ChallengeId, Challenge> savedChallenges = new HashMap<>(challenges);
+        List<OutboundMessage> savedOutbox = new ArrayList<>(outbox);
+        transactions++;
+        inTransaction = true;
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            challenges.clear();
+            challenges.putAll(savedChallenges);
+            outbox.clear();
+            outbox.addAll(savedOutbox);
+            throw e;
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    @Override
+    public Optional<Challenge> load(ChallengeId id) {
+        return Optional.ofNullable(challenges.get(id));
+    }
+
+    @Override
+    public Optional<Challenge> loadLocked(ChallengeId id) {
+        write("lock " + id);
+        return load(id);
+    }
+
+    @Override
+    public void save(Challenge challenge) {
+        write("save " + challenge.id());
+        challenges.put(challenge.id(), challenge);
+    }
+
+    @Override
+    public void enqueue(ChallengeId challenge, OutboundMessage message, java.time.Instant now, java.time.Instant expiresAt) {
+        write("enqueue " + message.messageId());
+        outbox.add(message);
+    }
+
+    @Override
+    public Optional<Contact> find(UserId user, ContactKind kind) {
+        return Optional.ofNullable(contacts.get(user + "/" + kind));
+    }
+
+    @Override
+    public void save(Contact contact) {
+        contacts.put(contact.userId() + "/" + contact.kind(), contact);
+    }
+
+    @Override
+    public boolean remove(UserId user, ContactKind kind) {
+        return contacts.remove(user + "/" + kind) != null;
+    }
+
+    private void write(String what) {
+        if (!inTransaction) {
+            writesOutsideTransactions.add(what);
+        }
+    }
+}
