@@ -15,7 +15,7 @@ record OutboxMessageRow(
         @Nullable byte[] payload,
         String status,
         int attempts,
-        Instant nextAttemptAt,
+        @Nullable Instant nextAttemptAt,
         Instant expiresAt,
         Instant createdAt,
         Instant updatedAt,

@@ -14,8 +14,12 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface OutboxRepository extends CrudRepository<OutboxMessageRow, String> {
 
-    /** Due rows no other dispatcher holds; they stay locked until the claiming transaction ends. */
-    @Query(value = "SELECT * FROM outbox_message WHERE status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= :now"
+    /**
+     * Due rows no other dispatcher holds; they stay locked until the claiming transaction ends.
+     * Only unfinished rows have a next attempt, so this is an ordered scan of ix_outbox_due that
+     * locks just the rows it returns.
+     */
+    @Query(value = "SELECT * FROM outbox_message WHERE next_attempt_at <= :now"
             + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
     List<OutboxMessageRow> findDueForUpdate(Instant now, int limit);
 
@@ -29,7 +33,8 @@ interface OutboxRepository extends CrudRepository<OutboxMessageRow, String> {
 
     /** A final status: the sealed payload (code and destination) is erased. */
     @Query("UPDATE outbox_message SET status = :status, last_error = :lastError,"
-            + " provider_message_id = :providerMessageId, payload = NULL, payload_key_id = NULL, updated_at = :now"
+            + " provider_message_id = :providerMessageId, payload = NULL, payload_key_id = NULL,"
+            + " next_attempt_at = NULL, updated_at = :now"
             + " WHERE id = :id")
     void finish(String id, String status, @Nullable String lastError, @Nullable String providerMessageId, Instant now);
 

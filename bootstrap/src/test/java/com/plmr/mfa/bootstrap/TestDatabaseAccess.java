@@ -1,0 +1,18 @@
+package com.plmr.mfa.bootstrap;
+
+import java.util.Map;
+
+/** Opens the test run's database to tests of other packages (the adapters' integration tests). */
+public final class TestDatabaseAccess {
+
+    private TestDatabaseAccess() {
+    }
+
+    public static Map<String, String> properties() {
+        return TestDatabase.properties();
+    }
+
+    public static String url() {
+        return TestDatabase.url();
+    }
+}
