@@ -10,6 +10,7 @@ import com.plmr.mfa.application.port.in.ManageContactUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.ContactPort;
+import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
 import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
@@ -126,14 +127,21 @@ class ServiceFactory {
         return new ManageContactService(contacts, tx, clock);
     }
 
+    /** The outbox settings ({@code mfa.outbox.*}); the defaults match {@code RetryPolicy.defaults()}. */
+    @Singleton
+    DispatchDueMessagesService.RetryPolicy outboxRetryPolicy(@Value("${mfa.outbox.batch-size:20}") int batchSize,
+                                                             @Value("${mfa.outbox.lease:30s}") Duration lease,
+                                                             @Value("${mfa.outbox.max-attempts:5}") int maxAttempts,
+                                                             @Value("${mfa.outbox.base-delay:2s}") Duration baseDelay,
+                                                             @Value("${mfa.outbox.max-delay:60s}") Duration maxDelay) {
+        return new DispatchDueMessagesService.RetryPolicy(batchSize, lease, maxAttempts, baseDelay, maxDelay);
+    }
+
     @Singleton
     DispatchDueMessagesUseCase dispatchDueMessages(ClaimDueMessagesPort claims, RecordDeliveryPort records,
                                                    List<SendMessagePort> senders, TransactionPort tx,
-                                                   RandomGenerator random, Clock clock,
-                                                   @Value("${mfa.outbox.max-attempts:5}") int maxAttempts) {
-        var defaults = DispatchDueMessagesService.RetryPolicy.defaults();
-        return new DispatchDueMessagesService(claims, records, senders, tx,
-                new DispatchDueMessagesService.RetryPolicy(defaults.batchSize(), defaults.lease(), maxAttempts,
-                        defaults.baseDelay(), defaults.maxDelay()), random, clock);
+                                                   DispatchDueMessagesService.RetryPolicy policy,
+                                                   DeliveryMetricsPort metrics, RandomGenerator random, Clock clock) {
+        return new DispatchDueMessagesService(claims, records, senders, tx, policy, metrics, random, clock);
     }
 }

@@ -54,6 +54,11 @@ final class ApiFixture {
         return new TotpEmailApi(user(userId));
     }
 
+    /** A phone number no other test uses, so a stub or a sent message can be matched by it. */
+    static String newPhone() {
+        return "+49151" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
     /** A fresh user with a phone number and an e-mail address on record. */
     String newUser(String phone, String email) throws ApiException {
         String userId = "u-" + UUID.randomUUID();
