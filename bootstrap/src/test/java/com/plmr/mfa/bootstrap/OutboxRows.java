@@ -15,7 +15,7 @@ import java.util.Map;
 /** Reads the outbox and the challenge rows straight from the test schema, the way an operator (or an attacker with a dump) would. */
 final class OutboxRows {
 
-    /** One outbox row as stored. */
+    /** One outbox row as stored; a finished row has no next attempt ({@code null}). */
     record Row(String id, String status, int attempts, byte[] payload, Instant nextAttemptAt, String lastError,
                String providerMessageId) {
     }
@@ -32,10 +32,14 @@ final class OutboxRows {
                 + " FROM outbox_message WHERE challenge_id = ? ORDER BY created_at", challengeId, result -> {
             while (result.next()) {
                 rows.add(new Row(result.getString(1), result.getString(2), result.getInt(3), result.getBytes(4),
-                        result.getTimestamp(5).toInstant(), result.getString(6), result.getString(7)));
+                        nextAttempt(result.getTimestamp(5)), result.getString(6), result.getString(7)));
             }
         });
         return rows;
+    }
+
+    private static Instant nextAttempt(java.sql.Timestamp value) {
+        return value == null ? null : value.toInstant();
     }
 
     Row single(String challengeId) {
