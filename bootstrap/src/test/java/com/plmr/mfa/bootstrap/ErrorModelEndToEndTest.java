@@ -127,6 +127,7 @@ class ErrorModelEndToEndTest implements TestPropertyProvider {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(response.body()).contains("\"code\":\"urn:plmr:mfa-totp:api:" + code + "\"");
+        assertThat(response.headers().allValues("X-Request-Id")).hasSize(1);
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(response.body()).contains("\"requestId\":\"" + requestId + "\"");
     }

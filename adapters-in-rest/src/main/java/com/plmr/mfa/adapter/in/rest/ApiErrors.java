@@ -39,8 +39,7 @@ final class ApiErrors {
                 ? status(status, code, message, fieldErrors, requestId)
                 : extras.apply(new ErrorResponse().code(code).message(message).requestId(requestId)
                         .fieldErrors(fieldErrors.isEmpty() ? null : fieldErrors));
-        return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(RequestIds.HEADER, requestId).body(body);
+        return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
     }
 
     /** The success body type of a generated interface and an error body travel in one response. */

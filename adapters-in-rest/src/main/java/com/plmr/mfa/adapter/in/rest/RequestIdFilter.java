@@ -26,7 +26,10 @@ class RequestIdFilter implements HttpServerFilter {
         String id = RequestIds.of(request);
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
                 .plus(new MdcPropagationContext(Map.of(RequestIds.MDC_KEY, id))).propagate()) {
-            return Publishers.map(chain.proceed(request), response -> response.header(RequestIds.HEADER, id));
+            return Publishers.map(chain.proceed(request), response -> {
+                response.getHeaders().set(RequestIds.HEADER, id);
+                return response;
+            });
         }
     }
 
