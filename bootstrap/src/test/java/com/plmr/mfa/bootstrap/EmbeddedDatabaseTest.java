@@ -1,0 +1,28 @@
+package com.plmr.mfa.bootstrap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The zero-set-up run's database: a real MariaDB started from the classpath, data in the given folder. */
+class EmbeddedDatabaseTest {
+
+    @Test
+    void the_embedded_database_starts_with_its_data_in_the_project_folder(@TempDir Path dir) throws Exception {
+        String url = EmbeddedDatabase.start(dir.resolve("mariadb"));
+        assertThat(url).matches("jdbc:mysql://127\\.0\\.0\\.1:\\d+/mfa");
+        try (Connection connection = DriverManager.getConnection(url, "root", "");
+             ResultSet version = connection.createStatement().executeQuery("SELECT VERSION()")) {
+            assertThat(version.next()).isTrue();
+            assertThat(version.getString(1)).containsIgnoringCase("MariaDB");
+        }
+        assertThat(Files.isDirectory(dir.resolve("mariadb/data/mfa"))).isTrue();
+    }
+}
