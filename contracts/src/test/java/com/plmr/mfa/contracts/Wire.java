@@ -65,7 +65,7 @@ final class Wire {
 
     /** The API's error body ({@code ErrorResponse}) with the given code. */
     static PactDslJsonBody error(String code) {
-        return (PactDslJsonBody) new PactDslJsonBody()
+        return new PactDslJsonBody()
                 .stringValue("code", "urn:plmr:mfa-totp:api:" + code)
                 .stringType("message", "A human readable reason")
                 .stringMatcher("requestId", REQUEST_ID, "b7c9e0d2-1f3a");
