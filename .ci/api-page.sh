@@ -23,7 +23,7 @@ browser=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-firs
   --disable-background-networking --disable-component-update --disable-sync
   --disable-dev-shm-usage --user-data-dir="$profile" --window-size=1280,2400
   --virtual-time-budget=15000 --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
-url="$MFA_BASE_URL/api-docs/index.html"
+url="$MFA_BASE_URL/api-docs"
 
 "${browser[@]}" --dump-dom "$url" >"$out/api-page.html" 2>"$out/api-page.chromium.log"
 "${browser[@]}" --screenshot="$out/api-page.png" "$url" >>"$out/api-page.chromium.log" 2>&1

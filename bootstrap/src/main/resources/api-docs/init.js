@@ -1,6 +1,6 @@
 // The service's own OpenAPI document; validatorUrl null keeps the page from calling validator.swagger.io.
 window.ui = SwaggerUIBundle({
-  url: '../openapi/mfa-totp.yaml',
+  url: '/openapi/mfa-totp.yaml',
   dom_id: '#swagger-ui',
   deepLinking: true,
   validatorUrl: null,

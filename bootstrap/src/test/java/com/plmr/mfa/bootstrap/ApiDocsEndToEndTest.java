@@ -43,8 +43,8 @@ class ApiDocsEndToEndTest implements TestPropertyProvider {
 
     @Test
     void serves_the_page_and_its_bundled_swagger_ui_without_a_token() throws Exception {
-        assertThat(get("/api-docs/index.html").body()).contains("swagger-ui/swagger-ui-bundle.js");
-        assertThat(get("/api-docs/init.js").body()).contains("../openapi/mfa-totp.yaml");
+        assertThat(get("/api-docs").body()).contains("/api-docs/swagger-ui/swagger-ui-bundle.js");
+        assertThat(get("/api-docs/init.js").body()).contains("/openapi/mfa-totp.yaml");
         assertThat(get("/api-docs/swagger-ui/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
         assertThat(get("/api-docs/swagger-ui/swagger-ui.css").statusCode()).isEqualTo(200);
     }
