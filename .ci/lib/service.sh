@@ -1,0 +1,74 @@
+# Shared by the .ci scripts that need the service running as a process: build it when needed,
+# start it on a free port in the dev environment (dev tokens, dev message sink) on a fresh schema
+# of the MariaDB at 127.0.0.1:3306 (or the embedded MariaDB when that is not reachable), wait for
+# /health and stop it again. Source it; call mfa_start, then mfa_stop (also set as EXIT trap).
+# shellcheck shell=bash
+
+MFA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MFA_WORK="${MFA_WORK:-$MFA_ROOT/target/ci}"
+MVN_FLAGS="${MVN_FLAGS:--o}"
+
+mfa_build_if_needed() {
+  local stamp="$MFA_ROOT/bootstrap/target/ci-build.stamp"
+  if [[ -f "$stamp" && -f "$MFA_ROOT/bootstrap/target/classpath.txt" ]] \
+     && [[ -z "$(find "$MFA_ROOT" -path '*/target' -prune -o -path "$MFA_ROOT/.git" -prune -o -path '*/node_modules' -prune \
+                -o -path "$MFA_ROOT/.ci" -prune -o -type f -path '*/src/main/*' -newer "$stamp" -print \
+                -o -type f \( -name pom.xml -o -name '*.yaml' \) -newer "$stamp" -print | head -1)" ]]; then
+    return 0
+  fi
+  echo "building the service and the SDKs" >&2
+  (cd "$MFA_ROOT" && ./mvnw -B -q $MVN_FLAGS -Dspec.lint.skip=true -DskipTests \
+      -pl bootstrap,client-typescript -am package dependency:build-classpath \
+      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)
+  touch "$stamp"
+}
+
+mfa_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+mfa_start() {
+  mfa_build_if_needed
+  mkdir -p "$MFA_WORK"
+  MFA_RUN_DIR="$(mktemp -d "$MFA_WORK/run.XXXXXX")"
+  MFA_PORT="$(mfa_free_port)"
+  MFA_BASE_URL="http://127.0.0.1:$MFA_PORT"
+  MFA_DEV_SINK_FILE="$MFA_RUN_DIR/dev-sink.log"
+  MFA_DEV_JWT_SECRET="ci-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-jwt-secret-0123456789"
+  export MFA_PORT MFA_BASE_URL MFA_DEV_SINK_FILE MFA_DEV_JWT_SECRET
+  local -a env=(MICRONAUT_ENVIRONMENTS=dev MFA_OUTBOX_POLL_INTERVAL=200ms MFA_DEV_DIR="$MFA_RUN_DIR/dev")
+  if mysql -h127.0.0.1 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+    MFA_SCHEMA="mfa_ci_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    mysql -h127.0.0.1 -uroot -e "CREATE DATABASE $MFA_SCHEMA CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+    env+=(MFA_DB_URL="jdbc:mysql://127.0.0.1:3306/$MFA_SCHEMA")
+  fi
+  local jar
+  jar="$(ls "$MFA_ROOT"/bootstrap/target/mfa-totp-bootstrap-*.jar | head -1)"
+  (cd "$MFA_RUN_DIR" && exec env "${env[@]}" java -Dmfa.notify.dev-sink.file="$MFA_DEV_SINK_FILE" \
+      -cp "$jar:$(cat "$MFA_ROOT/bootstrap/target/classpath.txt")" com.plmr.mfa.bootstrap.Application \
+      >"$MFA_RUN_DIR/service.log" 2>&1) &
+  MFA_PID=$!
+  trap mfa_stop EXIT
+  local deadline=$((SECONDS + 120))
+  until curl -fsS "$MFA_BASE_URL/health" >/dev/null 2>&1; do
+    if ! kill -0 "$MFA_PID" 2>/dev/null || ((SECONDS > deadline)); then
+      echo "the service did not come up; its log:" >&2
+      tail -50 "$MFA_RUN_DIR/service.log" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+  echo "service up at $MFA_BASE_URL (pid $MFA_PID, log $MFA_RUN_DIR/service.log)" >&2
+}
+
+mfa_stop() {
+  if [[ -n "${MFA_PID:-}" ]] && kill -0 "$MFA_PID" 2>/dev/null; then
+    kill "$MFA_PID" 2>/dev/null || true
+    wait "$MFA_PID" 2>/dev/null || true
+  fi
+  MFA_PID=""
+  if [[ -n "${MFA_SCHEMA:-}" ]]; then
+    mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $MFA_SCHEMA" >/dev/null 2>&1 || true
+    MFA_SCHEMA=""
+  fi
+}

@@ -1,0 +1,142 @@
+// The main step-up flow through the generated TypeScript SDK against a running service in the
+// dev environment (.ci/sdk-typescript.sh starts it): a consumer service creates a challenge, the
+// user sets a phone number, asks for an SMS code, reads it (from the dev sink file instead of a
+// phone), verifies it, and the consumer consumes the challenge exactly once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac, randomUUID } from 'node:crypto';
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { setTimeout as delay } from 'node:timers/promises';
+
+const require = createRequire(import.meta.url);
+const sdk = require(process.env.MFA_TS_SDK);
+const { Configuration, ChallengesApi, TotpSmsApi, UserContactsApi, ResponseError } = sdk;
+
+const baseUrl = required('MFA_BASE_URL');
+const secret = required('MFA_DEV_JWT_SECRET');
+const sinkFile = required('MFA_DEV_SINK_FILE');
+
+const SCOPES = 'mfa.challenges.create mfa.challenges.read mfa.challenges.consume';
+
+test('a user approves a payment with an SMS code and the consumer proceeds exactly once', async () => {
+  const userId = `u-${randomUUID()}`;
+  const phone = `+49151${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const service = config(serviceToken('payments', SCOPES));
+  const user = config(userToken(userId));
+
+  await new UserContactsApi(user).setPhone({ id: userId, setPhoneRequest: { phone } });
+  const challenge = await new ChallengesApi(service).createChallenge({
+    createChallengeRequest: {
+      userId,
+      context: { operation: 'payment', reference: `pay_${Date.now()}`, summary: 'payment of EUR 40 to ACME' },
+      allowedMethods: ['sms'],
+    },
+  });
+  assert.equal(challenge.status, 'pending');
+
+  const sent = await new TotpSmsApi(user).initiateSms({ challengeId: challenge.challengeId });
+  assert.equal(sent.method, 'sms');
+  assert.match(sent.maskedDestination, /\*\*\*/);
+
+  const code = await codeSentTo(phone);
+  const verified = await new TotpSmsApi(user).verifySms({
+    challengeId: challenge.challengeId, verifyOtpRequest: { totp: code },
+  });
+  assert.equal(verified.status, 'verified');
+  assert.equal(verified.verifiedMethod, 'sms');
+
+  const consumed = await new ChallengesApi(service).consumeChallenge({ challengeId: challenge.challengeId });
+  assert.equal(consumed.status, 'consumed');
+
+  const again = await refusal(new ChallengesApi(service).consumeChallenge({ challengeId: challenge.challengeId }));
+  assert.equal(again.status, 410);
+  assert.equal(again.body.code, 'urn:plmr:mfa-totp:api:CHALLENGE_NOT_FOUND');
+  assert.equal(again.body.challengeStatus, 'consumed');
+});
+
+test('a wrong code is refused with the attempts left', async () => {
+  const userId = `u-${randomUUID()}`;
+  const phone = `+49151${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const user = config(userToken(userId));
+  await new UserContactsApi(user).setPhone({ id: userId, setPhoneRequest: { phone } });
+  const challenge = await new ChallengesApi(config(serviceToken('payments', SCOPES))).createChallenge({
+    createChallengeRequest: { userId, context: { operation: 'payment', reference: 'pay_1' }, allowedMethods: ['sms'] },
+  });
+  await new TotpSmsApi(user).initiateSms({ challengeId: challenge.challengeId });
+  const code = await codeSentTo(phone);
+  const wrong = [...code].map((d) => String((Number(d) + 1) % 10)).join('');
+
+  const refused = await refusal(new TotpSmsApi(user).verifySms({
+    challengeId: challenge.challengeId, verifyOtpRequest: { totp: wrong },
+  }));
+  assert.equal(refused.status, 400);
+  assert.equal(refused.body.code, 'urn:plmr:mfa-totp:api:INVALID_OTP');
+  assert.equal(typeof refused.body.attemptsRemaining, 'number');
+});
+
+test('a client that percent-encodes the colon reaches the same operation', async () => {
+  const response = await fetch(`${baseUrl}/internal/v1/mfa/challenges/ch_unknown%3Aconsume`, {
+    method: 'POST', headers: { Authorization: `Bearer ${serviceToken('payments', SCOPES)}` },
+  });
+  assert.equal(response.status, 404);
+  assert.equal((await response.json()).code, 'urn:plmr:mfa-totp:api:CHALLENGE_NOT_FOUND');
+});
+
+/**
+ * typescript-fetch calls accessToken once per security scheme: for the oauth2 scheme
+ * (serviceToken) it uses the answer as the whole Authorization header, for the http bearer scheme
+ * (bearerAuth) it prefixes "Bearer " itself.
+ */
+function config(token) {
+  return new Configuration({
+    basePath: baseUrl,
+    accessToken: async (scheme) => (scheme === 'bearerAuth' ? token : `Bearer ${token}`),
+  });
+}
+
+function userToken(userId) {
+  return jwt({ sub: userId });
+}
+
+function serviceToken(clientId, scope) {
+  return jwt({ sub: clientId, client_id: clientId, scope });
+}
+
+/** An HS256 JWT signed with the dev environment's secret (RFC 7519, RFC 7515 section 3). */
+function jwt(claims) {
+  const now = Math.floor(Date.now() / 1000);
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, iat: now, exp: now + 600 })}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+/** The code of the last message the dev sink wrote for this destination; the outbox sends asynchronously. */
+async function codeSentTo(destination) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const lines = existsSync(sinkFile) ? readFileSync(sinkFile, 'utf8').split('\n') : [];
+    const line = lines.filter((l) => l.includes('DEV-SINK NOT DELIVERED') && l.includes(` to=${destination} `)).pop();
+    if (line) {
+      return line.match(/ code=(\d+)/)[1];
+    }
+    assert.ok(Date.now() < deadline, `no message to ${destination} in ${sinkFile}`);
+    await delay(100);
+  }
+}
+
+async function refusal(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof ResponseError, `expected a ResponseError, got ${error}`);
+    return { status: error.response.status, body: await error.response.json() };
+  }
+  assert.fail('the call was not refused');
+}
+
+function required(name) {
+  const value = process.env[name];
+  assert.ok(value, `${name} must be set (run .ci/sdk-typescript.sh)`);
+  return value;
+}
