@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib/service.sh"
 
 if ! command -v chromium >/dev/null 2>&1; then
   if [[ "$(id -u)" == 0 ]]; then
-    apt-get install -y --no-install-recommends chromium >/dev/null
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
   else
     echo "chromium is missing: apt-get install -y chromium" >&2
     exit 1

@@ -43,7 +43,7 @@ mfa_start() {
     env+=(MFA_DB_URL="jdbc:mysql://127.0.0.1:3306/$MFA_SCHEMA")
   fi
   local jar
-  jar="$(ls "$MFA_ROOT"/bootstrap/target/mfa-totp-bootstrap-*.jar | head -1)"
+  jar="$MFA_ROOT/bootstrap/target/mfa-totp.jar"
   (cd "$MFA_RUN_DIR" && exec env "${env[@]}" java -Dmfa.notify.dev-sink.file="$MFA_DEV_SINK_FILE" \
       -cp "$jar:$(cat "$MFA_ROOT/bootstrap/target/classpath.txt")" com.plmr.mfa.bootstrap.Application \
       >"$MFA_RUN_DIR/service.log" 2>&1) &
