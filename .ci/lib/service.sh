@@ -10,7 +10,7 @@ MVN_FLAGS="${MVN_FLAGS:--o}"
 
 mfa_build_if_needed() {
   local stamp="$MFA_ROOT/bootstrap/target/ci-build.stamp"
-  if [[ -f "$stamp" && -f "$MFA_ROOT/bootstrap/target/classpath.txt" ]] \
+  if [[ -f "$stamp" && -f "$MFA_ROOT/bootstrap/target/mfa-totp.jar" ]] \
      && [[ -z "$(find "$MFA_ROOT" -path '*/target' -prune -o -path "$MFA_ROOT/.git" -prune -o -path '*/node_modules' -prune \
                 -o -path "$MFA_ROOT/.ci" -prune -o -type f -path '*/src/main/*' -newer "$stamp" -print \
                 -o -type f \( -name pom.xml -o -name '*.yaml' \) -newer "$stamp" -print | head -1)" ]]; then
@@ -18,8 +18,7 @@ mfa_build_if_needed() {
   fi
   echo "building the service and the SDKs" >&2
   (cd "$MFA_ROOT" && ./mvnw -B -q $MVN_FLAGS -Dspec.lint.skip=true -DskipTests \
-      -pl bootstrap,client-typescript -am package dependency:build-classpath \
-      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)
+      -pl bootstrap,client-typescript -am package)
   touch "$stamp"
 }
 
@@ -45,7 +44,7 @@ mfa_start() {
   local jar
   jar="$MFA_ROOT/bootstrap/target/mfa-totp.jar"
   (cd "$MFA_RUN_DIR" && exec env "${env[@]}" java -Dmfa.notify.dev-sink.file="$MFA_DEV_SINK_FILE" \
-      -cp "$jar:$(cat "$MFA_ROOT/bootstrap/target/classpath.txt")" com.plmr.mfa.bootstrap.Application \
+      -jar "$jar" \
       >"$MFA_RUN_DIR/service.log" 2>&1) &
   MFA_PID=$!
   trap mfa_stop EXIT

@@ -1,5 +1,11 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.application.port.in.Access;
+import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
+import com.plmr.mfa.domain.totp.Totp;
+import com.plmr.mfa.domain.user.Actor;
+import java.util.Optional;
+import java.util.OptionalInt;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
@@ -76,6 +82,10 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
     DispatchDueMessagesUseCase dispatcher;
     @Inject
     RecordingSender provider;
+    @Inject
+    StartTotpRegistrationUseCase startTotp;
+    @Inject
+    TestClock clock;
 
     private UserId user;
 
@@ -98,6 +108,29 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
     @State("the consumer holds a service token")
     public Map<String, Object> aServiceToken(Map<String, Object> params) {
         return Map.of("token", TestTokens.service(text(params, "client", "payments"), text(params, "scopes", "")));
+    }
+
+    @State("a user")
+    public Map<String, Object> aUser() {
+        user = new UserId("u-" + UUID.randomUUID());
+        return Map.of("userId", user.value());
+    }
+
+    @State("the user holds a token")
+    public Map<String, Object> theUserHoldsAToken() {
+        return Map.of("token", TestTokens.user(user.value()));
+    }
+
+    /** Started through the use case as the user; the code is the app's current one. */
+    @State("a started authenticator-app registration")
+    public Map<String, Object> aStartedRegistration() {
+        user = new UserId("u-" + UUID.randomUUID());
+        StartTotpRegistrationUseCase.Started started = ((Access.Granted<StartTotpRegistrationUseCase.Started>) startTotp
+                .start(new Actor.User(user), new StartTotpRegistrationUseCase.Command(user, Optional.empty(),
+                        Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty()))).value();
+        Totp totp = new Totp(started.keyUri().parameters());
+        String code = totp.codeAt(started.keyUri().secret(), totp.timeStep(clock.instant()));
+        return Map.of("userId", user.value(), "totpId", started.registration().id().value(), "code", code);
     }
 
     @State("the consumer's token is not valid")

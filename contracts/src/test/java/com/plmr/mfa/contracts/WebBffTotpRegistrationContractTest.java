@@ -8,7 +8,6 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.api.UserTotpApi;
 import com.plmr.mfa.client.model.StartTotpRegistrationRequest;
@@ -23,13 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web backend-for-frontend lets a signed-in user register an authenticator app: it starts a
  * registration, shows the QR code, and activates the registration with the first code the app
- * shows. Written from the spec while the endpoint is being built on main: the pact goes to
- * {@code target/pacts-pending}, which the provider verification does not read yet (see
- * docs/consumers.md). Move it to {@code target/pacts} once the provider serves it.
+ * shows.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Wire.PROVIDER, pactVersion = PactSpecVersion.V3)
-@PactDirectory("target/pacts-pending")
 public class WebBffTotpRegistrationContractTest {
 
     private static final String CONSUMER = "web-bff";
