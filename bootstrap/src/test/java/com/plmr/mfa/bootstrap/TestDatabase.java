@@ -52,6 +52,7 @@ final class TestDatabase {
         }
     }
 
+    @SuppressWarnings("try") // opening the connection is the test
     private static boolean reachable(String server) {
         try (Connection ignored = DriverManager.getConnection(server, "root", "")) {
             return true;
