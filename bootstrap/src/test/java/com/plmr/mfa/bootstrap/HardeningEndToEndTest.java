@@ -118,6 +118,14 @@ class HardeningEndToEndTest implements TestPropertyProvider {
         assertThat(response.body()).contains("\"code\":3").contains("\"field\":\"id\"");
     }
 
+    @Test
+    void the_development_token_endpoint_is_absent_outside_the_dev_environment() {
+        HttpResponse<String> response = http.json("POST", "/dev/tokens", null, "{\"sub\":\"u-1\"}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("urn:plmr:mfa-totp:api:RESOURCE_UNKNOWN");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ok", "unauthorized", "not found", "bad request", "health"})
     void every_response_carries_the_security_headers(String kind) {
