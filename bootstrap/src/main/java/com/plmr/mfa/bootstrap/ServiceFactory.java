@@ -32,6 +32,7 @@ import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.otp.CodeHasher;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
@@ -83,12 +84,13 @@ class ServiceFactory {
                 new AbusePolicy.Limit(userPerHour, Duration.ofHours(1)), maxFailures, cooldown, maxCooldown);
     }
 
-    @Singleton
+    /** Eager, like the sealer: a development key outside dev/test must stop the start, not the first request. */
+    @Context
     CodeHasher codeHasher(@Value("${mfa.keys.code-hash}") String key, Environment environment) {
         return new CodeHasher(Keys.codeHashKey(key, environment));
     }
 
-    @Singleton
+    @Context
     SecretSealer secretSealer(@Value("${mfa.keys.secrets}") String ring, @Value("${mfa.keys.active-secret}") String active,
                               Environment environment, RandomGenerator random) {
         return new SecretSealer(Keys.secretKeyRing(ring, environment), active, random);
