@@ -13,10 +13,12 @@ import com.plmr.mfa.application.port.out.ContactPort;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
 import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
+import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
+import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.application.service.AuthenticatorCodeCheck;
 import com.plmr.mfa.application.service.CancelChallengeService;
@@ -27,9 +29,11 @@ import com.plmr.mfa.application.service.GetChallengeService;
 import com.plmr.mfa.application.service.InitiateCodeDeliveryService;
 import com.plmr.mfa.application.service.ManageContactService;
 import com.plmr.mfa.application.service.VerifyChallengeCodeService;
+import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.otp.CodeHasher;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
@@ -75,11 +79,24 @@ class ServiceFactory {
     }
 
     @Singleton
+    AbusePolicy abusePolicy(@Value("${mfa.abuse.sends-per-destination-per-hour}") int destinationPerHour,
+                            @Value("${mfa.abuse.sends-per-destination-per-day}") int destinationPerDay,
+                            @Value("${mfa.abuse.sends-per-user-per-hour}") int userPerHour,
+                            @Value("${mfa.abuse.max-consecutive-failures}") int maxFailures,
+                            @Value("${mfa.abuse.failure-cooldown}") Duration cooldown,
+                            @Value("${mfa.abuse.max-failure-cooldown}") Duration maxCooldown) {
+        return new AbusePolicy(new AbusePolicy.Limit(destinationPerHour, Duration.ofHours(1)),
+                new AbusePolicy.Limit(destinationPerDay, Duration.ofDays(1)),
+                new AbusePolicy.Limit(userPerHour, Duration.ofHours(1)), maxFailures, cooldown, maxCooldown);
+    }
+
+    /** Eager, like the sealer: a development key outside dev/test must stop the start, not the first request. */
+    @Context
     CodeHasher codeHasher(@Value("${mfa.keys.code-hash}") String key, Environment environment) {
         return new CodeHasher(Keys.codeHashKey(key, environment));
     }
 
-    @Singleton
+    @Context
     SecretSealer secretSealer(@Value("${mfa.keys.secrets}") String ring, @Value("${mfa.keys.active-secret}") String active,
                               Environment environment, RandomGenerator random) {
         return new SecretSealer(Keys.secretKeyRing(ring, environment), active, random);
@@ -111,15 +128,18 @@ class ServiceFactory {
     @Singleton
     InitiateCodeDeliveryUseCase initiateCodeDelivery(LoadChallengePort load, SaveChallengePort save,
                                                      ContactPort contacts, EnqueueMessagePort outbox,
-                                                     TransactionPort tx, ChallengePolicy policy, CodeHasher hasher,
-                                                     RandomGenerator random, Clock clock) {
-        return new InitiateCodeDeliveryService(load, save, contacts, outbox, tx, policy, hasher, random, clock);
+                                                     TransactionPort tx, ChallengePolicy policy, SendQuotaPort quotas,
+                                                     AbusePolicy abuse, CodeHasher hasher, RandomGenerator random,
+                                                     Clock clock) {
+        return new InitiateCodeDeliveryService(load, save, contacts, outbox, tx, policy, quotas, abuse, hasher, random,
+                clock);
     }
 
     @Singleton
     VerifyChallengeCodeUseCase verifyChallengeCode(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
-                                                   CodeHasher hasher, AuthenticatorCodeCheck apps, Clock clock) {
-        return new VerifyChallengeCodeService(load, save, tx, hasher, apps, clock);
+                                                   CodeHasher hasher, AuthenticatorCodeCheck apps,
+                                                   FailureLedgerPort ledger, AbusePolicy abuse, Clock clock) {
+        return new VerifyChallengeCodeService(load, save, tx, hasher, apps, ledger, abuse, clock);
     }
 
     @Singleton

@@ -38,78 +38,77 @@ class ErrorModelEndToEndTest implements TestPropertyProvider {
 
     @Test
     void an_unknown_route_is_resource_unknown_with_the_request_id_in_body_and_header() {
-        HttpResponse<String> response = http.send("GET", "/internal/v1/no-such-thing", null, null,
-                "Authorization", "Bearer " + userToken);
+        HttpResponse<String> response = http.send("GET", "/internal/v1/no-such-thing", userToken, null, null);
         assertError(response, 404, "RESOURCE_UNKNOWN");
     }
 
     @Test
     void a_caller_request_id_is_kept_when_well_formed_and_replaced_otherwise() {
-        HttpResponse<String> kept = http.send("GET", "/internal/v1/no-such-thing", null, null,
-                "Authorization", "Bearer " + userToken, "X-Request-Id", "consumer-42.a_b");
+        HttpResponse<String> kept = http.send("GET", "/internal/v1/no-such-thing", userToken, null, null,
+                "X-Request-Id", "consumer-42.a_b");
         assertThat(kept.headers().firstValue("X-Request-Id")).contains("consumer-42.a_b");
         assertThat(kept.body()).contains("\"requestId\":\"consumer-42.a_b\"");
 
-        HttpResponse<String> replaced = http.send("GET", "/internal/v1/no-such-thing", null, null,
-                "Authorization", "Bearer " + userToken, "X-Request-Id", "<script>alert(1)</script>");
+        HttpResponse<String> replaced = http.send("GET", "/internal/v1/no-such-thing", userToken, null, null,
+                "X-Request-Id", "<script>alert(1)</script>");
         assertThat(replaced.headers().firstValue("X-Request-Id").orElseThrow()).doesNotContain("script").isNotBlank();
     }
 
     @Test
     void malformed_json_is_a_bad_request() {
-        assertError(http.postJson(VERIFY, "{\"totp\":", userToken), 400, "BAD_REQUEST");
+        assertError(http.json("POST", VERIFY, userToken, "{\"totp\":"), 400, "BAD_REQUEST");
     }
 
     @Test
     void a_body_that_is_not_json_is_a_bad_request_with_status_415() {
-        assertError(http.send("POST", VERIFY, "text/plain", "123456", "Authorization", "Bearer " + userToken),
+        assertError(http.send("POST", VERIFY, userToken, "text/plain", "123456"),
                 415, "BAD_REQUEST");
     }
 
     @Test
     void a_missing_totp_is_not_null_on_field_totp() {
-        HttpResponse<String> response = http.postJson(VERIFY, "{}", userToken);
+        HttpResponse<String> response = http.json("POST", VERIFY, userToken, "{}");
         assertError(response, 400, "BAD_REQUEST");
         assertThat(response.body()).contains("\"code\":\"urn:plmr:mfa-totp:api:NOT_NULL\"").contains("\"field\":\"totp\"");
     }
 
     @Test
     void a_blank_totp_is_not_blank_on_field_totp() {
-        HttpResponse<String> response = http.postJson(VERIFY, "{\"totp\":\"   \"}", userToken);
+        HttpResponse<String> response = http.json("POST", VERIFY, userToken, "{\"totp\":\"   \"}");
         assertError(response, 400, "BAD_REQUEST");
         assertThat(response.body()).contains("\"code\":\"urn:plmr:mfa-totp:api:NOT_BLANK\"").contains("\"field\":\"totp\"");
     }
 
     @Test
     void a_totp_that_is_not_digits_is_an_invalid_value() {
-        HttpResponse<String> response = http.postJson(VERIFY, "{\"totp\":\"12ab56\"}", userToken);
+        HttpResponse<String> response = http.json("POST", VERIFY, userToken, "{\"totp\":\"12ab56\"}");
         assertError(response, 400, "BAD_REQUEST");
         assertThat(response.body()).contains("urn:plmr:mfa-totp:api:INVALID_VALUE").contains("\"field\":\"totp\"");
     }
 
     @Test
     void a_malformed_challenge_id_is_rejected_before_it_reaches_storage() {
-        HttpResponse<String> response = http.postJson("/internal/v1/mfa/totp-sms/bad'id:verify",
-                "{\"totp\":\"123456\"}", userToken);
+        HttpResponse<String> response = http.json("POST", "/internal/v1/mfa/totp-sms/bad'id:verify", userToken,
+                "{\"totp\":\"123456\"}");
         assertThat(response.statusCode()).isIn(400, 404);
         assertThat(response.body()).contains("urn:plmr:mfa-totp:api:").doesNotContain("SQL");
     }
 
     @Test
     void a_wrong_method_is_answered_in_the_error_model() {
-        HttpResponse<String> response = http.send("DELETE", VERIFY, null, null, "Authorization", "Bearer " + userToken);
+        HttpResponse<String> response = http.send("DELETE", VERIFY, userToken, null, null);
         assertError(response, 405, "RESOURCE_UNKNOWN");
     }
 
     @Test
     void a_missing_token_is_unauthorized_in_the_error_model() {
-        HttpResponse<String> response = http.send("POST", VERIFY, "application/json", "{\"totp\":\"123456\"}");
+        HttpResponse<String> response = http.send("POST", VERIFY, null, "application/json", "{\"totp\":\"123456\"}");
         assertError(response, 401, "UNAUTHORIZED");
     }
 
     @Test
     void resources_answer_errors_in_the_google_rpc_status_shape() {
-        HttpResponse<String> response = http.send("GET", "/resources/v3alpha/users/u-1/phone", null, null);
+        HttpResponse<String> response = http.send("GET", "/resources/v3alpha/users/u-1/phone", null, null, null);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("\"code\":16").contains("\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\"");
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
@@ -117,7 +116,7 @@ class ErrorModelEndToEndTest implements TestPropertyProvider {
 
     @Test
     void an_unexpected_failure_is_an_internal_server_error_without_details() {
-        HttpResponse<String> response = http.send("GET", "/internal/v1/test-only/failure", null, null);
+        HttpResponse<String> response = http.send("GET", "/internal/v1/test-only/failure", null, null, null);
         assertError(response, 500, "INTERNAL_SERVER_ERROR");
         assertThat(response.body()).doesNotContain("secret-internal-detail").doesNotContain("com.example")
                 .doesNotContain("Exception");

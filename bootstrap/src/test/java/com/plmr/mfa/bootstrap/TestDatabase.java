@@ -66,7 +66,7 @@ final class TestDatabase {
         }
     }
 
-    @SuppressWarnings("try")
+    @SuppressWarnings("try") // opening the connection is the test
     private static boolean reachable(String server) {
         try (Connection connection = DriverManager.getConnection(server, "root", "")) {
             return connection.isValid(1);

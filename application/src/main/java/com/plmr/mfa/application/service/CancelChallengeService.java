@@ -29,7 +29,7 @@ public final class CancelChallengeService implements CancelChallengeUseCase {
 
     @Override
     public Access<CancelOutcome> cancel(Actor actor, ChallengeId id) {
-        return transactions.inTransaction(() -> gate.enter(actor, id, Scopes.CHALLENGES_CANCEL, true, challenge ->
+        return transactions.inTransaction(() -> gate.enterAsService(actor, id, Scopes.CHALLENGES_CANCEL, true, challenge ->
                 Transitions.stored(challenge.cancel(clock.instant()), save)));
     }
 }

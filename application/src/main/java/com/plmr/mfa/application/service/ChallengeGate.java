@@ -11,7 +11,9 @@ import java.util.function.Function;
 
 /**
  * The one place that decides whether an actor may act on a challenge: users on their own only,
- * services with the operation's scope. Every challenge use case passes through it.
+ * services with the operation's scope. Every challenge use case passes through it. Operations the
+ * spec grants to service tokens only (consume, cancel) use {@link #enterAsService}: a user must
+ * not consume or cancel even its own challenge, since that is the consumer's decision.
  */
 final class ChallengeGate {
 
@@ -19,6 +21,14 @@ final class ChallengeGate {
 
     ChallengeGate(LoadChallengePort challenges) {
         this.challenges = challenges;
+    }
+
+    /** Like {@link #enter}, for operations only a service holding {@code scope} may call. */
+    <T> Access<T> enterAsService(Actor actor, ChallengeId id, String scope, boolean locked, Function<Challenge, T> work) {
+        if (!(actor instanceof Actor.Service service) || !service.has(scope)) {
+            return new Access.Forbidden<>();
+        }
+        return enter(actor, id, scope, locked, work);
     }
 
     /** Reads the challenge (locked for update when {@code locked}) and applies {@code work} if allowed. */

@@ -30,7 +30,7 @@ public final class ConsumeChallengeService implements ConsumeChallengeUseCase {
 
     @Override
     public Access<ConsumeOutcome> consume(Actor actor, ChallengeId id) {
-        return transactions.inTransaction(() -> gate.enter(actor, id, Scopes.CHALLENGES_CONSUME, true, challenge ->
+        return transactions.inTransaction(() -> gate.enterAsService(actor, id, Scopes.CHALLENGES_CONSUME, true, challenge ->
                 Transitions.stored(challenge.consume(clock.instant()), save)));
     }
 }

@@ -8,7 +8,10 @@ import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
+import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.abuse.AbusePolicy;
+import com.plmr.mfa.domain.abuse.SendQuota;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
@@ -20,8 +23,10 @@ import com.plmr.mfa.domain.user.ContactKind;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -29,7 +34,9 @@ import java.util.random.RandomGenerator;
 /**
  * Issues a fresh code and puts its message into the outbox, in the transaction that holds the
  * challenge's row lock: the new code's hash and the message are stored together or not at all,
- * and two concurrent initiates cannot both pass the cooldown.
+ * and two concurrent initiates cannot both pass the cooldown. The sends per destination and per
+ * user are counted in the same transaction, after every refusal of the challenge itself, so a
+ * refused initiate spends no quota and a counted send is always a stored one.
  */
 public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUseCase {
 
@@ -39,6 +46,8 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
     private final EnqueueMessagePort outbox;
     private final TransactionPort transactions;
     private final ChallengePolicy policy;
+    private final SendQuotaPort quotas;
+    private final AbusePolicy abuse;
     private final CodeGenerator codes;
     private final CodeHasher hasher;
     private final RandomGenerator random;
@@ -46,13 +55,16 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
 
     public InitiateCodeDeliveryService(LoadChallengePort load, SaveChallengePort save, ContactPort contacts,
                                        EnqueueMessagePort outbox, TransactionPort transactions, ChallengePolicy policy,
-                                       CodeHasher hasher, RandomGenerator random, Clock clock) {
+                                       SendQuotaPort quotas, AbusePolicy abuse, CodeHasher hasher,
+                                       RandomGenerator random, Clock clock) {
         this.gate = new ChallengeGate(load);
         this.save = save;
         this.contacts = contacts;
         this.outbox = outbox;
         this.transactions = transactions;
         this.policy = policy;
+        this.quotas = quotas;
+        this.abuse = abuse;
         this.codes = new CodeGenerator(random);
         this.hasher = hasher;
         this.random = random;
@@ -74,6 +86,13 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
         Optional<Contact> destination = contacts.find(challenge.userId(), ContactKind.deliveringFor(method));
         if (destination.isEmpty()) {
             return new Initiation(new InitiationOutcome.NoDestination(method), null);
+        }
+        String pseudonym = hasher.pseudonym("destination", destination.get().value());
+        List<SendQuota> spent = quotas.tryConsume(abuse.sendQuotas(challenge.userId(), pseudonym, now));
+        if (!spent.isEmpty()) {
+            Duration retryAfter = spent.stream().map(quota -> quota.retryAfter(now)).max(Duration::compareTo)
+                    .orElseThrow();
+            return new Initiation(new InitiationOutcome.RateLimited(retryAfter), null);
         }
         String code = codes.generate(policy.digitsFor(method));
         InitiationOutcome.Issued issued = challenge.issue(method, hasher.hash(challenge.id(), method, code), policy, now);

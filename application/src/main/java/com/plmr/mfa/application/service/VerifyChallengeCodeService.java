@@ -3,9 +3,12 @@ package com.plmr.mfa.application.service;
 import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
+import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.abuse.AbusePolicy;
+import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.CodeMatch;
@@ -14,12 +17,16 @@ import com.plmr.mfa.domain.otp.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Verifies under the challenge's row lock: concurrent verifies of one challenge, on any number of
  * service instances, are applied one after the other, so the attempt budget is never exceeded and
- * a right code verifies the challenge exactly once.
+ * a right code verifies the challenge exactly once. The user's failure streak across challenges
+ * (NIST SP 800-63B §5.2.2) is locked next, always in this order (challenge, then user), so
+ * concurrent verifies of one user's challenges are counted one after the other without deadlock.
  */
 public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseCase {
 
@@ -28,15 +35,20 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     private final TransactionPort transactions;
     private final CodeHasher hasher;
     private final AuthenticatorCodeCheck apps;
+    private final FailureLedgerPort ledger;
+    private final AbusePolicy abuse;
     private final Clock clock;
 
     public VerifyChallengeCodeService(LoadChallengePort load, SaveChallengePort save, TransactionPort transactions,
-                                      CodeHasher hasher, AuthenticatorCodeCheck apps, Clock clock) {
+                                      CodeHasher hasher, AuthenticatorCodeCheck apps, FailureLedgerPort ledger,
+                                      AbusePolicy abuse, Clock clock) {
         this.gate = new ChallengeGate(load);
         this.save = save;
         this.transactions = transactions;
         this.hasher = hasher;
         this.apps = apps;
+        this.ledger = ledger;
+        this.abuse = abuse;
         this.clock = clock;
     }
 
@@ -52,6 +64,17 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
                 ? issued -> apps.check(challenge.userId(), command.code(), now)
                 : issued -> hasher.matches(challenge.id(), method, command.code(), issued.hash())
                         ? CodeMatch.MATCH : CodeMatch.NO_MATCH;
-        return Transitions.stored(challenge.verify(method, matcher, now), save);
+        FailureStreak streak = ledger.lock(challenge.userId());
+        Optional<Duration> wait = streak.refusal(now);
+        if (wait.isPresent()) {
+            return new VerificationOutcome.RateLimited(wait.get());
+        }
+        VerificationOutcome outcome = Transitions.stored(challenge.verify(method, matcher, now), save);
+        if (outcome.isFailedGuess()) {
+            ledger.record(challenge.userId(), streak.failed(abuse, now));
+        } else if (outcome instanceof VerificationOutcome.Verified && streak.failures() > 0) {
+            ledger.record(challenge.userId(), FailureStreak.none());
+        }
+        return outcome;
     }
 }

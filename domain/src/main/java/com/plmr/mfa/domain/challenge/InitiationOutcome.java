@@ -24,6 +24,8 @@ public sealed interface InitiationOutcome {
         R sendCapReached(SendCapReached outcome);
 
         R noDestination(NoDestination outcome);
+
+        R rateLimited(RateLimited outcome);
     }
 
     /** A new code was issued; earlier codes of the challenge no longer work. */
@@ -80,6 +82,17 @@ public sealed interface InitiationOutcome {
         @Override
         public <R> R fold(Cases<R> cases) {
             return cases.noDestination(this);
+        }
+    }
+
+    /**
+     * A limit across challenges was reached: sends per destination or per user in a window
+     * (SMS pumping, message bombing). Nothing was sent; {@code retryAfter} is when the window ends.
+     */
+    record RateLimited(Duration retryAfter) implements InitiationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.rateLimited(this);
         }
     }
 }

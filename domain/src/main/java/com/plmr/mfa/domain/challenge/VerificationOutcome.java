@@ -9,6 +9,11 @@ public sealed interface VerificationOutcome {
     /** Applies the case for this variant; adding a variant breaks every caller until it is handled. */
     <R> R fold(Cases<R> cases);
 
+    /** Whether this is a failed guess, which extends the user's failure streak across challenges. */
+    default boolean isFailedGuess() {
+        return this instanceof Rejected || this instanceof Replayed || this instanceof ClockSkew;
+    }
+
     /** One method per variant: Java 17's compile-time exhaustive match over this sealed type. */
     interface Cases<R> {
         R verified(Verified outcome);
@@ -30,6 +35,8 @@ public sealed interface VerificationOutcome {
         R codeExpired(CodeExpired outcome);
 
         R noFactor(NoFactor outcome);
+
+        R rateLimited(RateLimited outcome);
     }
 
     record Verified(Challenge challenge) implements VerificationOutcome, Transition {
@@ -105,6 +112,17 @@ public sealed interface VerificationOutcome {
         @Override
         public <R> R fold(Cases<R> cases) {
             return cases.noFactor(this);
+        }
+    }
+
+    /**
+     * The user failed too many verifies in a row, across challenges (NIST SP 800-63B §5.2.2); the
+     * code was not even checked and the challenge's attempt budget is untouched.
+     */
+    record RateLimited(java.time.Duration retryAfter) implements VerificationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.rateLimited(this);
         }
     }
 }

@@ -44,6 +44,26 @@ public final class CodeHasher {
         }
     }
 
+    /**
+     * A keyed pseudonym of a contact value (HMAC-SHA-256 under the same key, domain-separated by
+     * {@code purpose}), for counters that must name a phone number or address without storing it:
+     * an unkeyed hash of a phone number is reversed by enumerating the number space.
+     */
+    public String pseudonym(String purpose, String value) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            mac.update("pseudonym".getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) 0);
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
+    }
+
     /** Constant-time check of a presented code against a stored hash. */
     public boolean matches(ChallengeId challenge, ChallengeMethod method, String presented, byte[] storedHash) {
         return MessageDigest.isEqual(hash(challenge, method, presented), storedHash);

@@ -4,6 +4,8 @@ import com.plmr.mfa.adapter.in.rest.model.ErrorCode;
 import com.plmr.mfa.adapter.in.rest.model.FieldError;
 import com.plmr.mfa.adapter.in.rest.model.FieldErrorCode;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -34,6 +36,11 @@ import java.util.function.UnaryOperator;
 class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorResponseProcessor.class);
+    private final JsonMapper mapper;
+
+    ApiErrorResponseProcessor(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
 
     @Override
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
@@ -46,9 +53,8 @@ class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
                         status.getCode(), cause.getClass().getSimpleName());
             }
         });
-        List<FieldError> fieldErrors = context.getRootCause()
-                .filter(ConstraintViolationException.class::isInstance)
-                .map(e -> fieldErrors((ConstraintViolationException) e)).orElse(List.of());
+        List<FieldError> fieldErrors = context.getRootCause().map(cause -> fieldErrors(context, cause))
+                .orElse(List.of());
         MutableHttpResponse<Object> response = ApiErrors.of(context.getRequest(), status, codeFor(status),
                 messageFor(status, !fieldErrors.isEmpty()), fieldErrors, UnaryOperator.identity());
         base.getHeaders().forEach((name, values) -> {
@@ -81,6 +87,18 @@ class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
             case BAD_REQUEST -> fieldErrors ? "The request has invalid fields" : "The request is malformed";
             default -> status.getCode() < 500 ? "The request cannot be processed" : "An unexpected error occurred";
         };
+    }
+
+    private List<FieldError> fieldErrors(ErrorContext context, Throwable cause) {
+        if (cause instanceof ConstraintViolationException violations) {
+            return fieldErrors(violations);
+        }
+        if (cause instanceof ConversionErrorException conversion) {
+            return JsonBodyCopy.of(context.getRequest())
+                    .map(body -> JsonFieldErrors.locate(mapper, conversion.getArgument().getType(), body))
+                    .orElse(List.of());
+        }
+        return List.of();
     }
 
     private static List<FieldError> fieldErrors(ConstraintViolationException exception) {

@@ -24,7 +24,7 @@ final class ApiExceptionHandlers {
     @Produces
     static class InvalidRequest implements ExceptionHandler<FieldErrors.InvalidRequestException, HttpResponse<?>> {
         @Override
-        @SuppressWarnings("rawtypes")
+        @SuppressWarnings("rawtypes") // the framework's interface declares the raw type
         public HttpResponse<?> handle(HttpRequest request, FieldErrors.InvalidRequestException exception) {
             return ApiErrors.of(request, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
                     "The request has invalid fields", exception.fieldErrors(), UnaryOperator.identity());
@@ -37,7 +37,7 @@ final class ApiExceptionHandlers {
     @Replaces(DefaultAuthorizationExceptionHandler.class)
     static class Authorization implements ExceptionHandler<AuthorizationException, HttpResponse<?>> {
         @Override
-        @SuppressWarnings("rawtypes")
+        @SuppressWarnings("rawtypes") // the framework's interface declares the raw type
         public HttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
             return exception.isForbidden()
                     ? ApiErrors.of(request, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "The token does not allow this operation")

@@ -93,6 +93,12 @@ class CodeFlows {
             return Replies.error(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND, outcome.method() == ChallengeMethod.SMS
                     ? "The user has no phone number on record" : "The user has no e-mail address on record");
         }
+
+        @Override
+        public HttpResponse<CodeSent> rateLimited(InitiationOutcome.RateLimited outcome) {
+            return Replies.tooMany(outcome.retryAfter(),
+                    "Too many codes were sent to this destination or user; try again later");
+        }
     }
 
     private static final class VerificationReplies implements VerificationOutcome.Cases<HttpResponse<Challenge>> {
@@ -148,6 +154,12 @@ class CodeFlows {
         public HttpResponse<Challenge> noFactor(VerificationOutcome.NoFactor outcome) {
             return Replies.error(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND,
                     "The user has no active authenticator app");
+        }
+
+        @Override
+        public HttpResponse<Challenge> rateLimited(VerificationOutcome.RateLimited outcome) {
+            return Replies.tooMany(outcome.retryAfter(),
+                    "Too many wrong codes in a row for this user; verifies are paused");
         }
 
         private static HttpResponse<Challenge> invalid(String message, int attemptsRemaining) {

@@ -15,13 +15,14 @@ import java.util.Map;
 
 /**
  * Gives every request its id before anything else runs (security included): in the MDC for the
- * log lines of the request, on the response as {@code X-Request-Id}, and for error bodies.
+ * log lines of the request, on the response as {@code X-Request-Id}, and for error bodies. Only
+ * {@link JsonBodyCopy}, which logs nothing and answers nothing, runs before it.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 class RequestIdFilter implements HttpServerFilter {
 
     @Override
-    @SuppressWarnings("try")
+    @SuppressWarnings("try") // the scope is held open for its side effect on the MDC
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         String id = RequestIds.of(request);
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
@@ -35,6 +36,6 @@ class RequestIdFilter implements HttpServerFilter {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

@@ -1,0 +1,135 @@
+package com.plmr.mfa.bootstrap;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every log line of a whole flow, at TRACE for the service's own loggers and INFO for the
+ * framework, holds no code, bearer token, phone number or e-mail address in clear; nor does any
+ * response of the flow echo a token or a code it was not meant to return.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NoSecretsInLogsTest implements TestPropertyProvider {
+
+    private static final String PHONE = "+4915733322211";
+    private static final String EMAIL = "secret.person@example.org";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    RecordingSender provider;
+    @Inject
+    DispatchDueMessagesUseCase dispatcher;
+    @Inject
+    TestClock clock;
+
+    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.properties();
+    }
+
+    @BeforeEach
+    void captureEverything() {
+        logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+        logging.getLogger("io.micronaut").setLevel(Level.INFO);
+        logging.getLogger("com.plmr").setLevel(Level.TRACE);
+        captured.setContext(logging);
+        captured.start();
+        logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        logging.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(captured);
+        logging.getLogger("com.plmr").setLevel(null);
+        logging.getLogger("io.micronaut").setLevel(Level.WARN);
+        logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+    }
+
+    @Test
+    void a_whole_flow_logs_no_code_token_phone_number_or_address() {
+        RawHttp http = new RawHttp(server);
+        String service = TestTokens.service("payments", TestTokens.ALL_SCOPES);
+        String user = "u-" + UUID.randomUUID();
+        String userToken = TestTokens.user(user);
+        http.json("PUT", "/resources/v3alpha/users/" + user + "/phone", service, "{\"phone\":\"" + PHONE + "\"}");
+        http.json("PUT", "/resources/v3alpha/users/" + user + "/email", userToken, "{\"email\":\"" + EMAIL + "\"}");
+        String challenge = id(http.json("POST", "/internal/v1/mfa/challenges", service, "{\"userId\":\"" + user
+                + "\",\"context\":{\"operation\":\"payment\",\"reference\":\"r-1\"},\"allowedMethods\":[\"sms\",\"email\"]}"));
+        http.json("POST", "/internal/v1/mfa/totp-email/" + challenge + ":initiate", userToken, null);
+        dispatcher.dispatchDue();
+        clock.advance(java.time.Duration.ofSeconds(31));
+        http.json("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":initiate", service, null);
+        dispatcher.dispatchDue();
+        String code = provider.lastTo(PHONE).orElseThrow().code();
+        String emailCode = provider.lastTo(EMAIL).orElseThrow().code();
+        HttpResponse<String> wrong = http.json("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":verify", userToken,
+                "{\"totp\":\"" + (code.startsWith("0") ? "1" : "0") + code.substring(1) + "\"}");
+        HttpResponse<String> verified = http.json("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":verify",
+                userToken, "{\"totp\":\"" + code + "\"}");
+        HttpResponse<String> consumed = http.json("POST", "/internal/v1/mfa/challenges/" + challenge + ":consume",
+                service, null);
+        http.json("GET", "/internal/v1/mfa/challenges/" + challenge, "tampered" + userToken, null);
+        http.json("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":verify", userToken,
+                "{\"totp\":{\"code\":\"" + code + "\",\"phone\":\"" + PHONE + "\"}}");
+
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(consumed.statusCode()).isEqualTo(200);
+        String everything = logText();
+        assertThat(captured.list).isNotEmpty();
+        for (String secret : List.of(code, emailCode, service, userToken, signature(service), signature(userToken),
+                PHONE, PHONE.substring(1), EMAIL, "secret.person")) {
+            assertThat(everything).doesNotContain(secret);
+        }
+        assertThat(wrong.body() + verified.body() + consumed.body()).doesNotContain(code).doesNotContain(userToken);
+    }
+
+    private String logText() {
+        StringBuilder text = new StringBuilder();
+        for (ILoggingEvent event : captured.list) {
+            text.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append(' ')
+                    .append(event.getMDCPropertyMap()).append('\n');
+            if (event.getThrowableProxy() != null) {
+                text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String signature(String jwt) {
+        return jwt.substring(jwt.lastIndexOf('.') + 1);
+    }
+
+    private static String id(HttpResponse<String> created) {
+        Matcher matcher = Pattern.compile("\"challengeId\":\"([^\"]+)\"").matcher(created.body());
+        assertThat(matcher.find()).as(created.body()).isTrue();
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,71 @@
+package com.plmr.mfa.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The service as it starts in production ({@code prod}, no test environment deduced): it refuses
+ * the development keys published in this repository, starts with real ones, and then offers no
+ * development token endpoint and accepts no HS256 development token.
+ */
+class ProductionStartTest {
+
+    private static Map<String, Object> production(boolean realKeys) {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
+        properties.put("micronaut.server.port", -1);
+        properties.put("mfa.outbox.dispatcher.enabled", false);
+        properties.put("mfa.notify.sms.provider", "webhook");
+        properties.put("mfa.notify.sms.webhook.url", "http://127.0.0.1:9/sms");
+        properties.put("mfa.notify.email.provider", "smtp");
+        properties.put("mfa.notify.email.smtp.host", "127.0.0.1");
+        properties.put("mfa.notify.email.smtp.from", "no-reply@example.com");
+        if (realKeys) {
+            properties.put("mfa.keys.code-hash", randomKey());
+            properties.put("mfa.keys.secrets", "prod-1:" + randomKey());
+            properties.put("mfa.keys.active-secret", "prod-1");
+        }
+        return properties;
+    }
+
+    private static EmbeddedServer start(Map<String, Object> properties) {
+        return ApplicationContext.builder().environments("prod").deduceEnvironment(false)
+                .properties(properties).run(EmbeddedServer.class);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    @Test
+    void the_service_refuses_to_start_in_prod_with_the_development_keys() {
+        assertThatThrownBy(() -> start(production(false)).close())
+                .hasStackTraceContaining("is left at its development default");
+    }
+
+    @Test
+    void the_service_starts_in_prod_with_real_keys_without_dev_tokens_or_hs256() {
+        try (EmbeddedServer server = start(production(true))) {
+            RawHttp http = new RawHttp(server);
+
+            HttpResponse<String> devTokens = http.json("POST", "/dev/tokens", null, "{\"sub\":\"u-1\"}");
+            HttpResponse<String> hs256 = http.json("GET", "/resources/v3alpha/users/u-1/phone",
+                    TestTokens.user("u-1"), null);
+
+            assertThat(devTokens.statusCode()).isEqualTo(404);
+            assertThat(devTokens.body()).contains("urn:plmr:mfa-totp:api:RESOURCE_UNKNOWN");
+            assertThat(hs256.statusCode()).isEqualTo(401);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.plmr.mfa.domain.abuse;
+
+import com.plmr.mfa.domain.user.UserId;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The limits that hold across challenges, where the per-challenge budget (sends, attempts) cannot
+ * help: an attacker simply creates more challenges.
+ * <ul>
+ * <li>Sends per destination per hour and per day stop SMS pumping (toll fraud through premium
+ * numbers) and message bombing of one phone or mailbox (Twilio Verify fraud guard).</li>
+ * <li>Sends per user per hour stop one account from fanning out over its changing contacts.</li>
+ * <li>Consecutive verify failures per user, across challenges and methods, reset by a success:
+ * NIST SP 800-63B §5.2.2 asks for at most 100 consecutive failures per account. Once
+ * {@code maxConsecutiveFailures} (at most 100) is reached, every further verify is refused for
+ * {@code failureCooldown}; each failure beyond the maximum doubles the cool-down up to
+ * {@code maxFailureCooldown}, so the guesses after the maximum shrink to a handful per day while a
+ * legitimate user is never locked out for good (the complaint of zitadel#6502).</li>
+ * </ul>
+ * Send windows are fixed UTC windows (see {@link SendQuota}).
+ */
+public record AbusePolicy(Limit destinationPerHour, Limit destinationPerDay, Limit userPerHour,
+                          int maxConsecutiveFailures, Duration failureCooldown, Duration maxFailureCooldown) {
+
+    /** NIST SP 800-63B §5.2.2. */
+    public static final int NIST_MAX_CONSECUTIVE_FAILURES = 100;
+
+    public AbusePolicy {
+        Objects.requireNonNull(destinationPerHour, "destinationPerHour");
+        Objects.requireNonNull(destinationPerDay, "destinationPerDay");
+        Objects.requireNonNull(userPerHour, "userPerHour");
+        Objects.requireNonNull(failureCooldown, "failureCooldown");
+        Objects.requireNonNull(maxFailureCooldown, "maxFailureCooldown");
+        if (maxConsecutiveFailures < 1 || maxConsecutiveFailures > NIST_MAX_CONSECUTIVE_FAILURES) {
+            throw new IllegalArgumentException("maxConsecutiveFailures must be 1 to 100 (NIST SP 800-63B)");
+        }
+        if (failureCooldown.isNegative() || failureCooldown.isZero()
+                || maxFailureCooldown.compareTo(failureCooldown) < 0) {
+            throw new IllegalArgumentException("failureCooldown must be positive and at most maxFailureCooldown");
+        }
+    }
+
+    /** 10 sends per hour and 20 per day per destination, 20 per hour per user, 20 failures then 15 min to 24 h. */
+    public static AbusePolicy defaults() {
+        return new AbusePolicy(new Limit(10, Duration.ofHours(1)), new Limit(20, Duration.ofDays(1)),
+                new Limit(20, Duration.ofHours(1)), 20, Duration.ofMinutes(15), Duration.ofHours(24));
+    }
+
+    /**
+     * The quotas one send draws on, in the windows that contain {@code now}.
+     *
+     * @param destination a keyed pseudonym of the phone number or e-mail address, never the value
+     */
+    public List<SendQuota> sendQuotas(UserId user, String destination, java.time.Instant now) {
+        return List.of(SendQuota.of("d:" + destination, destinationPerHour, now),
+                SendQuota.of("d:" + destination, destinationPerDay, now),
+                SendQuota.of("u:" + user.value(), userPerHour, now));
+    }
+
+    /** How long verifies are refused after the {@code consecutiveFailures}-th failure in a row. */
+    public Duration lockFor(int consecutiveFailures) {
+        if (consecutiveFailures < maxConsecutiveFailures) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(consecutiveFailures - maxConsecutiveFailures, 20);
+        Duration lock = failureCooldown.multipliedBy(1L << doublings);
+        return lock.compareTo(maxFailureCooldown) > 0 ? maxFailureCooldown : lock;
+    }
+
+    /**
+     * At most {@code max} events per fixed window of length {@code window}. Windows start at
+     * multiples of their length since the epoch, so a window must divide a day (1 h, 15 min, 1 d).
+     */
+    public record Limit(int max, Duration window) {
+        public Limit {
+            Objects.requireNonNull(window, "window");
+            if (max < 1) {
+                throw new IllegalArgumentException("a limit allows at least one event");
+            }
+            long seconds = window.toSeconds();
+            if (seconds < 1 || Duration.ofDays(1).toSeconds() % seconds != 0 || window.toNanos() % 1_000_000_000L != 0) {
+                throw new IllegalArgumentException("a window is whole seconds and divides a day, e.g. 1h or 1d");
+            }
+        }
+    }
+}
