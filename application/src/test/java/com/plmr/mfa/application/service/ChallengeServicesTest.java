@@ -6,6 +6,7 @@ import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
@@ -76,7 +77,7 @@ class ChallengeServicesTest {
         InitiateCodeDeliveryService failing = new InitiateCodeDeliveryService(store, store, store,
                 (id, message, now, expires) -> {
                     throw new IllegalStateException("outbox down");
-                }, store, policy, hasher, new Random(2), clock);
+                }, store, policy, store, AbusePolicy.defaults(), hasher, new Random(2), clock);
         assertThatThrownBy(() -> failing.initiate(SUBJECT,
                 new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, null)))
                 .hasMessage("outbox down");
@@ -126,12 +127,13 @@ class ChallengeServicesTest {
 
     private InitiateCodeDeliveryUseCase.Initiation initiate(Locale locale) {
         Access<InitiateCodeDeliveryUseCase.Initiation> access = new InitiateCodeDeliveryService(store, store, store,
-                store, store, policy, hasher, new Random(2), clock)
+                store, store, policy, store, AbusePolicy.defaults(), hasher, new Random(2), clock)
                 .initiate(SUBJECT, new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, locale));
         return ((Access.Granted<InitiateCodeDeliveryUseCase.Initiation>) access).value();
     }
 
     private VerifyChallengeCodeService verifier() {
-        return new VerifyChallengeCodeService(store, store, store, hasher, (user, code, now) -> CodeMatch.NO_FACTOR, clock);
+        return new VerifyChallengeCodeService(store, store, store, hasher, (user, code, now) -> CodeMatch.NO_FACTOR,
+                store, AbusePolicy.defaults(), clock);
     }
 }

@@ -5,6 +5,10 @@ import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
+import com.plmr.mfa.application.port.out.SendQuotaPort;
+import com.plmr.mfa.application.port.out.FailureLedgerPort;
+import com.plmr.mfa.domain.abuse.FailureStreak;
+import com.plmr.mfa.domain.abuse.SendQuota;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
@@ -24,12 +28,13 @@ import java.util.function.Supplier;
  * transaction, and roll their state back when the transaction's work throws.
  */
 final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePort, ContactPort, EnqueueMessagePort,
-        TransactionPort {
+        TransactionPort, SendQuotaPort, FailureLedgerPort {
 
     final Map<ChallengeId, Challenge> challenges = new HashMap<>();
     final Map<String, Contact> contacts = new HashMap<>();
     final List<OutboundMessage> outbox = new ArrayList<>();
     final List<String> writesOutsideTransactions = new ArrayList<>();
+    final Map<UserId, FailureStreak> streaks = new HashMap<>();
     int transactions;
     private boolean inTransaction;
 
@@ -88,6 +93,25 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
     @Override
     public boolean remove(UserId user, ContactKind kind) {
         return contacts.remove(user + "/" + kind) != null;
+    }
+
+    /** Quotas are the persistence adapter's concern (tested on the database): here every send fits. */
+    @Override
+    public List<SendQuota> tryConsume(List<SendQuota> quotas) {
+        write("quota");
+        return List.of();
+    }
+
+    @Override
+    public FailureStreak lock(UserId user) {
+        write("lock streak " + user);
+        return streaks.getOrDefault(user, FailureStreak.none());
+    }
+
+    @Override
+    public void record(UserId user, FailureStreak streak) {
+        write("record streak " + user);
+        streaks.put(user, streak);
     }
 
     private void write(String what) {
