@@ -47,6 +47,9 @@ class ApiDocsEndToEndTest implements TestPropertyProvider {
         assertThat(get("/api-docs/init.js").body()).contains("/openapi/mfa-totp.yaml");
         assertThat(get("/api-docs/swagger-ui/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
         assertThat(get("/api-docs/swagger-ui/swagger-ui.css").statusCode()).isEqualTo(200);
+        assertThat(get("/api-docs").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .as("the page may run its own bundled scripts, and only those")
+                .contains("default-src 'self'").doesNotContain("default-src 'none'").doesNotContain("http");
     }
 
     @Test

@@ -6,6 +6,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.plmr.mfa.domain.totp.Totp;
+import com.plmr.mfa.domain.totp.TotpParameters;
+import com.plmr.mfa.domain.totp.TotpSecret;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -109,6 +112,44 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
             assertThat(everything).doesNotContain(secret);
         }
         assertThat(wrong.body() + verified.body() + consumed.body()).doesNotContain(code).doesNotContain(userToken);
+    }
+
+    @Test
+    void an_authenticator_app_registration_and_its_codes_never_reach_the_log() {
+        RawHttp http = new RawHttp(server);
+        String user = "u-" + UUID.randomUUID();
+        String userToken = TestTokens.user(user);
+        HttpResponse<String> started = http.json("POST", "/resources/v3alpha/users/" + user + "/totp", userToken, "{}");
+        String secret = field(started.body(), "secret");
+        String totpId = field(started.body(), "totpId");
+        Totp totp = new Totp(TotpParameters.defaults());
+        String code = totp.codeAt(TotpSecret.fromBase32(secret), totp.timeStep(clock.instant()));
+        HttpResponse<String> verified = http.json("POST", "/resources/v3alpha/users/" + user + "/totp/" + totpId
+                + "/_verify", userToken, "{\"code\":\"" + code + "\"}");
+        http.json("POST", "/resources/v3alpha/users/" + user + "/totp/" + totpId + "/_verify", userToken,
+                "{\"code\":\"" + code + "\"}");
+
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(logText()).doesNotContain(secret).doesNotContain(secret.toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain(code).doesNotContain(signature(userToken));
+    }
+
+    @Test
+    void a_failure_is_logged_with_the_request_id_the_caller_sees() {
+        HttpResponse<String> failed = new RawHttp(server).send("GET", "/internal/v1/test-only/failure", null, null, null,
+                "X-Request-Id", "trace-me-4711");
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.body()).contains("\"requestId\":\"trace-me-4711\"");
+        assertThat(captured.list).filteredOn(event -> event.getLevel() == Level.ERROR
+                        && event.getFormattedMessage().contains("failure"))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("requestId", "trace-me-4711"));
+    }
+
+    private static String field(String json, String name) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(value.find()).as(name + " in " + json.replaceAll("\"secret\":\"[^\"]+\"", "")).isTrue();
+        return value.group(1);
     }
 
     private String logText() {

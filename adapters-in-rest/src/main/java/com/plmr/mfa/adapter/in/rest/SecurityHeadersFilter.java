@@ -26,10 +26,22 @@ class SecurityHeadersFilter implements HttpServerFilter {
             "Referrer-Policy", "no-referrer",
             "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
+    /**
+     * The API documentation page is the one resource a browser renders: it may load its own
+     * scripts, styles and the spec from this origin, and nothing from anywhere else.
+     */
+    static final String DOCUMENTATION_PAGE = "/api-docs";
+    static final String DOCUMENTATION_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        boolean documentation = request.getPath().startsWith(DOCUMENTATION_PAGE);
         return Publishers.map(chain.proceed(request), response -> {
             HEADERS.forEach((name, value) -> response.getHeaders().set(name, value));
+            if (documentation) {
+                response.getHeaders().set("Content-Security-Policy", DOCUMENTATION_POLICY);
+            }
             return response;
         });
     }
