@@ -2,7 +2,10 @@ package com.plmr.mfa.bootstrap;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsumerPactsPresenceTest {
 
     @Test
-    void the_pacts_of_payments_service_and_web_bff_are_there_to_verify() {
+    void the_pacts_of_payments_service_and_web_bff_are_there_to_verify_with_all_their_interactions() throws IOException {
         Path pacts = Path.of(ConsumerContractsProviderTest.PACTS);
-        assertThat(pacts.resolve("payments-service-mfa-totp.json")).exists();
-        assertThat(pacts.resolve("web-bff-mfa-totp.json")).exists();
+        assertThat(interactions(pacts.resolve("payments-service-mfa-totp.json"))).isEqualTo(8);
+        assertThat(interactions(pacts.resolve("web-bff-mfa-totp.json")))
+                .as("the code flows and the authenticator-app registration, written by two test classes")
+                .isEqualTo(13);
+    }
+
+    private static long interactions(Path pact) throws IOException {
+        assertThat(pact).exists();
+        return Pattern.compile("\"providerStates\"").matcher(Files.readString(pact)).results().count();
     }
 }
