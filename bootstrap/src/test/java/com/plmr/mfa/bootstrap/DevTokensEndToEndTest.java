@@ -4,11 +4,16 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +29,8 @@ class DevTokensEndToEndTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    TestClock clock;
 
     RawHttp http;
 
@@ -32,9 +39,17 @@ class DevTokensEndToEndTest implements TestPropertyProvider {
         return TestDatabase.properties();
     }
 
+    private Instant start;
+
     @BeforeEach
     void setUp() {
         http = new RawHttp(server);
+        start = clock.instant();
+    }
+
+    @AfterEach
+    void restoreTheClock() {
+        clock.set(start);
     }
 
     private String mint(String body) {
@@ -64,6 +79,20 @@ class DevTokensEndToEndTest implements TestPropertyProvider {
         assertThat(http.json("POST", "/internal/v1/mfa/challenges", token,
                 "{\"userId\":\"u-dev-3\",\"context\":{\"operation\":\"p\",\"reference\":\"r\"}}").statusCode())
                 .isEqualTo(403);
+    }
+
+    /** The service's clock is not the tokens' clock: moving it a year either way changes no token's life. */
+    @ParameterizedTest
+    @ValueSource(longs = {-366, 366})
+    void a_token_minted_and_used_while_the_service_clock_is_a_year_off_is_accepted(long days) {
+        clock.set(Instant.now().plus(Duration.ofDays(days)));
+        String minted = mint("{\"sub\":\"u-dev-4\"}");
+
+        assertThat(http.json("PUT", "/resources/v3alpha/users/u-dev-4/phone", minted,
+                "{\"phone\":\"+4915100000044\"}").statusCode()).isEqualTo(200);
+        clock.set(start);
+        assertThat(http.json("GET", "/resources/v3alpha/users/u-dev-4/phone", minted, null).statusCode())
+                .as("the same token after the clock moved back").isEqualTo(200);
     }
 
     @Test

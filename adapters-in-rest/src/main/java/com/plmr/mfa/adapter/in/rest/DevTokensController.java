@@ -38,12 +38,17 @@ class DevTokensController {
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final Pattern SCOPE = Pattern.compile("[a-z.]{1,40}( [a-z.]{1,40}){0,9}");
     private static final Duration LIFETIME = Duration.ofHours(1);
+    /**
+     * A token's life is judged by the wall clock: Micronaut Security checks {@code exp} (and
+     * {@code nbf}) against the real time, as an identity provider stamps them. The service's
+     * injected {@code Clock} is the time of challenges and codes (tests move it), never of tokens,
+     * so minting here must not use it: a token stamped with a moved clock would be born expired.
+     */
+    private static final Clock TOKEN_TIME = Clock.systemUTC();
     private final JwtTokenGenerator tokens;
-    private final Clock clock;
 
-    DevTokensController(JwtTokenGenerator tokens, Clock clock) {
+    DevTokensController(JwtTokenGenerator tokens) {
         this.tokens = tokens;
-        this.clock = clock;
     }
 
     @Post
@@ -55,7 +60,7 @@ class DevTokensController {
             return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
                     "sub is 1 to 64 of A-Z a-z 0-9 . _ @ -; scope is space-separated scope names");
         }
-        long now = clock.instant().getEpochSecond();
+        long now = TOKEN_TIME.instant().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", request.sub());
         if (request.scope() != null) {
