@@ -15,4 +15,9 @@ public final class TestDatabaseAccess {
     public static String url() {
         return TestDatabase.url();
     }
+
+    /** A schema of its own, for tests whose claims must see no other test class's outbox messages. */
+    public static Map<String, String> isolatedProperties() {
+        return TestDatabase.isolatedProperties();
+    }
 }
