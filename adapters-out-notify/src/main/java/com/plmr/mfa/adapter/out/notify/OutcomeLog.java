@@ -15,16 +15,28 @@ public final class OutcomeLog {
 
     /** Logs the outcome and returns it. */
     public static SendOutcome log(Logger log, String provider, OutboundMessage message, SendOutcome outcome) {
-        if (outcome instanceof SendOutcome.Accepted accepted) {
-            log.info("{} message {} accepted by {} as {}", message.channel(), message.messageId(), provider,
-                    accepted.providerMessageId());
-        } else if (outcome instanceof SendOutcome.TransientFailure failure) {
-            log.warn("{} message {} not accepted by {}, transient failure: {}", message.channel(),
-                    message.messageId(), provider, failure.reason());
-        } else if (outcome instanceof SendOutcome.PermanentFailure failure) {
-            log.warn("{} message {} not accepted by {}, permanent failure: {}", message.channel(),
-                    message.messageId(), provider, failure.reason());
-        }
+        outcome.fold(new SendOutcome.Cases<Void>() {
+            @Override
+            public Void accepted(SendOutcome.Accepted accepted) {
+                log.info("{} message {} accepted by {} as {}", message.channel(), message.messageId(), provider,
+                        accepted.providerMessageId());
+                return null;
+            }
+
+            @Override
+            public Void transientFailure(SendOutcome.TransientFailure failure) {
+                log.warn("{} message {} not accepted by {}, transient failure: {}", message.channel(),
+                        message.messageId(), provider, failure.reason());
+                return null;
+            }
+
+            @Override
+            public Void permanentFailure(SendOutcome.PermanentFailure failure) {
+                log.warn("{} message {} not accepted by {}, permanent failure: {}", message.channel(),
+                        message.messageId(), provider, failure.reason());
+                return null;
+            }
+        });
         return outcome;
     }
 

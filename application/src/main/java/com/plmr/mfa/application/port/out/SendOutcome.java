@@ -14,12 +14,36 @@ package com.plmr.mfa.application.port.out;
  */
 public sealed interface SendOutcome {
 
+    /** Applies the case for this variant; adding a variant breaks every caller until it is handled. */
+    <R> R fold(Cases<R> cases);
+
+    /** One method per variant: Java 17's compile-time exhaustive match over this sealed type. */
+    interface Cases<R> {
+        R accepted(Accepted outcome);
+
+        R transientFailure(TransientFailure outcome);
+
+        R permanentFailure(PermanentFailure outcome);
+    }
+
     record Accepted(String providerMessageId) implements SendOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.accepted(this);
+        }
     }
 
     record TransientFailure(String reason) implements SendOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.transientFailure(this);
+        }
     }
 
     record PermanentFailure(String reason) implements SendOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.permanentFailure(this);
+        }
     }
 }
