@@ -159,9 +159,9 @@ class ServiceFactory {
 
     @Singleton
     DispatchDueMessagesUseCase dispatchDueMessages(ClaimDueMessagesPort claims, RecordDeliveryPort records,
-                                                   List<SendMessagePort> senders, TransactionPort tx,
+                                                   List<SendMessagePort> senders,
                                                    DispatchDueMessagesService.RetryPolicy policy,
                                                    DeliveryMetricsPort metrics, RandomGenerator random, Clock clock) {
-        return new DispatchDueMessagesService(claims, records, senders, tx, policy, metrics, random, clock);
+        return new DispatchDueMessagesService(claims, records, senders, policy, metrics, random, clock);
     }
 }

@@ -161,6 +161,38 @@ class OutboxDeliveryEndToEndTest implements TestPropertyProvider {
         assertThat(api.challenges().getChallenge(challenge.getChallengeId()).getDelivery()).isNull();
     }
 
+    @Test
+    void a_sender_that_throws_for_one_message_leaves_it_to_a_retry_and_the_others_are_sent() throws ApiException {
+        String broken = ApiFixture.newPhone();
+        String fine = ApiFixture.newPhone();
+        String brokenUser = api.newUser(broken, null);
+        String fineUser = api.newUser(fine, null);
+        Challenge first = api.newChallenge(brokenUser, ChallengeMethod.SMS);
+        Challenge second = api.newChallenge(fineUser, ChallengeMethod.SMS);
+        provider.failFor(broken, new IllegalStateException("template sms_xx.txt missing"));
+        try {
+            api.sms(brokenUser).initiateSms(first.getChallengeId(), null);
+            api.sms(fineUser).initiateSms(second.getChallengeId(), null);
+
+            assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+
+            assertThat(provider.lastTo(fine)).isPresent();
+            assertThat(rows.single(second.getChallengeId()).status()).isEqualTo("SENT");
+            OutboxRows.Row failed = rows.single(first.getChallengeId());
+            assertThat(failed.status()).isEqualTo("RETRYING");
+            assertThat(failed.lastError()).isEqualTo("dispatch error (IllegalStateException)");
+            assertThat(failed.payload()).as("kept for the retry").isNotEmpty();
+        } finally {
+            provider.stopFailing(broken);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+
+        assertThat(provider.lastTo(broken)).isPresent();
+        assertThat(rows.single(first.getChallengeId()).status()).isEqualTo("SENT");
+        assertThat(rows.single(first.getChallengeId()).attempts()).isEqualTo(2);
+    }
+
     private double count(String channel, String status) {
         var counter = meters.find(MicrometerDeliveryMetrics.OUTCOMES).tag("channel", channel).tag("status", status)
                 .counter();

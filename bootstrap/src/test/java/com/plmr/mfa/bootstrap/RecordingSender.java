@@ -8,7 +8,9 @@ import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,14 +23,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 class RecordingSender implements SendMessagePort, Ordered {
 
     private final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+    private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
 
     @Override
     public boolean handles(OutboundMessage.Channel channel) {
         return true;
     }
 
+    /** Until {@link #stopFailing}, a message to this destination throws, as a broken template would. */
+    void failFor(String destination, RuntimeException failure) {
+        failures.put(destination, failure);
+    }
+
+    void stopFailing(String destination) {
+        failures.remove(destination);
+    }
+
     @Override
     public SendOutcome send(OutboundMessage message) {
+        RuntimeException failure = failures.get(message.destination());
+        if (failure != null) {
+            throw failure;
+        }
         sent.add(message);
         return new SendOutcome.Accepted("recorded-" + message.messageId());
     }

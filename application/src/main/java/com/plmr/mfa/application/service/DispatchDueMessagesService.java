@@ -9,28 +9,32 @@ import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
-import com.plmr.mfa.application.port.out.TransactionPort;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Dispatches the outbox: claims due messages in a short transaction, sends them outside of it,
- * and records each result. Transient failures retry with exponential backoff with equal jitter
- * (half of min(cap, base * 2^(attempt-1)) fixed, half random) until the attempt limit; permanent failures stop at once; a
- * message whose code expired before it could be sent is never sent.
+ * Dispatches the outbox one message at a time: claims it (a committed lease for this one send),
+ * sends it with no lock held, and records the result against the claim. Transient failures retry
+ * with exponential backoff with equal jitter (half of min(cap, base * 2^(attempt-1)) fixed, half
+ * random) until the attempt limit; permanent failures stop at once; a message whose code expired
+ * before it could be sent is never sent. A failure of one message (content that cannot be opened,
+ * a template or a sender that throws) is recorded as a transient failure of that message and the
+ * round goes on with the next one.
  */
 public final class DispatchDueMessagesService implements DispatchDueMessagesUseCase {
 
     /**
-     * How the dispatcher retries: batch size, claim lease, attempt limit and backoff bounds.
+     * How the dispatcher retries: messages per round, lease per message, attempt limit and
+     * backoff bounds.
      *
-     * <p>The lease must outlast a send (the providers' timeouts): a lease that runs out while the
+     * <p>The lease must outlast one send (the provider's timeouts): a lease that runs out while the
      * provider is still answering makes a second dispatcher send the message again. A dead
-     * dispatcher's messages are sent again once their lease ran out, with the same idempotency key.
+     * dispatcher's message is sent again once its lease ran out, with the same idempotency key.
      */
     public record RetryPolicy(int batchSize, Duration lease, int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
@@ -58,56 +62,82 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
     private final ClaimDueMessagesPort claims;
     private final RecordDeliveryPort records;
     private final List<SendMessagePort> senders;
-    private final TransactionPort transactions;
     private final RetryPolicy policy;
     private final DeliveryMetricsPort metrics;
     private final RandomGenerator random;
     private final Clock clock;
 
     public DispatchDueMessagesService(ClaimDueMessagesPort claims, RecordDeliveryPort records,
-                                      List<SendMessagePort> senders, TransactionPort transactions,
-                                      RetryPolicy policy, DeliveryMetricsPort metrics, RandomGenerator random,
-                                      Clock clock) {
+                                      List<SendMessagePort> senders, RetryPolicy policy, DeliveryMetricsPort metrics,
+                                      RandomGenerator random, Clock clock) {
         this.claims = claims;
         this.records = records;
         this.metrics = metrics;
         this.senders = List.copyOf(senders);
-        this.transactions = transactions;
         this.policy = policy;
         this.random = random;
         this.clock = clock;
     }
 
+    /** @return how many messages were claimed in this round, at most the batch size */
     @Override
     public int dispatchDue() {
-        List<PendingMessage> due = transactions.inTransaction(
-                () -> claims.claimDue(clock.instant(), policy.batchSize(), policy.lease()));
-        due.forEach(this::deliver);
-        return due.size();
+        int handled = 0;
+        while (handled < policy.batchSize()) {
+            Optional<PendingMessage> next = claims.claimNext(clock.instant(), policy.lease());
+            if (next.isEmpty()) {
+                break;
+            }
+            deliver(next.get());
+            handled++;
+        }
+        return handled;
     }
 
     private void deliver(PendingMessage pending) {
-        OutboundMessage message = pending.message();
         if (!clock.instant().isBefore(pending.expiresAt())) {
-            record(message, Status.EXPIRED, "code expired before delivery", null, clock.instant());
+            record(pending, new Result(Status.EXPIRED, "code expired before delivery", null));
             return;
         }
-        SendOutcome outcome = senderFor(message.channel()).send(message);
-        Instant now = clock.instant();
-        if (outcome instanceof SendOutcome.Accepted accepted) {
-            record(message, Status.SENT, accepted.providerMessageId(), null, now);
-        } else if (outcome instanceof SendOutcome.PermanentFailure failure) {
-            record(message, Status.FAILED, failure.reason(), null, now);
-        } else if (outcome instanceof SendOutcome.TransientFailure failure) {
-            boolean exhausted = pending.attempt() >= policy.maxAttempts();
-            record(message, exhausted ? Status.FAILED : Status.RETRYING, failure.reason(),
-                    exhausted ? null : now.plus(backoff(pending.attempt())), now);
+        SendOutcome outcome = send(pending);
+        record(pending, resultOf(outcome, pending.claim().attempt(), clock.instant()));
+    }
+
+    /** Whatever goes wrong with this one message becomes its transient failure, never the round's. */
+    private SendOutcome send(PendingMessage pending) {
+        try {
+            OutboundMessage message = pending.content().open();
+            return senderFor(message.channel()).send(message);
+        } catch (RuntimeException e) {
+            return new SendOutcome.TransientFailure("dispatch error (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private void record(OutboundMessage message, Status status, String detail, Instant nextAttemptAt, Instant now) {
-        records.record(message.messageId(), status, detail, nextAttemptAt, now);
-        metrics.recorded(message.channel(), status);
+    private Result resultOf(SendOutcome outcome, int attempt, Instant now) {
+        return outcome.fold(new SendOutcome.Cases<>() {
+            @Override
+            public Result accepted(SendOutcome.Accepted accepted) {
+                return new Result(Status.SENT, accepted.providerMessageId(), null);
+            }
+
+            @Override
+            public Result transientFailure(SendOutcome.TransientFailure failure) {
+                return attempt >= policy.maxAttempts() ? new Result(Status.FAILED, failure.reason(), null)
+                        : new Result(Status.RETRYING, failure.reason(), now.plus(backoff(attempt)));
+            }
+
+            @Override
+            public Result permanentFailure(SendOutcome.PermanentFailure failure) {
+                return new Result(Status.FAILED, failure.reason(), null);
+            }
+        });
+    }
+
+    /** A result whose claim was overtaken (its lease ran out meanwhile) is dropped and not counted. */
+    private void record(PendingMessage pending, Result result) {
+        if (records.record(pending.claim(), result.status(), result.detail(), result.nextAttemptAt(), clock.instant())) {
+            metrics.recorded(pending.channel(), result.status());
+        }
     }
 
     private SendMessagePort senderFor(OutboundMessage.Channel channel) {
@@ -119,5 +149,9 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
         long cap = Math.min(policy.maxDelay().toMillis(),
                 policy.baseDelay().toMillis() << Math.min(attempt - 1, 20));
         return Duration.ofMillis(cap / 2 + random.nextLong(cap / 2 + 1));
+    }
+
+    /** What to record for an attempt; {@code nextAttemptAt} only when retrying. */
+    private record Result(Status status, String detail, Instant nextAttemptAt) {
     }
 }

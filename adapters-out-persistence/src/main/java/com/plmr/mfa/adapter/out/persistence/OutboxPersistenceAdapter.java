@@ -9,28 +9,51 @@ import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The transactional outbox. Message content is sealed with AES-256-GCM, bound to the message id,
  * and erased when the message reaches a final status.
+ *
+ * <p>Locking: an enqueue only inserts (inside the initiate's transaction); a claim is its own short
+ * READ COMMITTED transaction that locks the one row it returns and leases it; a result is one
+ * autocommitted update by primary key. No statement on the table takes a gap lock, so claims never
+ * wait for each other or for an enqueue, and an enqueue never waits for a claim.
  */
 @Singleton
 class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPort, RecordDeliveryPort,
         DeliveryStatusPort {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxPersistenceAdapter.class);
     private static final int MAX_DETAIL = 200;
+    private static final List<String> CHANNELS = Arrays.stream(OutboundMessage.Channel.values())
+            .map(Enum::name).toList();
+    private static final TransactionDefinition CLAIM = claimDefinition();
     private final OutboxRepository repository;
+    private final JdbcTransactionAdapter transactions;
     private final SecretSealer sealer;
 
-    OutboxPersistenceAdapter(OutboxRepository repository, SecretSealer sealer) {
+    OutboxPersistenceAdapter(OutboxRepository repository, JdbcTransactionAdapter transactions, SecretSealer sealer) {
         this.repository = repository;
+        this.transactions = transactions;
         this.sealer = sealer;
+    }
+
+    private static TransactionDefinition claimDefinition() {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        definition.setName("outbox claim");
+        return definition;
     }
 
     @Override
@@ -42,24 +65,32 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
     }
 
     @Override
-    public List<PendingMessage> claimDue(Instant now, int limit, Duration lease) {
-        List<OutboxMessageRow> due = repository.findDueForUpdate(now, limit);
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        repository.lease(due.stream().map(OutboxMessageRow::id).toList(), now.plus(lease), now);
-        return due.stream().map(row -> new PendingMessage(open(row), row.attempts() + 1, row.expiresAt())).toList();
+    public Optional<PendingMessage> claimNext(Instant now, Duration lease) {
+        Optional<OutboxMessageRow> claimed = transactions.inTransaction(CLAIM, () -> {
+            Optional<OutboxMessageRow> due = repository.findNextDueForUpdate(now, CHANNELS);
+            due.ifPresent(row -> repository.lease(row.id(), now.plus(lease), now));
+            return due;
+        });
+        return claimed.map(row -> new PendingMessage(new Claim(row.id(), row.attempts() + 1),
+                OutboundMessage.Channel.valueOf(row.channel()), row.expiresAt(), () -> open(row)));
     }
 
     @Override
-    public void record(String messageId, DeliveryState.Status status, String detail, Instant nextAttemptAt,
-                       Instant now) {
+    public boolean record(Claim claim, DeliveryState.Status status, String detail, Instant nextAttemptAt,
+                          Instant now) {
         String safeDetail = detail == null ? null : detail.substring(0, Math.min(detail.length(), MAX_DETAIL));
-        switch (status) {
-            case RETRYING, QUEUED -> repository.retryLater(messageId, status.name(), safeDetail, nextAttemptAt, now);
-            case SENT -> repository.finish(messageId, status.name(), null, safeDetail, now);
-            case FAILED, EXPIRED -> repository.finish(messageId, status.name(), safeDetail, null, now);
+        long changed = switch (status) {
+            case RETRYING, QUEUED -> repository.retryLater(claim.messageId(), claim.attempt(), status.name(),
+                    safeDetail, nextAttemptAt, now);
+            case SENT -> repository.finish(claim.messageId(), claim.attempt(), status.name(), null, safeDetail, now);
+            case FAILED, EXPIRED -> repository.finish(claim.messageId(), claim.attempt(), status.name(), safeDetail,
+                    null, now);
+        };
+        if (changed == 0) {
+            LOG.warn("{} result of message {} attempt {} not recorded: its lease ran out and it was claimed again"
+                    + " (a lease shorter than a send sends twice)", status, claim.messageId(), claim.attempt());
         }
+        return changed == 1;
     }
 
     @Override

@@ -8,35 +8,47 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface OutboxRepository extends CrudRepository<OutboxMessageRow, String> {
 
     /**
-     * Due rows no other dispatcher holds; they stay locked until the claiming transaction ends.
-     * Only unfinished rows have a next attempt, so this is an ordered scan of ix_outbox_due that
-     * locks just the rows it returns.
+     * The longest-waiting due row that no other dispatcher holds and whose channel this release
+     * knows; it stays locked until the claiming transaction ends. Only unfinished rows
+     * have a next attempt, so this is an ordered scan of ix_outbox_due. It must run at READ COMMITTED
+     * ({@link OutboxPersistenceAdapter#claimNext}): then it locks just the row it returns. At
+     * REPEATABLE READ it would also take next-key locks on the gaps it scanned, up to the end of the
+     * index, which are exactly the gaps the lease update of a concurrent claim and the insert of a
+     * new message must enter: claims then deadlock with each other and with initiates (docs/delivery.md,
+     * "Locking").
      */
     @Query(value = "SELECT * FROM outbox_message WHERE next_attempt_at <= :now"
-            + " ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
-    List<OutboxMessageRow> findDueForUpdate(Instant now, int limit);
+            + " AND channel IN (:channels) ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+            nativeQuery = true)
+    Optional<OutboxMessageRow> findNextDueForUpdate(Instant now, Collection<String> channels);
 
+    /** Counts the attempt and holds the row until {@code leaseUntil}. */
     @Query("UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = :leaseUntil, updated_at = :now"
-            + " WHERE id IN (:ids)")
-    void lease(Collection<String> ids, Instant leaseUntil, Instant now);
+            + " WHERE id = :id")
+    void lease(String id, Instant leaseUntil, Instant now);
 
+    /** Schedules the next try, if {@code attempt} is still the row's latest claim and the row is not final. */
     @Query("UPDATE outbox_message SET status = :status, last_error = :lastError, next_attempt_at = :nextAttemptAt,"
-            + " updated_at = :now WHERE id = :id")
-    void retryLater(String id, String status, @Nullable String lastError, Instant nextAttemptAt, Instant now);
+            + " updated_at = :now WHERE id = :id AND attempts = :attempt AND next_attempt_at IS NOT NULL")
+    long retryLater(String id, int attempt, String status, @Nullable String lastError, Instant nextAttemptAt,
+                    Instant now);
 
-    /** A final status: the sealed payload (code and destination) is erased. */
+    /**
+     * A final status, if {@code attempt} is still the row's latest claim and the row is not final:
+     * the sealed payload (code and destination) is erased.
+     */
     @Query("UPDATE outbox_message SET status = :status, last_error = :lastError,"
             + " provider_message_id = :providerMessageId, payload = NULL, payload_key_id = NULL,"
             + " next_attempt_at = NULL, updated_at = :now"
-            + " WHERE id = :id")
-    void finish(String id, String status, @Nullable String lastError, @Nullable String providerMessageId, Instant now);
+            + " WHERE id = :id AND attempts = :attempt AND next_attempt_at IS NOT NULL")
+    long finish(String id, int attempt, String status, @Nullable String lastError, @Nullable String providerMessageId,
+                Instant now);
 
     Optional<OutboxMessageRow> findFirstByChallengeIdOrderByCreatedAtDesc(String challengeId);
 }

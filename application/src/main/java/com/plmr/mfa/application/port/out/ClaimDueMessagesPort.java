@@ -2,21 +2,52 @@ package com.plmr.mfa.application.port.out;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * Claims outbox messages that are due for a delivery attempt. Several dispatchers (one per
- * service instance) may claim at once: a claimed message is leased to its claimer until
- * {@code now + lease} ({@code SELECT ... FOR UPDATE SKIP LOCKED}, then the lease is written), and
- * becomes due again when the lease runs out without a recorded result: a process that dies
- * between the provider's acceptance and {@link RecordDeliveryPort} causes a second delivery with
- * the same idempotency key, never a lost message.
+ * Claims the outbox's due messages one at a time, so that a lease covers exactly one send.
+ *
+ * <p>Several dispatchers (one or more per service instance) claim at once. A claim takes the
+ * longest-waiting due message that no other dispatcher holds, counts the attempt and writes its
+ * lease ({@code now + lease}), atomically and committed before this method returns; no lock is
+ * held while the message is sent. The message becomes due again when the lease runs out without a
+ * recorded result: a dispatcher that dies between the provider's acceptance and
+ * {@link RecordDeliveryPort} causes a second delivery with the same idempotency key, never a lost
+ * message. The lease must therefore outlast one send (the provider's timeouts), or a slow send is
+ * repeated by another dispatcher.
  */
 public interface ClaimDueMessagesPort {
 
-    List<PendingMessage> claimDue(Instant now, int limit, Duration lease);
+    /** @return the claimed message, or empty when nothing this instance can read is due */
+    Optional<PendingMessage> claimNext(Instant now, Duration lease);
 
-    /** A claimed message, its hand-overs so far (this one included) and when its code expires. */
-    record PendingMessage(OutboundMessage message, int attempt, Instant expiresAt) {
+    /**
+     * A claimed message. Its content stays sealed until {@link Content#open()}, so a message whose
+     * code expired is settled without ever decrypting the code.
+     *
+     * @param claim     what results are recorded against
+     * @param channel   SMS or e-mail
+     * @param expiresAt when the message's code expires; it is never sent after that
+     * @param content   the message itself
+     */
+    record PendingMessage(Claim claim, OutboundMessage.Channel channel, Instant expiresAt, Content content) {
+    }
+
+    /** The sealed content of a claimed message. */
+    interface Content {
+
+        /** @throws RuntimeException when the content cannot be read (an unknown key, tampered bytes) */
+        OutboundMessage open();
+    }
+
+    /**
+     * One dispatcher's hold on one message for one attempt. The attempt number fences the result:
+     * once a lease ran out and another dispatcher claimed the message (attempt + 1), the older
+     * claim can no longer record anything.
+     *
+     * @param messageId the message
+     * @param attempt   hand-overs to providers so far, this one included
+     */
+    record Claim(String messageId, int attempt) {
     }
 }

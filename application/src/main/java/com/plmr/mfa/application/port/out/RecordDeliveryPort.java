@@ -8,6 +8,14 @@ import java.time.Instant;
  */
 public interface RecordDeliveryPort {
 
-    /** @param nextAttemptAt when the next try is due, for {@link DeliveryState.Status#RETRYING} only */
-    void record(String messageId, DeliveryState.Status status, String detail, Instant nextAttemptAt, Instant now);
+    /**
+     * Records the result of the claimed attempt, unless the claim is no longer the message's latest
+     * (its lease ran out and another dispatcher claimed the message, or the message is already
+     * final): a late result never overwrites a newer one.
+     *
+     * @param nextAttemptAt when the next try is due, for {@link DeliveryState.Status#RETRYING} only
+     * @return whether the result was recorded
+     */
+    boolean record(ClaimDueMessagesPort.Claim claim, DeliveryState.Status status, String detail,
+                   Instant nextAttemptAt, Instant now);
 }

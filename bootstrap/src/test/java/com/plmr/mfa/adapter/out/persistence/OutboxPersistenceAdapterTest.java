@@ -1,0 +1,212 @@
+package com.plmr.mfa.adapter.out.persistence;
+
+import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.Claim;
+import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.PendingMessage;
+import com.plmr.mfa.application.port.out.DeliveryState.Status;
+import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.bootstrap.TestDatabaseAccess;
+import com.plmr.mfa.domain.challenge.ChallengeId;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The outbox adapter on the real MySQL-compatible server, in a schema of its own: sealing and
+ * erasing, one lease per claim, and claims fenced by their attempt.
+ */
+@MicronautTest(transactional = false, startApplication = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutboxPersistenceAdapterTest implements TestPropertyProvider {
+
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:07Z");
+    static final Duration LEASE = Duration.ofSeconds(30);
+    static final ChallengeId CHALLENGE = new ChallengeId("ch_outbox");
+
+    @Inject
+    OutboxPersistenceAdapter outbox;
+    @Inject
+    TransactionPort transactions;
+
+    private final Map<String, String> database = TestDatabaseAccess.isolatedProperties();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return new HashMap<>(database);
+    }
+
+    @BeforeEach
+    void emptyOutbox() throws SQLException {
+        update("DELETE FROM outbox_message");
+    }
+
+    @Test
+    void a_message_is_sealed_at_rest_and_erased_when_sent() throws SQLException {
+        OutboundMessage message = message("+4915177777001", "424242");
+        enqueue(message, NOW);
+        assertThat(rawRow(message.messageId())).doesNotContain("424242").doesNotContain("4915177777001");
+
+        PendingMessage claimed = outbox.claimNext(NOW.plusSeconds(1), LEASE).orElseThrow();
+        assertThat(claimed.claim()).isEqualTo(new Claim(message.messageId(), 1));
+        assertThat(claimed.content().open()).isEqualTo(message);
+
+        assertThat(outbox.record(claimed.claim(), Status.SENT, "provider-1", null, NOW.plusSeconds(2))).isTrue();
+        assertThat(payloadIsNull(message.messageId())).isTrue();
+        assertThat(outbox.latestFor(CHALLENGE)).hasValueSatisfying(state -> {
+            assertThat(state.status()).isEqualTo(Status.SENT);
+            assertThat(state.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void a_claim_takes_one_message_the_longest_waiting_and_leases_it_until_the_lease_runs_out() {
+        OutboundMessage older = message("+4915177777002", "111111");
+        OutboundMessage newer = message("+4915177777003", "222222");
+        enqueue(older, NOW);
+        enqueue(newer, NOW.plusSeconds(1));
+
+        assertThat(claimedId(NOW.plusSeconds(1))).contains(older.messageId());
+        assertThat(claimedId(NOW.plusSeconds(2))).contains(newer.messageId());
+        assertThat(claimedId(NOW.plusSeconds(30))).as("both leased").isEmpty();
+        assertThat(claimedId(NOW.plusSeconds(31))).as("the first lease ran out").contains(older.messageId());
+        assertThat(claimedId(NOW.plusSeconds(31))).as("the second did not yet").isEmpty();
+    }
+
+    @Test
+    void dispatchers_claiming_at_once_get_each_message_exactly_once() throws Exception {
+        List<String> queued = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            OutboundMessage message = message("+49151777710" + (10 + i), "3333" + (10 + i));
+            enqueue(message, NOW);
+            queued.add(message.messageId());
+        }
+        ExecutorService dispatchers = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<List<String>>> rounds = new ArrayList<>();
+            for (int d = 0; d < 6; d++) {
+                rounds.add(() -> {
+                    List<String> mine = new ArrayList<>();
+                    for (Optional<String> id = claimedId(NOW); id.isPresent(); id = claimedId(NOW)) {
+                        mine.add(id.get());
+                    }
+                    return mine;
+                });
+            }
+            List<String> claimed = new ArrayList<>();
+            for (Future<List<String>> round : dispatchers.invokeAll(rounds, 2, TimeUnit.MINUTES)) {
+                claimed.addAll(round.get());
+            }
+            assertThat(claimed).containsExactlyInAnyOrderElementsOf(queued);
+        } finally {
+            dispatchers.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_result_of_a_claim_whose_lease_ran_out_and_was_claimed_again_is_not_recorded() {
+        OutboundMessage message = message("+4915177777004", "444444");
+        enqueue(message, NOW);
+        Claim first = outbox.claimNext(NOW, LEASE).orElseThrow().claim();
+        Claim second = outbox.claimNext(NOW.plus(LEASE).plusSeconds(1), LEASE).orElseThrow().claim();
+        assertThat(second.attempt()).isEqualTo(2);
+
+        assertThat(outbox.record(first, Status.RETRYING, "request timeout", NOW.plusSeconds(90), NOW.plusSeconds(40)))
+                .isFalse();
+        assertThat(outbox.record(second, Status.SENT, "provider-2", null, NOW.plusSeconds(41))).isTrue();
+        assertThat(outbox.record(first, Status.SENT, "provider-1", null, NOW.plusSeconds(42)))
+                .as("a final row is never written again").isFalse();
+
+        assertThat(outbox.latestFor(CHALLENGE)).hasValueSatisfying(state -> {
+            assertThat(state.status()).isEqualTo(Status.SENT);
+            assertThat(state.attempts()).isEqualTo(2);
+        });
+        assertThat(claimedId(NOW.plus(Duration.ofDays(1)))).as("a final row is never due again").isEmpty();
+    }
+
+    @Test
+    void content_sealed_under_a_key_this_instance_lacks_is_claimed_and_fails_only_when_opened() throws SQLException {
+        OutboundMessage message = message("+4915177777008", "888888");
+        enqueue(message, NOW);
+        update("UPDATE outbox_message SET payload_key_id = 'retired-key' WHERE id = '" + message.messageId() + "'");
+
+        PendingMessage claimed = outbox.claimNext(NOW, LEASE).orElseThrow();
+
+        assertThat(claimed.channel()).isEqualTo(OutboundMessage.Channel.SMS);
+        assertThatThrownBy(() -> claimed.content().open()).isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("888888");
+    }
+
+    private Optional<String> claimedId(Instant at) {
+        return outbox.claimNext(at, LEASE).map(pending -> pending.claim().messageId());
+    }
+
+    private void enqueue(OutboundMessage message, Instant at) {
+        transactions.inTransaction(() -> {
+            outbox.enqueue(CHALLENGE, message, at, at.plus(Duration.ofMinutes(5)));
+            return null;
+        });
+    }
+
+    private static OutboundMessage message(String to, String code) {
+        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        return new OutboundMessage(id, id, OutboundMessage.Channel.SMS, to, Locale.GERMAN, code, 5, "EUR 40 to ACME");
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.get("datasources.default.url"), "root", "");
+    }
+
+    private void update(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    private String rawRow(String id) throws SQLException {
+        try (Connection connection = connect(); ResultSet row = connection.createStatement().executeQuery(
+                "SELECT * FROM outbox_message WHERE id = '" + id + "'")) {
+            StringBuilder dump = new StringBuilder();
+            while (row.next()) {
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    byte[] bytes = row.getBytes(column);
+                    dump.append(bytes == null ? "" : new String(bytes, StandardCharsets.ISO_8859_1)).append('|');
+                }
+            }
+            return dump.toString();
+        }
+    }
+
+    private boolean payloadIsNull(String id) throws SQLException {
+        try (Connection connection = connect(); ResultSet row = connection.createStatement().executeQuery(
+                "SELECT payload FROM outbox_message WHERE id = '" + id + "'")) {
+            return row.next() && row.getBytes(1) == null;
+        }
+    }
+}
