@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
+/** One outbox message; {@code payloadFormat} names the layout of the sealed payload ({@link OutboxPayload}). */
 @MappedEntity("outbox_message")
 record OutboxMessageRow(
         @Id String id,
@@ -13,6 +14,7 @@ record OutboxMessageRow(
         String channel,
         @Nullable String payloadKeyId,
         @Nullable byte[] payload,
+        int payloadFormat,
         String status,
         int attempts,
         @Nullable Instant nextAttemptAt,

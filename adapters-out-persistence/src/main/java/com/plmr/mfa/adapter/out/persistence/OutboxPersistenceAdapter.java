@@ -60,14 +60,14 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
     public void enqueue(ChallengeId challenge, OutboundMessage message, Instant now, Instant expiresAt) {
         SealedSecret sealed = sealer.seal(OutboxPayload.write(message), aad(message.messageId()));
         repository.save(new OutboxMessageRow(message.messageId(), challenge.value(), message.channel().name(),
-                sealed.keyId(), sealed.ciphertext(), DeliveryState.Status.QUEUED.name(), 0, now, expiresAt, now, now,
-                null, null));
+                sealed.keyId(), sealed.ciphertext(), OutboxPayload.CURRENT, DeliveryState.Status.QUEUED.name(), 0, now,
+                expiresAt, now, now, null, null));
     }
 
     @Override
     public Optional<PendingMessage> claimNext(Instant now, Duration lease) {
         Optional<OutboxMessageRow> claimed = transactions.inTransaction(CLAIM, () -> {
-            Optional<OutboxMessageRow> due = repository.findNextDueForUpdate(now, CHANNELS);
+            Optional<OutboxMessageRow> due = repository.findNextDueForUpdate(now, OutboxPayload.CURRENT, CHANNELS);
             due.ifPresent(row -> repository.lease(row.id(), now.plus(lease), now));
             return due;
         });
@@ -102,7 +102,8 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
 
     private OutboundMessage open(OutboxMessageRow row) {
         byte[] payload = sealer.open(new SealedSecret(row.payloadKeyId(), row.payload()), aad(row.id()));
-        return OutboxPayload.read(row.id(), OutboundMessage.Channel.valueOf(row.channel()), payload);
+        return OutboxPayload.read(row.payloadFormat(), row.id(), OutboundMessage.Channel.valueOf(row.channel()),
+                payload);
     }
 
     private static String aad(String messageId) {

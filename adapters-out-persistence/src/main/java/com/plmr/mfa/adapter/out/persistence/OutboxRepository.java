@@ -14,8 +14,8 @@ import java.util.Optional;
 interface OutboxRepository extends CrudRepository<OutboxMessageRow, String> {
 
     /**
-     * The longest-waiting due row that no other dispatcher holds and whose channel this release
-     * knows; it stays locked until the claiming transaction ends. Only unfinished rows
+     * The longest-waiting due row that no other dispatcher holds and that this release reads (payload
+     * format and channel); it stays locked until the claiming transaction ends. Only unfinished rows
      * have a next attempt, so this is an ordered scan of ix_outbox_due. It must run at READ COMMITTED
      * ({@link OutboxPersistenceAdapter#claimNext}): then it locks just the row it returns. At
      * REPEATABLE READ it would also take next-key locks on the gaps it scanned, up to the end of the
@@ -23,10 +23,10 @@ interface OutboxRepository extends CrudRepository<OutboxMessageRow, String> {
      * new message must enter: claims then deadlock with each other and with initiates (docs/delivery.md,
      * "Locking").
      */
-    @Query(value = "SELECT * FROM outbox_message WHERE next_attempt_at <= :now"
+    @Query(value = "SELECT * FROM outbox_message WHERE next_attempt_at <= :now AND payload_format <= :format"
             + " AND channel IN (:channels) ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED",
             nativeQuery = true)
-    Optional<OutboxMessageRow> findNextDueForUpdate(Instant now, Collection<String> channels);
+    Optional<OutboxMessageRow> findNextDueForUpdate(Instant now, int format, Collection<String> channels);
 
     /** Counts the attempt and holds the row until {@code leaseUntil}. */
     @Query("UPDATE outbox_message SET attempts = attempts + 1, next_attempt_at = :leaseUntil, updated_at = :now"

@@ -15,6 +15,9 @@ import java.util.Optional;
  * {@link RecordDeliveryPort} causes a second delivery with the same idempotency key, never a lost
  * message. The lease must therefore outlast one send (the provider's timeouts), or a slow send is
  * repeated by another dispatcher.
+ *
+ * <p>Only messages this instance can read are claimed: a message stored in a newer format (written
+ * by a newer instance during a rolling deploy) is left for an instance that reads it.
  */
 public interface ClaimDueMessagesPort {
 

@@ -7,6 +7,8 @@ import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.bootstrap.TestDatabaseAccess;
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.crypto.SealedSecret;
+import com.plmr.mfa.domain.crypto.SecretSealer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -14,14 +16,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The outbox adapter on the real MySQL-compatible server, in a schema of its own: sealing and
- * erasing, one lease per claim, and claims fenced by their attempt.
+ * erasing, one lease per claim, claims fenced by their attempt, and rows shared with the previous
+ * release during a rolling deploy.
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,6 +65,8 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
     OutboxPersistenceAdapter outbox;
     @Inject
     TransactionPort transactions;
+    @Inject
+    SecretSealer sealer;
 
     private final Map<String, String> database = TestDatabaseAccess.isolatedProperties();
 
@@ -151,6 +164,62 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_row_the_previous_release_wrote_is_claimed_and_read() throws Exception {
+        OutboundMessage message = message("+4915177777005", "555555");
+        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_message (id, challenge_id, channel, payload_key_id, payload, status, attempts,"
+                        + " next_attempt_at, expires_at, created_at, updated_at, last_error, provider_message_id)"
+                        + " VALUES (?, ?, 'SMS', ?, ?, 'QUEUED', 0, ?, ?, ?, ?, NULL, NULL)")) {
+            SealedSecret sealed = sealer.seal(PreviousRelease.write(message), "outbox:" + message.messageId());
+            insert.setString(1, message.messageId());
+            insert.setString(2, CHALLENGE.value());
+            insert.setString(3, sealed.keyId());
+            insert.setBytes(4, sealed.ciphertext());
+            insert.setObject(5, utc(NOW));
+            insert.setObject(6, utc(NOW.plus(Duration.ofMinutes(5))));
+            insert.setObject(7, utc(NOW));
+            insert.setObject(8, utc(NOW));
+            insert.executeUpdate();
+        }
+
+        PendingMessage claimed = outbox.claimNext(NOW, LEASE).orElseThrow();
+
+        assertThat(claimed.content().open()).isEqualTo(message);
+    }
+
+    @Test
+    void a_row_this_release_writes_is_read_by_the_previous_release() throws Exception {
+        OutboundMessage message = message("+4915177777006", "666666");
+        enqueue(message, NOW);
+
+        try (Connection connection = connect(); ResultSet row = connection.createStatement().executeQuery(
+                "SELECT payload_key_id, payload, payload_format FROM outbox_message WHERE id = '"
+                        + message.messageId() + "'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getInt(3)).isEqualTo(1);
+            byte[] plain = sealer.open(new SealedSecret(row.getString(1), row.getBytes(2)),
+                    "outbox:" + message.messageId());
+            assertThat(PreviousRelease.read(message.messageId(), plain)).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void a_row_of_a_newer_payload_format_is_left_untouched_for_a_release_that_reads_it() throws SQLException {
+        OutboundMessage message = message("+4915177777007", "777777");
+        enqueue(message, NOW);
+        update("UPDATE outbox_message SET payload_format = " + (OutboxPayload.CURRENT + 1)
+                + " WHERE id = '" + message.messageId() + "'");
+        String before = rawRow(message.messageId());
+
+        assertThat(outbox.claimNext(NOW.plusSeconds(1), LEASE)).isEmpty();
+        assertThat(outbox.claimNext(NOW.plus(Duration.ofDays(1)), LEASE)).as("not even once expired").isEmpty();
+
+        assertThat(rawRow(message.messageId())).isEqualTo(before);
+        assertThatThrownBy(() -> OutboxPayload.read(OutboxPayload.CURRENT + 1, "m", OutboundMessage.Channel.SMS,
+                new byte[0])).hasMessageContaining("not read by this release");
+    }
+
+    @Test
     void content_sealed_under_a_key_this_instance_lacks_is_claimed_and_fails_only_when_opened() throws SQLException {
         OutboundMessage message = message("+4915177777008", "888888");
         enqueue(message, NOW);
@@ -177,6 +246,10 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
     private static OutboundMessage message(String to, String code) {
         String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
         return new OutboundMessage(id, id, OutboundMessage.Channel.SMS, to, Locale.GERMAN, code, 5, "EUR 40 to ACME");
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private Connection connect() throws SQLException {
@@ -207,6 +280,41 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
         try (Connection connection = connect(); ResultSet row = connection.createStatement().executeQuery(
                 "SELECT payload FROM outbox_message WHERE id = '" + id + "'")) {
             return row.next() && row.getBytes(1) == null;
+        }
+    }
+
+    /**
+     * The payload as the release before format numbers wrote and read it, kept here as it was:
+     * this release must read what that one wrote, and write what it reads.
+     */
+    static final class PreviousRelease {
+
+        static byte[] write(OutboundMessage message) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeUTF(message.idempotencyKey());
+                out.writeUTF(message.destination());
+                out.writeUTF(message.locale().toLanguageTag());
+                out.writeUTF(message.code());
+                out.writeInt(message.validMinutes());
+                out.writeBoolean(message.summary() != null);
+                out.writeUTF(message.summary() == null ? "" : message.summary());
+            }
+            return bytes.toByteArray();
+        }
+
+        static OutboundMessage read(String messageId, byte[] payload) throws IOException {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+                String key = in.readUTF();
+                String destination = in.readUTF();
+                Locale locale = Locale.forLanguageTag(in.readUTF());
+                String code = in.readUTF();
+                int minutes = in.readInt();
+                boolean hasSummary = in.readBoolean();
+                String summary = in.readUTF();
+                return new OutboundMessage(messageId, key, OutboundMessage.Channel.SMS, destination, locale, code,
+                        minutes, hasSummary ? summary : null);
+            }
         }
     }
 }
