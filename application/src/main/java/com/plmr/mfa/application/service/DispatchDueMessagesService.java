@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
+import static com.plmr.mfa.domain.ParameterException.require;
+
 /**
  * Dispatches the outbox one message at a time: claims it (a committed lease for this one send),
  * sends it with no lock held, and records the result against the claim. Transient failures retry
@@ -39,15 +41,12 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
     public record RetryPolicy(int batchSize, Duration lease, int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
         public RetryPolicy {
-            if (batchSize < 1 || maxAttempts < 1) {
-                throw new IllegalArgumentException("batch size and attempt limit must be positive");
-            }
-            if (!isPositive(lease) || !isPositive(baseDelay) || !isPositive(maxDelay)) {
-                throw new IllegalArgumentException("lease and delays must be positive");
-            }
-            if (maxDelay.compareTo(baseDelay) < 0) {
-                throw new IllegalArgumentException("the maximum delay must not be below the base delay");
-            }
+            require(batchSize >= 1 && batchSize <= 1000, "batchSize", "1 to 1000");
+            require(isPositive(lease), "lease", "more than 0s");
+            require(maxAttempts >= 1 && maxAttempts <= 100, "maxAttempts", "1 to 100");
+            require(isPositive(baseDelay), "baseDelay", "more than 0s");
+            require(isPositive(maxDelay) && maxDelay.compareTo(baseDelay) >= 0, "maxDelay",
+                    "at least the base delay (" + baseDelay.toMillis() + "ms)");
         }
 
         public static RetryPolicy defaults() {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import static com.plmr.mfa.domain.ParameterException.require;
+
 /**
  * The limits that hold across challenges, where the per-challenge budget (sends, attempts) cannot
  * help: an attacker simply creates more challenges.
@@ -27,6 +29,10 @@ public record AbusePolicy(Limit destinationPerHour, Limit destinationPerDay, Lim
 
     /** NIST SP 800-63B §5.2.2. */
     public static final int NIST_MAX_CONSECUTIVE_FAILURES = 100;
+    /** The first pause after the maximum of failures in a row is at most a day... */
+    static final Duration MAX_FAILURE_COOLDOWN = Duration.ofDays(1);
+    /** ...and the doubled pauses stop growing at 30 days, so a user is never locked out for good. */
+    static final Duration MAX_MAX_FAILURE_COOLDOWN = Duration.ofDays(30);
 
     public AbusePolicy {
         Objects.requireNonNull(destinationPerHour, "destinationPerHour");
@@ -34,13 +40,13 @@ public record AbusePolicy(Limit destinationPerHour, Limit destinationPerDay, Lim
         Objects.requireNonNull(userPerHour, "userPerHour");
         Objects.requireNonNull(failureCooldown, "failureCooldown");
         Objects.requireNonNull(maxFailureCooldown, "maxFailureCooldown");
-        if (maxConsecutiveFailures < 1 || maxConsecutiveFailures > NIST_MAX_CONSECUTIVE_FAILURES) {
-            throw new IllegalArgumentException("maxConsecutiveFailures must be 1 to 100 (NIST SP 800-63B)");
-        }
-        if (failureCooldown.isNegative() || failureCooldown.isZero()
-                || maxFailureCooldown.compareTo(failureCooldown) < 0) {
-            throw new IllegalArgumentException("failureCooldown must be positive and at most maxFailureCooldown");
-        }
+        require(maxConsecutiveFailures >= 1 && maxConsecutiveFailures <= NIST_MAX_CONSECUTIVE_FAILURES,
+                "maxConsecutiveFailures", "1 to 100 (NIST SP 800-63B)");
+        require(!failureCooldown.isNegative() && !failureCooldown.isZero()
+                && failureCooldown.compareTo(MAX_FAILURE_COOLDOWN) <= 0, "failureCooldown", "more than 0s and at most 1d");
+        require(maxFailureCooldown.compareTo(failureCooldown) >= 0
+                && maxFailureCooldown.compareTo(MAX_MAX_FAILURE_COOLDOWN) <= 0, "maxFailureCooldown",
+                "at least the failure cool-down (" + failureCooldown.toSeconds() + "s) and at most 30d");
     }
 
     /** 10 sends per hour and 20 per day per destination, 20 per hour per user, 20 failures then 15 min to 24 h. */
@@ -75,15 +81,15 @@ public record AbusePolicy(Limit destinationPerHour, Limit destinationPerDay, Lim
      * multiples of their length since the epoch, so a window must divide a day (1 h, 15 min, 1 d).
      */
     public record Limit(int max, Duration window) {
+        /** More sends than any person needs in a window; a larger quota is no quota. */
+        public static final int MAX = 1000;
+
         public Limit {
             Objects.requireNonNull(window, "window");
-            if (max < 1) {
-                throw new IllegalArgumentException("a limit allows at least one event");
-            }
+            require(max >= 1 && max <= MAX, "max", "1 to " + MAX);
             long seconds = window.toSeconds();
-            if (seconds < 1 || Duration.ofDays(1).toSeconds() % seconds != 0 || window.toNanos() % 1_000_000_000L != 0) {
-                throw new IllegalArgumentException("a window is whole seconds and divides a day, e.g. 1h or 1d");
-            }
+            require(seconds >= 1 && Duration.ofDays(1).toSeconds() % seconds == 0
+                    && window.toNanos() % 1_000_000_000L == 0, "window", "whole seconds that divide a day, e.g. 1h or 1d");
         }
     }
 }

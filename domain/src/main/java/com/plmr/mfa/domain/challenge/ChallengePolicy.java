@@ -3,6 +3,8 @@ package com.plmr.mfa.domain.challenge;
 import java.time.Duration;
 import java.util.Objects;
 
+import static com.plmr.mfa.domain.ParameterException.require;
+
 /**
  * The security parameters of challenges. Defaults follow the anchors of the field: a code is
  * valid 5 minutes (NIST SP 800-63B §5.1.3.2 allows at most 10), a challenge 10 minutes, 5
@@ -27,21 +29,25 @@ public record ChallengePolicy(
         int smsDigits,
         int emailDigits) {
 
+    /** A step-up approves one operation; an approval older than an hour no longer speaks for it. */
+    public static final Duration MAX_CHALLENGE_TTL = Duration.ofHours(1);
+    /** NIST SP 800-63B §5.1.3.2: an out-of-band secret is valid for at most 10 minutes. */
+    public static final Duration MAX_CODE_TTL = Duration.ofMinutes(10);
+    /** Each send is a paid message to a person; the abuse limits bound sends across challenges. */
+    public static final int MAX_SENDS = 20;
+
     public ChallengePolicy {
         Objects.requireNonNull(challengeTtl, "challengeTtl");
         Objects.requireNonNull(codeTtl, "codeTtl");
         Objects.requireNonNull(resendCooldown, "resendCooldown");
-        requirePositive(challengeTtl, "challengeTtl");
-        requirePositive(codeTtl, "codeTtl");
-        if (codeTtl.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("codeTtl must be at most 10 minutes (NIST SP 800-63B)");
-        }
-        if (maxAttempts < 1 || maxAttempts > 100) {
-            throw new IllegalArgumentException("maxAttempts must be 1 to 100");
-        }
-        if (resendCooldown.isNegative() || maxSends < 1) {
-            throw new IllegalArgumentException("resendCooldown must not be negative and maxSends positive");
-        }
+        require(isPositive(challengeTtl) && challengeTtl.compareTo(MAX_CHALLENGE_TTL) <= 0, "challengeTtl",
+                "more than 0s and at most 1h");
+        require(isPositive(codeTtl) && codeTtl.compareTo(MAX_CODE_TTL) <= 0, "codeTtl",
+                "more than 0s and at most 10m (NIST SP 800-63B)");
+        require(maxAttempts >= 1 && maxAttempts <= 100, "maxAttempts", "1 to 100");
+        require(!resendCooldown.isNegative() && resendCooldown.compareTo(challengeTtl) < 0, "resendCooldown",
+                "0s or more and less than the challenge lifetime (" + challengeTtl.toSeconds() + "s)");
+        require(maxSends >= 1 && maxSends <= MAX_SENDS, "maxSends", "1 to " + MAX_SENDS);
         requireDigits(smsDigits, "smsDigits");
         requireDigits(emailDigits, "emailDigits");
     }
@@ -59,15 +65,11 @@ public record ChallengePolicy(
         };
     }
 
-    private static void requirePositive(Duration value, String name) {
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive");
-        }
+    private static boolean isPositive(Duration value) {
+        return !value.isZero() && !value.isNegative();
     }
 
     private static void requireDigits(int digits, String name) {
-        if (digits < 6 || digits > 9) {
-            throw new IllegalArgumentException(name + " must be 6 to 9");
-        }
+        require(digits >= 6 && digits <= 9, name, "6 to 9");
     }
 }

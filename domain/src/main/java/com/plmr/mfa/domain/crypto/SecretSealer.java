@@ -10,6 +10,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import static com.plmr.mfa.domain.ParameterException.require;
+
 /**
  * Seals and opens secrets with AES-256-GCM under a key ring: new secrets are sealed with the
  * active key, old ones are opened with whichever key id they carry, so keys rotate without
@@ -28,14 +30,9 @@ public final class SecretSealer {
     public SecretSealer(Map<String, byte[]> keyRing, String activeKeyId, RandomGenerator random) {
         Objects.requireNonNull(keyRing, "keyRing");
         this.random = Objects.requireNonNull(random, "random");
-        if (!keyRing.containsKey(activeKeyId)) {
-            throw new IllegalArgumentException("the active key id " + activeKeyId + " is not in the key ring");
-        }
-        keyRing.forEach((id, key) -> {
-            if (key == null || key.length != 32) {
-                throw new IllegalArgumentException("key " + id + " must be 256 bits");
-            }
-        });
+        keyRing.forEach((id, key) -> require(key != null && key.length == 32, "keyRing",
+                "keys of 32 bytes (256 bits); key " + id + " is not"));
+        require(keyRing.containsKey(activeKeyId), "activeKeyId", "the id of a key in the key ring " + keyRing.keySet());
         this.keys = keyRing.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, e -> new SecretKeySpec(e.getValue(), "AES")));
         this.activeKeyId = activeKeyId;

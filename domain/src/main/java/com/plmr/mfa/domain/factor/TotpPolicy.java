@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import static com.plmr.mfa.domain.ParameterException.require;
+
 /**
  * The service's authenticator-app policy: what new registrations get unless the request says
  * otherwise, and how wrong codes are throttled.
@@ -25,20 +27,21 @@ public record TotpPolicy(String issuer, TotpParameters parameters, int maxFailur
 
     /** NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts. */
     public static final int NIST_MAX_FAILURES = 100;
+    /** The issuer is shown by authenticator apps as the account's label. */
+    public static final int MAX_ISSUER_LENGTH = 64;
+    /** A lockout longer than a day locks the owner out more than it slows an attacker. */
+    static final Duration MAX_LOCKOUT = Duration.ofDays(1);
 
     public TotpPolicy {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(lockout, "lockout");
-        if (issuer.isBlank() || issuer.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("the issuer must be non-blank and have no colon");
-        }
-        if (maxFailures < 1 || maxFailures > NIST_MAX_FAILURES) {
-            throw new IllegalArgumentException("max failures must be 1.." + NIST_MAX_FAILURES + ", got " + maxFailures);
-        }
-        if (lockout.isNegative() || lockout.isZero()) {
-            throw new IllegalArgumentException("the lockout must be positive");
-        }
+        require(!issuer.isBlank() && issuer.length() <= MAX_ISSUER_LENGTH && issuer.indexOf(':') < 0, "issuer",
+                "1 to " + MAX_ISSUER_LENGTH + " characters without a colon");
+        require(maxFailures >= 1 && maxFailures <= NIST_MAX_FAILURES, "maxFailures",
+                "1 to " + NIST_MAX_FAILURES + " (NIST SP 800-63B)");
+        require(!lockout.isNegative() && !lockout.isZero() && lockout.compareTo(MAX_LOCKOUT) <= 0, "lockout",
+                "more than 0s and at most 1d");
     }
 
     /** When a registration that reaches the failure limit at {@code now} accepts codes again. */

@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import static com.plmr.mfa.domain.ParameterException.require;
+
 /**
  * Keyed hash of delivered one-time codes: HMAC-SHA-256 under a server key over the challenge id,
  * the method and the code. Only this hash is stored, so a database dump does not reveal codes,
@@ -24,9 +26,7 @@ public final class CodeHasher {
 
     /** @param key at least 32 bytes of secret key material */
     public CodeHasher(byte[] key) {
-        if (key == null || key.length < 32) {
-            throw new IllegalArgumentException("the code hashing key must have at least 256 bits");
-        }
+        require(key != null && key.length >= 32, "key", "at least 32 bytes (256 bits)");
         this.key = new SecretKeySpec(key, ALGORITHM);
     }
 

@@ -1,5 +1,7 @@
 package com.plmr.mfa.domain.totp;
 
+import com.plmr.mfa.domain.ParameterException;
+
 /**
  * The HMAC functions that TOTP may be keyed with (RFC 6238 §1.2: HMAC-SHA-1, HMAC-SHA-256,
  * HMAC-SHA-512; HOTP itself, RFC 4226 §5.2, is HMAC-SHA-1 only).
@@ -53,6 +55,6 @@ public enum HmacAlgorithm {
                 return algorithm;
             }
         }
-        throw new IllegalArgumentException("unsupported OTP algorithm: " + name);
+        throw new ParameterException("algorithm", "one of SHA1, SHA256, SHA512");
     }
 }

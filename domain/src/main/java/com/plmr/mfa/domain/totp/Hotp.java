@@ -2,6 +2,8 @@ package com.plmr.mfa.domain.totp;
 
 import java.util.Objects;
 
+import static com.plmr.mfa.domain.ParameterException.require;
+
 /**
  * HOTP, the HMAC-based one-time password of RFC 4226 §5: {@code Truncate(HMAC(K, C)) mod
  * 10^Digit}, written with leading zeros.
@@ -39,10 +41,7 @@ public final class Hotp {
     }
 
     static int requireDigits(int digits) {
-        if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
-            throw new IllegalArgumentException(
-                    "digits must be " + MIN_DIGITS + ".." + MAX_DIGITS + ", got " + digits);
-        }
+        require(digits >= MIN_DIGITS && digits <= MAX_DIGITS, "digits", MIN_DIGITS + " to " + MAX_DIGITS);
         return digits;
     }
 }

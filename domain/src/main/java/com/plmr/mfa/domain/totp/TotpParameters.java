@@ -3,6 +3,8 @@ package com.plmr.mfa.domain.totp;
 import java.time.Duration;
 import java.util.Objects;
 
+import static com.plmr.mfa.domain.ParameterException.require;
+
 /**
  * How one authenticator app computes and how this service checks its codes.
  *
@@ -33,13 +35,8 @@ public record TotpParameters(HmacAlgorithm algorithm, int digits, Duration perio
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(period, "period");
         Hotp.requireDigits(digits);
-        if (period.getSeconds() < 1 || period.getNano() != 0) {
-            throw new IllegalArgumentException("period must be a whole number of seconds, >= 1");
-        }
-        if (window < 0 || window > MAX_WINDOW) {
-            throw new IllegalArgumentException(
-                    "window must be 0.." + MAX_WINDOW + ", got " + window);
-        }
+        require(period.getSeconds() >= 1 && period.getNano() == 0, "period", "a whole number of seconds, at least 1s");
+        require(window >= 0 && window <= MAX_WINDOW, "window", "0 to " + MAX_WINDOW);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.plmr.mfa.domain.challenge;
 
+import com.plmr.mfa.domain.ParameterException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,5 +35,23 @@ class ChallengePolicyTest {
     void codes_have_six_to_nine_digits() {
         assertThatThrownBy(() -> new ChallengePolicy(Duration.ofMinutes(10), Duration.ofMinutes(5), 5,
                 Duration.ofSeconds(30), 5, 5, 8)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_refusal_names_the_parameter_and_what_it_must_be_so_a_setting_can_be_named() {
+        assertThatThrownBy(() -> new ChallengePolicy(Duration.ofMinutes(10), Duration.ofMinutes(20), 5,
+                Duration.ofSeconds(30), 5, 6, 8))
+                .isInstanceOfSatisfying(ParameterException.class, e -> {
+                    assertThat(e.parameter()).isEqualTo("codeTtl");
+                    assertThat(e.requirement()).isEqualTo("more than 0s and at most 10m (NIST SP 800-63B)");
+                })
+                .hasMessage("codeTtl must be more than 0s and at most 10m (NIST SP 800-63B)");
+    }
+
+    @Test
+    void a_resend_cooldown_must_end_within_the_challenge() {
+        assertThatThrownBy(() -> new ChallengePolicy(Duration.ofMinutes(10), Duration.ofMinutes(5), 5,
+                Duration.ofMinutes(10), 5, 6, 8))
+                .isInstanceOfSatisfying(ParameterException.class, e -> assertThat(e.parameter()).isEqualTo("resendCooldown"));
     }
 }
