@@ -24,10 +24,12 @@ import java.util.EnumSet;
 import java.util.function.Supplier;
 
 import static com.plmr.mfa.adapter.out.notify.NotifyProviders.DEV;
+import static com.plmr.mfa.adapter.out.notify.NotifyProviders.DEV_ENVIRONMENT;
 import static com.plmr.mfa.adapter.out.notify.NotifyProviders.EMAIL_PROVIDER;
 import static com.plmr.mfa.adapter.out.notify.NotifyProviders.PROD;
 import static com.plmr.mfa.adapter.out.notify.NotifyProviders.PRODUCTION;
 import static com.plmr.mfa.adapter.out.notify.NotifyProviders.SMS_PROVIDER;
+import static com.plmr.mfa.adapter.out.notify.NotifyProviders.TEST_ENVIRONMENT;
 
 /**
  * The senders, one per channel, chosen by {@value NotifyProviders#SMS_PROVIDER} and
@@ -65,6 +67,7 @@ public class NotifyFactory {
     }
 
     @Singleton
+    @Requires(env = {DEV_ENVIRONMENT, TEST_ENVIRONMENT})
     @Requires(notEnv = {PROD, PRODUCTION})
     DevSinkFile devSinkFile(DevSinkProperties properties) {
         return configured(() -> new DevSinkFile(Path.of(properties.file())));
@@ -72,6 +75,7 @@ public class NotifyFactory {
 
     @Context
     @Named(NotifyProviders.SMS_BEAN)
+    @Requires(env = {DEV_ENVIRONMENT, TEST_ENVIRONMENT})
     @Requires(notEnv = {PROD, PRODUCTION})
     @Requires(property = SMS_PROVIDER, value = DEV, defaultValue = DEV)
     DevSinkSender smsDevSink(DevSinkFile file, MessageTemplates templates) {
@@ -80,6 +84,7 @@ public class NotifyFactory {
 
     @Context
     @Named(NotifyProviders.EMAIL_BEAN)
+    @Requires(env = {DEV_ENVIRONMENT, TEST_ENVIRONMENT})
     @Requires(notEnv = {PROD, PRODUCTION})
     @Requires(property = EMAIL_PROVIDER, value = DEV, defaultValue = DEV)
     DevSinkSender emailDevSink(DevSinkFile file, MessageTemplates templates) {

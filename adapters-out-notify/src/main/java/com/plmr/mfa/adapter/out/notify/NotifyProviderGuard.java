@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks the provider selection when the application starts (an eager bean): each key names a
- * known provider, and the development sink is not selected, explicitly or by default, while a
- * {@code prod}/{@code production} environment is active. A violation fails the start-up with a
- * message that names the key and the fix.
+ * known provider, and the development sink is not selected, explicitly or by default, unless the
+ * {@code dev} or {@code test} environment is active and neither {@code prod} nor {@code production} is. A violation fails the start-up with a message
+ * that names the key and the fix.
  */
 @Context
 public final class NotifyProviderGuard {
@@ -38,25 +40,26 @@ public final class NotifyProviderGuard {
     public static List<String> problems(String smsProvider, String emailProvider,
                                         Collection<String> activeEnvironments) {
         List<String> problems = new ArrayList<>();
-        String prodEnvironment = activeEnvironments.stream()
-                .filter(env -> NotifyProviders.PROD_ENVIRONMENTS.contains(env.toLowerCase(Locale.ROOT)))
-                .findFirst().orElse(null);
-        check(problems, NotifyProviders.SMS_PROVIDER, smsProvider, NotifyProviders.SMS_PROVIDERS, prodEnvironment);
-        check(problems, NotifyProviders.EMAIL_PROVIDER, emailProvider, NotifyProviders.EMAIL_PROVIDERS,
-                prodEnvironment);
+        Set<String> active = new TreeSet<>();
+        activeEnvironments.forEach(env -> active.add(env.toLowerCase(Locale.ROOT)));
+        boolean sinkAllowed = active.stream().anyMatch(NotifyProviders.SINK_ENVIRONMENTS::contains)
+                && active.stream().noneMatch(NotifyProviders.PROD_ENVIRONMENTS::contains);
+        check(problems, NotifyProviders.SMS_PROVIDER, smsProvider, NotifyProviders.SMS_PROVIDERS, sinkAllowed, active);
+        check(problems, NotifyProviders.EMAIL_PROVIDER, emailProvider, NotifyProviders.EMAIL_PROVIDERS, sinkAllowed, active);
         return problems;
     }
 
     private static void check(List<String> problems, String key, String value, List<String> allowed,
-                              String prodEnvironment) {
+                              boolean sinkAllowed, Set<String> active) {
         String effective = value == null ? NotifyProviders.DEV : value;
         List<String> real = allowed.stream().filter(p -> !NotifyProviders.DEV.equals(p)).toList();
         if (!allowed.contains(effective)) {
             problems.add(key + "='" + effective + "' is unknown, use one of " + allowed);
-        } else if (NotifyProviders.DEV.equals(effective) && prodEnvironment != null) {
+        } else if (NotifyProviders.DEV.equals(effective) && !sinkAllowed) {
             problems.add(key + "='dev'" + (value == null ? " (the default)" : "")
                     + " selects the development sink, which delivers nothing and writes codes to a file;"
-                    + " it cannot run in environment '" + prodEnvironment + "': set " + key + " to one of " + real);
+                    + " it runs only in the dev and test environments and never with prod (active: " + active + ")"
+                    + ": set " + key + " to one of " + real);
         }
     }
 }

@@ -18,7 +18,14 @@ public final class NotifyProviders {
     public static final List<String> SMS_PROVIDERS = List.of(TWILIO, WEBHOOK, DEV);
     public static final List<String> EMAIL_PROVIDERS = List.of(SMTP, DEV);
 
-    /** Micronaut environments in which the development sink must never run. */
+    /**
+     * The only Micronaut environments in which the development sink may run: the development run
+     * and the tests, and never together with {@code prod}/{@code production}. Anywhere else
+     * (staging, ...) a real provider must be configured.
+     */
+    public static final String DEV_ENVIRONMENT = "dev";
+    public static final String TEST_ENVIRONMENT = "test";
+    public static final List<String> SINK_ENVIRONMENTS = List.of(DEV_ENVIRONMENT, TEST_ENVIRONMENT);
     public static final String PROD = "prod";
     public static final String PRODUCTION = "production";
     public static final List<String> PROD_ENVIRONMENTS = List.of(PROD, PRODUCTION);

@@ -9,9 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotifyProviderGuardTest {
 
     @Test
-    void the_dev_sink_is_fine_outside_prod() {
+    void the_dev_sink_is_fine_in_dev_and_test() {
         assertThat(NotifyProviderGuard.problems(null, null, Set.of("test", "dev"))).isEmpty();
-        assertThat(NotifyProviderGuard.problems("dev", "dev", Set.of())).isEmpty();
+        assertThat(NotifyProviderGuard.problems("dev", "dev", Set.of("dev"))).isEmpty();
+        assertThat(NotifyProviderGuard.problems("dev", null, Set.of("TEST", "k8s"))).isEmpty();
+    }
+
+    @Test
+    void the_dev_sink_is_refused_in_any_other_environment_and_with_none() {
+        assertThat(NotifyProviderGuard.problems(null, "smtp", Set.of("staging"))).singleElement().asString()
+                .contains("it runs only in the dev and test environments and never with prod (active: [staging])");
+        assertThat(NotifyProviderGuard.problems("twilio", "dev", Set.of())).singleElement().asString()
+                .startsWith("mfa.notify.email.provider='dev' selects the development sink");
     }
 
     @Test

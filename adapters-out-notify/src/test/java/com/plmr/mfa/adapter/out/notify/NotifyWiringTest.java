@@ -130,7 +130,7 @@ class NotifyWiringTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("mfa.notify.sms.provider='dev' (the default)")
                 .hasMessageContaining("mfa.notify.email.provider='dev' (the default)")
-                .hasMessageContaining("cannot run in environment 'prod'");
+                .hasMessageContaining("it runs only in the dev and test environments and never with prod (active: [prod, test])");
     }
 
     @Test

@@ -21,9 +21,9 @@ import java.util.Set;
  * line marked {@code DEV-SINK NOT DELIVERED} (with destination, code and text, so a developer can
  * use the code) to a local file, and logs only that the message was written there.
  *
- * <p>Never active in the {@code prod}/{@code production} environments: its beans require their
- * absence and {@link com.plmr.mfa.adapter.out.notify.NotifyProviderGuard} fails the start-up when it
- * is configured there.
+ * <p>Active only in the {@code dev} and {@code test} environments: its beans require one of them
+ * and {@link com.plmr.mfa.adapter.out.notify.NotifyProviderGuard} fails the start-up when it is
+ * selected anywhere else. Being expected there, it announces itself at INFO.
  */
 public final class DevSinkSender implements SendMessagePort {
 
@@ -46,7 +46,7 @@ public final class DevSinkSender implements SendMessagePort {
         this.file = Objects.requireNonNull(file, "file");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.clock = Objects.requireNonNull(clock, "clock");
-        LOG.warn("DEV-SINK active for {}: messages are NOT delivered, they are written to {}",
+        LOG.info("DEV-SINK active for {}: messages are NOT delivered, they are written to {}",
                 EnumSet.copyOf(channels), file.path());
     }
 
