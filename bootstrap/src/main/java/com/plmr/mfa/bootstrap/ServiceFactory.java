@@ -33,9 +33,7 @@ import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.otp.CodeHasher;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 
@@ -44,6 +42,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.random.RandomGenerator;
+
+import static com.plmr.mfa.domain.ParameterException.require;
 
 /**
  * Builds the application services, which carry no framework annotations, from the adapters'
@@ -68,38 +68,44 @@ class ServiceFactory {
     }
 
     @Singleton
-    ChallengePolicy challengePolicy(@Value("${mfa.challenge.ttl}") Duration ttl,
-                                    @Value("${mfa.challenge.code-ttl}") Duration codeTtl,
-                                    @Value("${mfa.challenge.max-attempts}") int maxAttempts,
-                                    @Value("${mfa.challenge.resend-cooldown}") Duration cooldown,
-                                    @Value("${mfa.challenge.max-sends}") int maxSends,
-                                    @Value("${mfa.challenge.sms-digits}") int smsDigits,
-                                    @Value("${mfa.challenge.email-digits}") int emailDigits) {
-        return new ChallengePolicy(ttl, codeTtl, maxAttempts, cooldown, maxSends, smsDigits, emailDigits);
+    ChallengePolicy challengePolicy(Settings settings) {
+        return settings.build(values -> new ChallengePolicy(
+                values.duration("challengeTtl", "mfa.challenge.ttl"),
+                values.duration("codeTtl", "mfa.challenge.code-ttl"),
+                values.integer("maxAttempts", "mfa.challenge.max-attempts"),
+                values.duration("resendCooldown", "mfa.challenge.resend-cooldown"),
+                values.integer("maxSends", "mfa.challenge.max-sends"),
+                values.integer("smsDigits", "mfa.challenge.sms-digits"),
+                values.integer("emailDigits", "mfa.challenge.email-digits")));
     }
 
     @Singleton
-    AbusePolicy abusePolicy(@Value("${mfa.abuse.sends-per-destination-per-hour}") int destinationPerHour,
-                            @Value("${mfa.abuse.sends-per-destination-per-day}") int destinationPerDay,
-                            @Value("${mfa.abuse.sends-per-user-per-hour}") int userPerHour,
-                            @Value("${mfa.abuse.max-consecutive-failures}") int maxFailures,
-                            @Value("${mfa.abuse.failure-cooldown}") Duration cooldown,
-                            @Value("${mfa.abuse.max-failure-cooldown}") Duration maxCooldown) {
-        return new AbusePolicy(new AbusePolicy.Limit(destinationPerHour, Duration.ofHours(1)),
-                new AbusePolicy.Limit(destinationPerDay, Duration.ofDays(1)),
-                new AbusePolicy.Limit(userPerHour, Duration.ofHours(1)), maxFailures, cooldown, maxCooldown);
+    AbusePolicy abusePolicy(Settings settings) {
+        return settings.build(values -> new AbusePolicy(
+                limit(settings, "mfa.abuse.sends-per-destination-per-hour", Duration.ofHours(1)),
+                limit(settings, "mfa.abuse.sends-per-destination-per-day", Duration.ofDays(1)),
+                limit(settings, "mfa.abuse.sends-per-user-per-hour", Duration.ofHours(1)),
+                values.integer("maxConsecutiveFailures", "mfa.abuse.max-consecutive-failures"),
+                values.duration("failureCooldown", "mfa.abuse.failure-cooldown"),
+                values.duration("maxFailureCooldown", "mfa.abuse.max-failure-cooldown")));
     }
 
-    /** Eager, like the sealer: a development key outside dev/test must stop the start, not the first request. */
-    @Context
-    CodeHasher codeHasher(@Value("${mfa.keys.code-hash}") String key, Environment environment) {
-        return new CodeHasher(Keys.codeHashKey(key, environment));
+    private static AbusePolicy.Limit limit(Settings settings, String key, Duration window) {
+        return settings.build(values -> new AbusePolicy.Limit(values.integer("max", key), window));
     }
 
-    @Context
-    SecretSealer secretSealer(@Value("${mfa.keys.secrets}") String ring, @Value("${mfa.keys.active-secret}") String active,
-                              Environment environment, RandomGenerator random) {
-        return new SecretSealer(Keys.secretKeyRing(ring, environment), active, random);
+    /** The code hashing key ({@code MFA_CODE_HASH_KEY}); the development default only in dev and test. */
+    @Singleton
+    CodeHasher codeHasher(Settings settings, Environment environment) {
+        return settings.build(values ->
+                new CodeHasher(Keys.codeHashKey(values.secret("key", "mfa.keys.code-hash"), environment)));
+    }
+
+    @Singleton
+    SecretSealer secretSealer(Settings settings, Environment environment, RandomGenerator random) {
+        return settings.build(values -> new SecretSealer(
+                Keys.secretKeyRing(values.secret("keyRing", "mfa.keys.secrets"), environment),
+                values.text("activeKeyId", "mfa.keys.active-secret"), random));
     }
 
     @Singleton
@@ -147,14 +153,27 @@ class ServiceFactory {
         return new ManageContactService(contacts, tx, clock);
     }
 
-    /** The outbox settings ({@code mfa.outbox.*}); the defaults match {@code RetryPolicy.defaults()}. */
+    /**
+     * The outbox settings ({@code mfa.outbox.*}); the defaults match {@code RetryPolicy.defaults()}.
+     * The poll interval is read by {@link OutboxDispatchJob}'s schedule and checked here with the rest.
+     */
     @Singleton
-    DispatchDueMessagesService.RetryPolicy outboxRetryPolicy(@Value("${mfa.outbox.batch-size:20}") int batchSize,
-                                                             @Value("${mfa.outbox.lease:30s}") Duration lease,
-                                                             @Value("${mfa.outbox.max-attempts:5}") int maxAttempts,
-                                                             @Value("${mfa.outbox.base-delay:2s}") Duration baseDelay,
-                                                             @Value("${mfa.outbox.max-delay:60s}") Duration maxDelay) {
-        return new DispatchDueMessagesService.RetryPolicy(batchSize, lease, maxAttempts, baseDelay, maxDelay);
+    DispatchDueMessagesService.RetryPolicy outboxRetryPolicy(Settings settings, ProviderTimeouts providers) {
+        return settings.build(values -> {
+            Duration poll = values.duration("pollInterval", "mfa.outbox.poll-interval");
+            require(poll.compareTo(Duration.ofMillis(10)) >= 0 && poll.compareTo(Duration.ofMinutes(1)) <= 0,
+                    "pollInterval", "10ms to 1m");
+            var policy = new DispatchDueMessagesService.RetryPolicy(
+                    values.integer("batchSize", "mfa.outbox.batch-size"),
+                    values.duration("lease", "mfa.outbox.lease"),
+                    values.integer("maxAttempts", "mfa.outbox.max-attempts"),
+                    values.duration("baseDelay", "mfa.outbox.base-delay"),
+                    values.duration("maxDelay", "mfa.outbox.max-delay"));
+            providers.longest().ifPresent(request -> require(policy.lease().compareTo(request.total()) > 0, "lease",
+                    "longer than one provider request (" + request + "), or a slow send outlives its claim"
+                            + " and another instance sends the message again"));
+            return policy;
+        });
     }
 
     @Singleton

@@ -13,32 +13,53 @@ import io.micronaut.security.token.jwt.signature.rsa.RSASignature;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
+
+import static com.plmr.mfa.domain.ParameterException.require;
 
 /**
  * The keys bearer tokens are verified with in production: the identity provider's JWKS
  * ({@code MFA_JWKS_URL}, RS256 or ES256 keys chosen by the token's {@code kid}) and/or one static
  * public key in PEM ({@code MFA_JWT_PUBLIC_KEY}, RSA for RS256 or P-256 for ES256). The HS256
  * shared secret exists only in the dev and test configuration; with neither setting, every token
- * is refused (401), so a misconfigured deployment fails closed.
+ * is refused (401), so a misconfigured deployment fails closed. Both settings are parsed and
+ * checked by {@link TokenRules} at start-up.
  */
 @Factory
 class TokenKeys {
 
     private static final String JWKS_NAME = "mfa-jwks";
+    private static final String FRAMEWORK_ISSUER = "micronaut.security.token.jwt.claims-validators.issuer";
+
+    /**
+     * The token settings, parsed once. The framework's own issuer setting is refused: its check
+     * accepts any suffix of the configured issuer, so it must not look like protection.
+     */
+    @Singleton
+    TokenRules tokenRules(Settings settings) {
+        return settings.build(values -> {
+            require(values.text("frameworkIssuer", FRAMEWORK_ISSUER).isBlank(), "frameworkIssuer",
+                    "unset: the framework's issuer check accepts any suffix of the issuer; set MFA_JWT_ISSUER,"
+                            + " which is compared exactly");
+            return TokenRules.of(
+                values.text("jwksUrl", "mfa.security.jwks-url"),
+                values.text("jwksKeyType", "mfa.security.jwks-key-type"),
+                values.text("publicKey", "mfa.security.jwt-public-key"),
+                values.text("issuer", "mfa.security.issuer"),
+                values.text("audience", "mfa.security.audience"),
+                values.duration("notBeforeLeeway", "mfa.security.not-before-leeway"));
+        });
+    }
 
     @Singleton
     @Named(JWKS_NAME)
-    @Requires(property = "mfa.security.jwks-url", pattern = "https?://.+")
-    JwksSignatureConfiguration jwks(@Value("${mfa.security.jwks-url}") String url,
-                                    @Value("${mfa.security.jwks-key-type:RSA}") String keyType,
+    @Requires(property = "mfa.security.jwks-url", pattern = ".*\\S.*")
+    JwksSignatureConfiguration jwks(TokenRules rules,
                                     @Value("${mfa.security.jwks-cache-seconds:60}") int cacheSeconds) {
+        String url = rules.jwksUrl().orElseThrow().toString();
+        KeyType keyType = KeyType.parse(rules.jwksKeyType());
         return new JwksSignatureConfiguration() {
             @Override
             public String getUrl() {
@@ -47,7 +68,7 @@ class TokenKeys {
 
             @Override
             public KeyType getKeyType() {
-                return KeyType.parse(keyType);
+                return keyType;
             }
 
             @Override
@@ -65,13 +86,10 @@ class TokenKeys {
 
     @Singleton
     @Named("mfa-public-key")
-    @Requires(property = "mfa.security.jwt-public-key", pattern = "(?s).*-----BEGIN PUBLIC KEY-----.*")
-    SignatureConfiguration publicKey(@Value("${mfa.security.jwt-public-key}") String pem) {
-        PublicKey key = parse(pem);
+    @Requires(property = "mfa.security.jwt-public-key", pattern = "(?s).*\\S.*")
+    SignatureConfiguration publicKey(TokenRules rules) {
+        PublicKey key = rules.publicKey().orElseThrow();
         if (key instanceof RSAPublicKey rsa) {
-            if (rsa.getModulus().bitLength() < 2048) {
-                throw new IllegalStateException("MFA_JWT_PUBLIC_KEY: RSA keys need at least 2048 bits");
-            }
             return new RSASignature(() -> rsa);
         }
         ECPublicKey ec = (ECPublicKey) key;
@@ -86,24 +104,5 @@ class TokenKeys {
                 return JWSAlgorithm.ES256;
             }
         });
-    }
-
-    /** An X.509 SubjectPublicKeyInfo PEM ({@code openssl pkey -pubout}) of an RSA or EC key. */
-    static PublicKey parse(String pem) {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("MFA_JWT_PUBLIC_KEY is not a PEM public key", e);
-        }
-        for (String algorithm : new String[] {"RSA", "EC"}) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
-            } catch (GeneralSecurityException e) {
-                // try the next algorithm
-            }
-        }
-        throw new IllegalStateException("MFA_JWT_PUBLIC_KEY is neither an RSA nor an EC public key");
     }
 }

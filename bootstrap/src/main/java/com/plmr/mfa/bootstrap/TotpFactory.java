@@ -20,11 +20,9 @@ import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.totp.HmacAlgorithm;
 import com.plmr.mfa.domain.totp.TotpParameters;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /** Builds the authenticator-app (TOTP) services from the adapters' ports and {@code mfa.totp.*}. */
@@ -32,16 +30,12 @@ import java.util.random.RandomGenerator;
 class TotpFactory {
 
     @Singleton
-    TotpPolicy totpPolicy(@Value("${mfa.totp.issuer}") String issuer,
-                          @Value("${mfa.totp.algorithm}") String algorithm,
-                          @Value("${mfa.totp.digits}") int digits,
-                          @Value("${mfa.totp.period}") Duration period,
-                          @Value("${mfa.totp.window}") int window,
-                          @Value("${mfa.totp.max-failures}") int maxFailures,
-                          @Value("${mfa.totp.lockout}") Duration lockout) {
-        return new TotpPolicy(issuer,
-                new TotpParameters(HmacAlgorithm.fromOtpauthName(algorithm), digits, period, window),
-                maxFailures, lockout);
+    TotpPolicy totpPolicy(Settings settings) {
+        return settings.build(values -> new TotpPolicy(values.text("issuer", "mfa.totp.issuer"),
+                new TotpParameters(HmacAlgorithm.fromOtpauthName(values.text("algorithm", "mfa.totp.algorithm")),
+                        values.integer("digits", "mfa.totp.digits"), values.duration("period", "mfa.totp.period"),
+                        values.integer("window", "mfa.totp.window")),
+                values.integer("maxFailures", "mfa.totp.max-failures"), values.duration("lockout", "mfa.totp.lockout")));
     }
 
     @Singleton

@@ -42,14 +42,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every test); a second JVM, started from the same classpath on the same schema, is the
  * dispatching instance and is killed with SIGKILL while the gateway (WireMock) holds its response.
  * A restarted instance sends the message again, with the same idempotency key, once the claim's
- * lease ran out. Waiting here is for another process's scheduler, bounded and polled.
+ * lease ran out. The lease outlasts a provider request, as the start-up check demands, so the test
+ * lets it run out in the database rather than waiting for it. Waiting here is for another
+ * process's scheduler, bounded and polled.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashSafetyEndToEndTest implements TestPropertyProvider {
 
     private static final String PATH = "/hooks/sms";
-    private static final Duration LEASE = Duration.ofSeconds(2);
+    /** The gateway holds the first request; the request timeout must not end it before the kill. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration LEASE = Duration.ofSeconds(100);
     private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(90);
     private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
 
@@ -105,6 +109,7 @@ class CrashSafetyEndToEndTest implements TestPropertyProvider {
         assertThat(unrecorded.attempts()).isEqualTo(1);
         assertThat(unrecorded.payload()).isNotNull();
 
+        rows.expireLease(unrecorded.id());
         startDispatcher(2);
         await("the restarted instance recorded the delivery",
                 () -> "SENT".equals(rows.single(challenge.getChallengeId()).status()));
@@ -140,7 +145,7 @@ class CrashSafetyEndToEndTest implements TestPropertyProvider {
                 "-Ddatasources.default.password=",
                 "-Dmfa.notify.sms.provider=webhook",
                 "-Dmfa.notify.sms.webhook.url=http://127.0.0.1:" + gateway.port() + PATH,
-                "-Dmfa.notify.sms.webhook.request-timeout=90s",
+                "-Dmfa.notify.sms.webhook.request-timeout=" + REQUEST_TIMEOUT.toSeconds() + "s",
                 "-Dmfa.notify.dev-sink.file=" + dir.resolve("dev-sink.log").toAbsolutePath(),
                 "-Dmfa.outbox.poll-interval=200ms",
                 "-Dmfa.outbox.lease=" + LEASE.toSeconds() + "s",

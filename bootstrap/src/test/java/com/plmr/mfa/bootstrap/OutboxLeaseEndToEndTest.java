@@ -36,9 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A slow SMS gateway and two dispatchers, and no message sent twice. The gateway (WireMock) holds
- * the first dispatcher's first two requests until the test has moved the clock by 20 s for each, as
- * a provider taking 20 s per message would; the lease is 30 s. While the second request is held,
- * 40 s after the round began, a second dispatcher runs a round. Each message is leased for its own
+ * the first dispatcher's first two requests until the test has moved the clock by 100 s for each,
+ * as a provider taking 100 s per message would; the lease is 150 s, longer than one request may
+ * take (connect 5 s plus the request timeout, a real-time guard of 120 s), as the start-up check
+ * demands. While the second request is held, 200 s after the round began, a second dispatcher runs
+ * a round. Each message is leased for its own
  * send, so the second dispatcher takes only the messages nobody holds; a lease for the whole round
  * would have run out for the message in flight and for every message still waiting in the round.
  */
@@ -47,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxLeaseEndToEndTest implements TestPropertyProvider {
 
     private static final String PATH = "/hooks/sms";
-    private static final Duration SEND = Duration.ofSeconds(20);
+    private static final Duration SEND = Duration.ofSeconds(100);
     private static final long WAIT_SECONDS = 60;
 
     @Inject
@@ -76,7 +78,7 @@ class OutboxLeaseEndToEndTest implements TestPropertyProvider {
         properties.put("mfa.notify.sms.provider", "webhook");
         properties.put("mfa.notify.sms.webhook.url", "http://127.0.0.1:" + gateway.port() + PATH);
         properties.put("mfa.notify.sms.webhook.request-timeout", (WAIT_SECONDS * 2) + "s");
-        properties.put("mfa.outbox.lease", "30s");
+        properties.put("mfa.outbox.lease", "150s");
         return properties;
     }
 

@@ -50,6 +50,23 @@ final class OutboxRows {
         return rows.get(0);
     }
 
+    /**
+     * Lets the claim on a message run out now, as its lease would with time: the message is due
+     * again from its creation on. Time passes here instead of in a wait.
+     */
+    void expireLease(String messageId) {
+        try (Connection connection = DriverManager.getConnection(url, "root", "");
+             PreparedStatement statement = connection.prepareStatement(
+                     "UPDATE outbox_message SET next_attempt_at = created_at WHERE id = ? AND next_attempt_at IS NOT NULL")) {
+            statement.setString(1, messageId);
+            if (statement.executeUpdate() != 1) {
+                throw new AssertionError("no claimed outbox message " + messageId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("test update failed", e);
+        }
+    }
+
     /** sends_used and whether a code hash is stored, of the challenge row. */
     String codeState(String challengeId) {
         StringBuilder state = new StringBuilder();

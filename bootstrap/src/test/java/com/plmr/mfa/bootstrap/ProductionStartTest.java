@@ -51,7 +51,7 @@ class ProductionStartTest {
     @Test
     void the_service_refuses_to_start_in_prod_with_the_development_keys() {
         assertThatThrownBy(() -> start(production(false)).close())
-                .hasStackTraceContaining("is left at its development default");
+                .hasStackTraceContaining("must be a key of your own: the development default published in the repository");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package com.plmr.mfa.bootstrap;
+
+import com.plmr.mfa.adapter.out.notify.NotifyProviderGuard;
+import com.plmr.mfa.application.port.out.SendMessagePort;
+import com.plmr.mfa.application.service.DispatchDueMessagesService;
+import com.plmr.mfa.domain.abuse.AbusePolicy;
+import com.plmr.mfa.domain.challenge.ChallengePolicy;
+import com.plmr.mfa.domain.crypto.SecretSealer;
+import com.plmr.mfa.domain.factor.TotpPolicy;
+import com.plmr.mfa.domain.otp.CodeHasher;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks the whole configuration before anything else starts (the first eager bean, so before
+ * the database is touched): the active environments, the instance's own settings, then every value
+ * built from settings. Each refused setting is one line; all of them are reported together, and
+ * the start stops. Without this, a value built lazily (a policy) would fail only at the first
+ * request that needs it, with a 500 while {@code /health} says UP.
+ */
+@Context
+@Order(Ordered.HIGHEST_PRECEDENCE)
+final class ConfigurationCheck {
+
+    /** What is built from settings; each refuses its own wrong parameters. */
+    private static final List<Class<?>> BUILT_FROM_SETTINGS = List.of(TokenRules.class, ChallengePolicy.class,
+            AbusePolicy.class, TotpPolicy.class, CodeHasher.class, SecretSealer.class,
+            DispatchDueMessagesService.RetryPolicy.class, NotifyProviderGuard.class, SendMessagePort.class);
+
+    ConfigurationCheck(Environment environment, Settings settings, BeanContext beans) {
+        Environments.refuseDevelopmentWithProduction(environment.getActiveNames());
+        Set<String> problems = new LinkedHashSet<>();
+        check(problems, () -> settings.build(values -> new InstanceSettings(
+                values.text("databaseUrl", "datasources.default.url"),
+                values.integer("port", "micronaut.server.port"),
+                values.text("instanceId", "mfa.instance-id"))));
+        for (Class<?> type : BUILT_FROM_SETTINGS) {
+            check(problems, () -> beans.getBeansOfType(type));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationRefusedException(new ArrayList<>(problems));
+        }
+    }
+
+    private static void check(Set<String> problems, Runnable build) {
+        try {
+            build.run();
+        } catch (RuntimeException failure) {
+            problems.addAll(ConfigurationRefusedException.problemsOf(failure).orElseThrow(() -> failure));
+        }
+    }
+}
