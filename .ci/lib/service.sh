@@ -1,7 +1,9 @@
 # Shared by the .ci scripts that need the service running as a process: build it when needed,
 # start it on a free port in the dev environment (dev tokens, dev message sink) on a fresh schema
-# of the MariaDB at 127.0.0.1:3306 (or the embedded MariaDB when that is not reachable), wait for
-# /health and stop it again. Source it; call mfa_start, then mfa_stop (also set as EXIT trap).
+# of the MariaDB at 127.0.0.1:3306 with the production artifact (bootstrap/target/mfa-totp.jar),
+# or, when that server is not reachable, the zero-set-up run of the development artifact
+# (dev-launcher/target/mfa-totp-dev.jar, embedded MariaDB); wait for /health and stop it again.
+# Source it; call mfa_start, then mfa_stop (also set as EXIT trap).
 # shellcheck shell=bash
 
 MFA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -10,7 +12,7 @@ MVN_FLAGS="${MVN_FLAGS:--o}"
 
 mfa_build_if_needed() {
   local stamp="$MFA_ROOT/bootstrap/target/ci-build.stamp"
-  if [[ -f "$stamp" && -f "$MFA_ROOT/bootstrap/target/mfa-totp.jar" ]] \
+  if [[ -f "$stamp" && -f "$MFA_ROOT/bootstrap/target/mfa-totp.jar" && -f "$MFA_ROOT/dev-launcher/target/mfa-totp-dev.jar" ]] \
      && [[ -z "$(find "$MFA_ROOT" -path '*/target' -prune -o -path "$MFA_ROOT/.git" -prune -o -path '*/node_modules' -prune \
                 -o -path "$MFA_ROOT/.ci" -prune -o -type f -path '*/src/main/*' -newer "$stamp" -print \
                 -o -type f \( -name pom.xml -o -name '*.yaml' \) -newer "$stamp" -print | head -1)" ]]; then
@@ -18,7 +20,7 @@ mfa_build_if_needed() {
   fi
   echo "building the service and the SDKs" >&2
   (cd "$MFA_ROOT" && ./mvnw -B -q $MVN_FLAGS -Dspec.lint.skip=true -DskipTests \
-      -pl bootstrap,client-typescript -am package)
+      -pl bootstrap,dev-launcher,client-typescript -am package)
   touch "$stamp"
 }
 
@@ -36,13 +38,13 @@ mfa_start() {
   MFA_DEV_JWT_SECRET="ci-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-jwt-secret-0123456789"
   export MFA_PORT MFA_BASE_URL MFA_DEV_SINK_FILE MFA_DEV_JWT_SECRET
   local -a env=(MICRONAUT_ENVIRONMENTS=dev MFA_OUTBOX_POLL_INTERVAL=200ms MFA_DEV_DIR="$MFA_RUN_DIR/dev")
+  local jar="$MFA_ROOT/dev-launcher/target/mfa-totp-dev.jar"
   if mysql -h127.0.0.1 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
     MFA_SCHEMA="mfa_ci_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     mysql -h127.0.0.1 -uroot -e "CREATE DATABASE $MFA_SCHEMA CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
     env+=(MFA_DB_URL="jdbc:mysql://127.0.0.1:3306/$MFA_SCHEMA")
+    jar="$MFA_ROOT/bootstrap/target/mfa-totp.jar"
   fi
-  local jar
-  jar="$MFA_ROOT/bootstrap/target/mfa-totp.jar"
   (cd "$MFA_RUN_DIR" && exec env "${env[@]}" java -Dmfa.notify.dev-sink.file="$MFA_DEV_SINK_FILE" \
       -jar "$jar" \
       >"$MFA_RUN_DIR/service.log" 2>&1) &

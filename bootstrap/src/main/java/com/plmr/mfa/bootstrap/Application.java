@@ -1,24 +1,101 @@
 package com.plmr.mfa.bootstrap;
 
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.Micronaut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Starts the service. Without a configured database ({@code MFA_DB_URL} or
- * {@code datasources.default.url}) it first starts an embedded MariaDB under {@code .mfa-dev/}
- * and runs in the {@code dev} environment: development keys, the development message sink and
- * development tokens are allowed there and nowhere else.
+ * Starts the service. This is the production artifact's entry point ({@code mfa-totp.jar}): it
+ * needs a database ({@code MFA_DB_URL}) and refuses to start without one. The development
+ * launcher ({@code mfa-totp-dev.jar}) calls {@link #run} with an embedded database, which starts
+ * only when the operator configured nothing (see {@link StartupPlan}).
+ *
+ * <p>A configuration the service refuses (a missing database, {@code dev} with {@code prod}, a
+ * setting out of its range) stops the start with one line per problem and exit status
+ * {@value #CONFIGURATION_REFUSED} ({@code EX_CONFIG} of sysexits.h), without a stack trace.
  */
 public final class Application {
+
+    /** Exit status of a refused configuration; other start failures exit with 1. */
+    public static final int CONFIGURATION_REFUSED = 78;
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private Application() {
     }
 
     public static void main(String[] args) {
-        boolean embedded = EmbeddedDatabase.startIfUnconfigured();
-        var builder = Micronaut.build(args).mainClass(Application.class);
-        if (embedded) {
-            builder.environments("dev");
+        run(args, null);
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param embedded the database to start when nothing is configured; {@code null} in production
+     */
+    public static void run(String[] args, @Nullable EmbeddedDatabase embedded) {
+        Micronaut micronaut = new Launch().args(args).mainClass(Application.class).banner(false);
+        StartupPlan plan;
+        try {
+            List<String> explicit = explicitEnvironments();
+            plan = StartupPlan.decide(explicit, databaseConfigured(args, explicit), embedded != null);
+        } catch (ConfigurationException refused) {
+            refuse(List.of(refused.getMessage()));
+            return;
         }
-        builder.start();
+        if (plan.zeroSetUp()) {
+            LOG.info("Nothing configured: zero-set-up development run (embedded MariaDB, environment dev with"
+                    + " development tokens, keys and message sink)");
+            Path directory = Path.of(Optional.ofNullable(System.getenv("MFA_DEV_DIR")).orElse(".mfa-dev"))
+                    .toAbsolutePath().resolve("mariadb");
+            micronaut.properties(Map.of("datasources.default.url", embedded.start(directory),
+                    "datasources.default.username", "root", "datasources.default.password", ""));
+        }
+        micronaut.environments(plan.environments().toArray(String[]::new)).start();
+    }
+
+    /** The environments the operator named, as Micronaut reads them: the variable and the system property. */
+    private static List<String> explicitEnvironments() {
+        return Stream.of(System.getenv("MICRONAUT_ENVIRONMENTS"), System.getProperty("micronaut.environments"))
+                .filter(names -> names != null && !names.isBlank())
+                .flatMap(names -> Arrays.stream(names.split(",")))
+                .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
+    }
+
+    /** Whether the configuration, read as the service will read it, names a database URL. */
+    private static boolean databaseConfigured(String[] args, List<String> explicit) {
+        try (ApplicationContext configuration = ApplicationContext.builder().args(args)
+                .environments(explicit.toArray(String[]::new)).build()) {
+            Environment environment = configuration.getEnvironment().start();
+            return environment.getProperty("datasources.default.url", String.class).filter(url -> !url.isBlank())
+                    .isPresent();
+        }
+    }
+
+    private static void refuse(List<String> problems) {
+        problems.forEach(problem -> LOG.error("Configuration refused: {}", problem.replaceAll("\\s+", " ")));
+        System.exit(CONFIGURATION_REFUSED);
+    }
+
+    /** Micronaut's start, whose failures caused by configuration end in one line each rather than a stack trace. */
+    private static final class Launch extends Micronaut {
+        @Override
+        protected void handleStartupException(Environment environment, Throwable exception) {
+            Optional<List<String>> problems = ConfigurationRefusedException.problemsOf(exception);
+            if (problems.isPresent()) {
+                refuse(problems.get());
+            }
+            super.handleStartupException(environment, exception);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.embedded.EmbeddedMariaDb;
+
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The database of one test run: a fresh schema on the MySQL-compatible server at 127.0.0.1:3306
  * when it answers, else on an embedded MariaDB. The schema is dropped when the JVM exits.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
     private static String url;
@@ -21,7 +23,7 @@ final class TestDatabase {
     private TestDatabase() {
     }
 
-    static synchronized Map<String, String> properties() {
+    public static synchronized Map<String, String> properties() {
         if (url == null) {
             url = create();
         }
@@ -30,7 +32,7 @@ final class TestDatabase {
                 "datasources.default.password", "");
     }
 
-    static synchronized String url() {
+    public static synchronized String url() {
         properties();
         return url;
     }
@@ -39,7 +41,7 @@ final class TestDatabase {
      * A schema of its own, for tests whose dispatcher must see no other test class's outbox
      * messages (every dispatcher claims whatever is due in its schema).
      */
-    static synchronized Map<String, String> isolatedProperties() {
+    public static synchronized Map<String, String> isolatedProperties() {
         return Map.of("datasources.default.url", create(),
                 "datasources.default.username", "root",
                 "datasources.default.password", "");
@@ -59,7 +61,7 @@ final class TestDatabase {
 
     private static String embeddedServer() {
         try {
-            String url = EmbeddedDatabase.start(Files.createTempDirectory("mfa-test-mariadb"));
+            String url = EmbeddedMariaDb.start(Files.createTempDirectory("mfa-test-mariadb"));
             return url.substring(0, url.lastIndexOf('/') + 1);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

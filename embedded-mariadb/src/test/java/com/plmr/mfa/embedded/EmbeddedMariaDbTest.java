@@ -1,4 +1,4 @@
-package com.plmr.mfa.bootstrap;
+package com.plmr.mfa.embedded;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,11 +12,11 @@ import java.sql.ResultSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The zero-set-up run's database: a real MariaDB started from the classpath, data in the given folder. */
-class EmbeddedDatabaseTest {
+class EmbeddedMariaDbTest {
 
     @Test
-    void the_embedded_database_starts_with_its_data_in_the_project_folder(@TempDir Path dir) throws Exception {
-        String url = EmbeddedDatabase.start(dir.resolve("mariadb"));
+    void the_embedded_database_starts_with_its_data_in_the_given_folder(@TempDir Path dir) throws Exception {
+        String url = EmbeddedMariaDb.start(dir.resolve("mariadb"));
         assertThat(url).matches("jdbc:mysql://127\\.0\\.0\\.1:\\d+/mfa");
         try (Connection connection = DriverManager.getConnection(url, "root", "");
              ResultSet version = connection.createStatement().executeQuery("SELECT VERSION()")) {
