@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.adapter.in.rest.TokenScopes;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
@@ -12,22 +13,20 @@ import io.micronaut.security.rules.SensitiveEndpointRule;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Set;
-
 /**
  * Who may read the sensitive management endpoints: a token carrying the scope
- * {@value #METRICS_SCOPE} may scrape the metrics ({@code /prometheus}, {@code /metrics}); nobody
- * reaches any other sensitive endpoint (beans, env, loggers, refresh...) over HTTP. Metrics are
- * not public because delivery counts by status reveal traffic and provider trouble to anyone.
+ * {@value #METRICS_SCOPE} may scrape {@code /prometheus}; nobody reaches any other sensitive
+ * endpoint (beans, env, loggers, refresh...) over HTTP. Metrics are not public because delivery
+ * counts by status reveal traffic and provider trouble to anyone. {@code /health} is not sensitive:
+ * its status is public, its details need {@value #MANAGEMENT_SCOPE} ({@link ScopedHealthEndpoint}).
  */
 @Singleton
 @Replaces(SensitiveEndpointRule.class)
 class ManagementEndpointRule extends SensitiveEndpointRule {
 
     static final String METRICS_SCOPE = "mfa.metrics.read";
-    private static final Set<String> METRICS_ENDPOINTS = Set.of("prometheus", "metrics");
+    static final String MANAGEMENT_SCOPE = "mfa.management.read";
+    private static final String METRICS_ENDPOINT = "prometheus";
 
     ManagementEndpointRule(EndpointSensitivityProcessor endpointSensitivityProcessor) {
         super(endpointSensitivityProcessor);
@@ -37,24 +36,13 @@ class ManagementEndpointRule extends SensitiveEndpointRule {
     protected Publisher<SecurityRuleResult> checkSensitiveAuthenticated(HttpRequest<?> request,
                                                                         Authentication authentication,
                                                                         ExecutableMethod<?, ?> method) {
-        boolean allowed = METRICS_ENDPOINTS.contains(endpointId(method)) && scopes(authentication).contains(METRICS_SCOPE);
+        boolean allowed = METRICS_ENDPOINT.equals(endpointId(method))
+                && TokenScopes.of(authentication.getAttributes()).contains(METRICS_SCOPE);
         return Publishers.just(allowed ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
     }
 
     /** The {@code @Endpoint} id of the endpoint's class, as in its path. */
     private static String endpointId(ExecutableMethod<?, ?> method) {
         return method.stringValue(Endpoint.class, "id").or(() -> method.stringValue(Endpoint.class)).orElse("");
-    }
-
-    private static Set<String> scopes(Authentication authentication) {
-        Object scope = authentication.getAttributes().get("scope");
-        if (scope instanceof String text) {
-            return Set.copyOf(Arrays.asList(text.trim().split("\\s+")));
-        }
-        Object scp = authentication.getAttributes().get("scp");
-        if (scp instanceof Collection<?> list) {
-            return list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        }
-        return Set.of();
     }
 }

@@ -7,9 +7,6 @@ import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +30,7 @@ class Actors {
         Authentication authentication = security.getAuthentication()
                 .orElseThrow(() -> new AuthorizationException(null));
         Map<String, Object> claims = authentication.getAttributes();
-        Set<String> scopes = scopes(claims);
+        Set<String> scopes = TokenScopes.of(claims);
         if (scopes.stream().anyMatch(scope -> scope.startsWith(SCOPE_PREFIX))) {
             return new Actor.Service(firstText(claims, authentication.getName(), "client_id", "azp"), scopes);
         }
@@ -41,19 +38,6 @@ class Actors {
             throw new AuthorizationException(null);
         }
         return new Actor.User(new UserId(authentication.getName()));
-    }
-
-    private static Set<String> scopes(Map<String, Object> claims) {
-        Set<String> scopes = new HashSet<>();
-        for (String claim : new String[] {"scope", "scp"}) {
-            Object value = claims.get(claim);
-            if (value instanceof String text) {
-                scopes.addAll(Arrays.asList(text.trim().split("\\s+")));
-            } else if (value instanceof Collection<?> list) {
-                list.forEach(item -> scopes.add(String.valueOf(item)));
-            }
-        }
-        return scopes;
     }
 
     private static String firstText(Map<String, Object> claims, String fallback, String... names) {
