@@ -55,7 +55,7 @@ class ProductionStartTest {
     }
 
     @Test
-    void the_service_starts_in_prod_with_real_keys_without_dev_tokens_or_hs256() {
+    void the_service_starts_in_prod_with_real_keys_without_dev_tokens_dev_inbox_or_hs256() {
         try (EmbeddedServer server = start(production(true))) {
             RawHttp http = new RawHttp(server);
 
@@ -65,6 +65,11 @@ class ProductionStartTest {
 
             assertThat(devTokens.statusCode()).isEqualTo(404);
             assertThat(devTokens.body()).contains("urn:plmr:mfa-totp:api:RESOURCE_UNKNOWN");
+            for (String inbox : new String[] {"/dev/inbox", "/dev/inbox.json", "/dev/inbox/inbox.js"}) {
+                HttpResponse<String> absent = http.json("GET", inbox, null, null);
+                assertThat(absent.statusCode()).as(inbox).isEqualTo(404);
+                assertThat(absent.body()).contains("urn:plmr:mfa-totp:api:RESOURCE_UNKNOWN");
+            }
             assertThat(hs256.statusCode()).isEqualTo(401);
         }
     }

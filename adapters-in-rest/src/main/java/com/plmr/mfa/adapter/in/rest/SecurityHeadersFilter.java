@@ -34,13 +34,34 @@ class SecurityHeadersFilter implements HttpServerFilter {
     static final String DOCUMENTATION_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
+    /**
+     * The development inbox (dev environment only) renders too: its page runs its own script and
+     * style sheet, reads the inbox as JSON and frames the e-mails' HTML bodies, all from this
+     * origin, and nothing else (no inline script or style, no images, no forms).
+     */
+    static final String DEV_INBOX_PAGE = "/dev/inbox";
+    static final String DEV_INBOX_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /**
+     * An e-mail's HTML body, framed by the inbox page: styled by its own inline styles only, no
+     * script, no request anywhere, sandboxed (an opaque origin) even when opened on its own.
+     */
+    static final String DEV_INBOX_EMAILS = "/dev/inbox/messages/";
+    static final String DEV_INBOX_EMAIL_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        boolean documentation = request.getPath().startsWith(DOCUMENTATION_PAGE);
+        String path = request.getPath();
         return Publishers.map(chain.proceed(request), response -> {
             HEADERS.forEach((name, value) -> response.getHeaders().set(name, value));
-            if (documentation) {
+            if (path.startsWith(DOCUMENTATION_PAGE)) {
                 response.getHeaders().set("Content-Security-Policy", DOCUMENTATION_POLICY);
+            } else if (path.startsWith(DEV_INBOX_EMAILS)) {
+                response.getHeaders().set("Content-Security-Policy", DEV_INBOX_EMAIL_POLICY);
+                response.getHeaders().set("X-Frame-Options", "SAMEORIGIN");
+            } else if (path.equals(DEV_INBOX_PAGE)) {
+                response.getHeaders().set("Content-Security-Policy", DEV_INBOX_POLICY);
             }
             return response;
         });

@@ -1,5 +1,6 @@
 package com.plmr.mfa.adapter.out.notify;
 
+import com.plmr.mfa.adapter.out.notify.dev.DevInbox;
 import com.plmr.mfa.adapter.out.notify.dev.DevSinkFile;
 import com.plmr.mfa.adapter.out.notify.dev.DevSinkProperties;
 import com.plmr.mfa.adapter.out.notify.dev.DevSinkSender;
@@ -13,7 +14,9 @@ import com.plmr.mfa.application.port.out.OutboundMessage;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -73,13 +76,21 @@ public class NotifyFactory {
         return configured(() -> new DevSinkFile(Path.of(properties.file())));
     }
 
+    /** The development inbox ({@code /dev/inbox}): the {@code dev} environment only, never with a production one. */
+    @Singleton
+    @Requires(env = Environment.DEVELOPMENT)
+    @Requires(notEnv = {PROD, PRODUCTION})
+    DevInbox devInbox() {
+        return new DevInbox();
+    }
+
     @Context
     @Named(NotifyProviders.SMS_BEAN)
     @Requires(env = {DEV_ENVIRONMENT, TEST_ENVIRONMENT})
     @Requires(notEnv = {PROD, PRODUCTION})
     @Requires(property = SMS_PROVIDER, value = DEV, defaultValue = DEV)
-    DevSinkSender smsDevSink(DevSinkFile file, MessageTemplates templates) {
-        return new DevSinkSender(EnumSet.of(OutboundMessage.Channel.SMS), file, templates, Clock.systemUTC());
+    DevSinkSender smsDevSink(DevSinkFile file, MessageTemplates templates, @Nullable DevInbox inbox) {
+        return new DevSinkSender(EnumSet.of(OutboundMessage.Channel.SMS), file, templates, Clock.systemUTC(), inbox);
     }
 
     @Context
@@ -87,8 +98,9 @@ public class NotifyFactory {
     @Requires(env = {DEV_ENVIRONMENT, TEST_ENVIRONMENT})
     @Requires(notEnv = {PROD, PRODUCTION})
     @Requires(property = EMAIL_PROVIDER, value = DEV, defaultValue = DEV)
-    DevSinkSender emailDevSink(DevSinkFile file, MessageTemplates templates) {
-        return new DevSinkSender(EnumSet.of(OutboundMessage.Channel.EMAIL), file, templates, Clock.systemUTC());
+    DevSinkSender emailDevSink(DevSinkFile file, MessageTemplates templates, @Nullable DevInbox inbox) {
+        return new DevSinkSender(EnumSet.of(OutboundMessage.Channel.EMAIL), file, templates, Clock.systemUTC(),
+                inbox);
     }
 
     /** A sender's own validation names the key at fault; it surfaces as a configuration error. */

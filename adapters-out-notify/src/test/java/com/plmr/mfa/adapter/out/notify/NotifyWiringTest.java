@@ -1,5 +1,6 @@
 package com.plmr.mfa.adapter.out.notify;
 
+import com.plmr.mfa.adapter.out.notify.dev.DevInbox;
 import com.plmr.mfa.adapter.out.notify.dev.DevSinkSender;
 import com.plmr.mfa.adapter.out.notify.email.SmtpEmailSender;
 import com.plmr.mfa.adapter.out.notify.email.SmtpProperties;
@@ -72,6 +73,30 @@ class NotifyWiringTest {
             assertThat(senderFor(context, OutboundMessage.Channel.EMAIL)).isInstanceOf(DevSinkSender.class);
             assertThat(context.getBeansOfType(SendMessagePort.class)).hasSize(2);
             assertThat(Files.isDirectory(dir.resolve("sink"))).isTrue();
+        }
+    }
+
+    @Test
+    void the_dev_environment_shows_what_the_dev_sink_receives_in_its_inbox() {
+        try (ApplicationContext context = start(properties(), "dev")) {
+            DevInbox inbox = context.getBean(DevInbox.class);
+
+            senderFor(context, OutboundMessage.Channel.SMS).send(TestMessages.sms("en", null));
+            senderFor(context, OutboundMessage.Channel.EMAIL).send(TestMessages.email(TestMessages.EMAIL, "en", null));
+
+            assertThat(inbox.newestFirst(null)).extracting(message -> message.id())
+                    .containsExactly("msg-mail-1", "msg-sms-1");
+        }
+    }
+
+    @Test
+    void no_inbox_holds_codes_outside_the_dev_environment() {
+        try (ApplicationContext context = start(properties(), "test")) {
+            assertThat(senderFor(context, OutboundMessage.Channel.SMS)).isInstanceOf(DevSinkSender.class);
+            assertThat(context.getBeansOfType(DevInbox.class)).isEmpty();
+        }
+        try (ApplicationContext context = start(properties(concat(TWILIO, SMTP)), "dev", "prod")) {
+            assertThat(context.getBeansOfType(DevInbox.class)).isEmpty();
         }
     }
 

@@ -127,4 +127,46 @@ class DevSinkSenderTest {
         assertThatThrownBy(() -> sink.send(TestMessages.email(EMAIL, "en", null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void with_an_inbox_each_written_message_is_shown_there_masked_and_rendered() {
+        DevInbox inbox = new DevInbox();
+        DevSinkSender sink = new DevSinkSender(EnumSet.allOf(OutboundMessage.Channel.class),
+                new DevSinkFile(dir.resolve("dev-sink.log")), templates, CLOCK, inbox);
+
+        sink.send(TestMessages.sms("en", SUMMARY));
+        sink.send(TestMessages.email(EMAIL, "de", "<b>payment</b>"));
+
+        assertThat(inbox.newestFirst(null)).satisfiesExactly(
+                email -> {
+                    assertThat(email.channel()).isEqualTo(OutboundMessage.Channel.EMAIL);
+                    assertThat(email.maskedDestination()).isEqualTo("a***@example.test");
+                    assertThat(email.subject()).isEqualTo("Ihr Sicherheitscode");
+                    assertThat(email.html()).contains(CODE).contains("&lt;b&gt;payment&lt;/b&gt;")
+                            .doesNotContain("<b>payment");
+                    assertThat(email.locale()).isEqualTo("de");
+                },
+                sms -> {
+                    assertThat(sms.id()).isEqualTo("msg-sms-1");
+                    assertThat(sms.receivedAt()).isEqualTo(Instant.parse("2025-03-01T10:15:30.123Z"));
+                    assertThat(sms.maskedDestination()).isEqualTo("+49 *** *** 78").doesNotContain(PHONE);
+                    assertThat(sms.code()).isEqualTo(CODE);
+                    assertThat(sms.text()).isEqualTo(
+                            "Code 493817 to approve: payment of EUR 40 to ACME. Valid 5 minutes. Never share it.");
+                    assertThat(sms.subject()).isNull();
+                    assertThat(sms.html()).isNull();
+                });
+    }
+
+    @Test
+    void a_message_the_file_did_not_take_is_not_shown_in_the_inbox_either() throws Exception {
+        DevInbox inbox = new DevInbox();
+        Path blocked = dir.resolve("blocked");
+        Files.createDirectories(blocked.resolve("dev-sink.log"));
+        DevSinkSender sink = new DevSinkSender(EnumSet.of(OutboundMessage.Channel.SMS),
+                new DevSinkFile(blocked.resolve("dev-sink.log")), templates, CLOCK, inbox);
+
+        assertThat(sink.send(TestMessages.sms("en", null))).isInstanceOf(SendOutcome.TransientFailure.class);
+        assertThat(inbox.newestFirst(null)).isEmpty();
+    }
 }

@@ -1,0 +1,48 @@
+package com.plmr.mfa.adapter.out.notify.dev;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The messages the development sink received since the service started, newest first: what the
+ * development inbox ({@code /dev/inbox}) shows. It holds codes in clear, so only the {@code dev}
+ * environment has one. It keeps the newest {@link #CAPACITY} messages; the sink's file keeps all.
+ */
+public final class DevInbox {
+
+    public static final int CAPACITY = 200;
+
+    private final int capacity;
+    private final Deque<DevMessage> newestFirst = new ArrayDeque<>();
+
+    public DevInbox() {
+        this(CAPACITY);
+    }
+
+    DevInbox(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("an inbox holds at least one message");
+        }
+        this.capacity = capacity;
+    }
+
+    synchronized void receive(DevMessage message) {
+        newestFirst.addFirst(message);
+        if (newestFirst.size() > capacity) {
+            newestFirst.removeLast();
+        }
+    }
+
+    /** The messages received at or after {@code since} (all of them when it is {@code null}), newest first. */
+    public synchronized List<DevMessage> newestFirst(Instant since) {
+        return newestFirst.stream().filter(message -> since == null || !message.receivedAt().isBefore(since))
+                .toList();
+    }
+
+    public synchronized Optional<DevMessage> find(String id) {
+        return newestFirst.stream().filter(message -> message.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,45 @@
+package com.plmr.mfa.adapter.out.notify.dev;
+
+import com.plmr.mfa.application.port.out.OutboundMessage;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A message as the development sink received it instead of delivering it: what a person looking
+ * at the development inbox needs to use it. Holds the code in clear; {@link #toString()} does not
+ * show it.
+ *
+ * @param id                the message id
+ * @param receivedAt        when the sink received it
+ * @param channel           SMS or e-mail
+ * @param maskedDestination the destination as the API shows it ({@code +49 *** *** 12},
+ *                          {@code j***@example.com})
+ * @param locale            language tag of the wording
+ * @param code              the one-time code
+ * @param subject           the e-mail's subject; {@code null} for an SMS
+ * @param text              the SMS text, or the e-mail's plain-text body
+ * @param html              the e-mail's HTML body (values escaped by its template); {@code null} for an SMS
+ */
+public record DevMessage(String id, Instant receivedAt, OutboundMessage.Channel channel, String maskedDestination,
+                         String locale, String code, String subject, String text, String html) {
+
+    public DevMessage {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(maskedDestination, "maskedDestination");
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(text, "text");
+        boolean email = channel == OutboundMessage.Channel.EMAIL;
+        if (email ? subject == null || html == null : subject != null || html != null) {
+            throw new IllegalArgumentException("an e-mail has a subject and an HTML body, an SMS neither");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DevMessage[" + id + ", " + channel + ", " + maskedDestination + "]";
+    }
+}

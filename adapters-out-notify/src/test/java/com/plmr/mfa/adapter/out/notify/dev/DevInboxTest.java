@@ -1,0 +1,65 @@
+package com.plmr.mfa.adapter.out.notify.dev;
+
+import com.plmr.mfa.application.port.out.OutboundMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DevInboxTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T10:15:30Z");
+
+    private static DevMessage sms(String id, Instant at) {
+        return new DevMessage(id, at, OutboundMessage.Channel.SMS, "+49 *** *** 78", "en", "493817", null,
+                "Your code: 493817.", null);
+    }
+
+    @Test
+    void lists_the_newest_message_first() {
+        DevInbox inbox = new DevInbox();
+        inbox.receive(sms("m-1", T0));
+        inbox.receive(sms("m-2", T0.plusSeconds(1)));
+        inbox.receive(sms("m-3", T0.plusSeconds(2)));
+
+        assertThat(inbox.newestFirst(null)).extracting(DevMessage::id).containsExactly("m-3", "m-2", "m-1");
+    }
+
+    @Test
+    void lists_only_messages_received_at_or_after_a_given_instant() {
+        DevInbox inbox = new DevInbox();
+        inbox.receive(sms("m-1", T0));
+        inbox.receive(sms("m-2", T0.plusMillis(1500)));
+        inbox.receive(sms("m-3", T0.plusSeconds(2)));
+
+        assertThat(inbox.newestFirst(T0.plusMillis(1500))).extracting(DevMessage::id).containsExactly("m-3", "m-2");
+        assertThat(inbox.newestFirst(T0.plusSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void keeps_the_newest_messages_when_full() {
+        DevInbox inbox = new DevInbox(2);
+        inbox.receive(sms("m-1", T0));
+        inbox.receive(sms("m-2", T0));
+        inbox.receive(sms("m-3", T0));
+
+        assertThat(inbox.newestFirst(null)).extracting(DevMessage::id).containsExactly("m-3", "m-2");
+        assertThat(inbox.find("m-1")).isEmpty();
+        assertThat(inbox.find("m-2")).isPresent();
+    }
+
+    @Test
+    void a_message_never_shows_its_code_in_logs() {
+        assertThat(sms("m-1", T0)).hasToString("DevMessage[m-1, SMS, +49 *** *** 78]");
+    }
+
+    @Test
+    void an_sms_has_no_subject_or_html_and_an_email_has_both() {
+        assertThatThrownBy(() -> new DevMessage("m", T0, OutboundMessage.Channel.SMS, "***", "en", "1", "s", "t", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DevMessage("m", T0, OutboundMessage.Channel.EMAIL, "***", "en", "1", "s", "t", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
