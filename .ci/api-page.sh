@@ -5,24 +5,15 @@
 # Usage: .ci/api-page.sh   (installs Debian's chromium with apt-get when it is missing)
 set -euo pipefail
 source "$(dirname "$0")/lib/service.sh"
+source "$(dirname "$0")/lib/chromium.sh"
 
-if ! command -v chromium >/dev/null 2>&1; then
-  if [[ "$(id -u)" == 0 ]]; then
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
-  else
-    echo "chromium is missing: apt-get install -y chromium" >&2
-    exit 1
-  fi
-fi
+need_chromium
 
 mfa_start
 out="$MFA_ROOT/target"
 mkdir -p "$out"
 profile="$(mktemp -d)"
-browser=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
-  --disable-background-networking --disable-component-update --disable-sync
-  --disable-dev-shm-usage --user-data-dir="$profile" --window-size=1280,2400
-  --virtual-time-budget=15000 --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
+browser=("${CHROMIUM[@]}" --user-data-dir="$profile" --window-size=1280,2400 --virtual-time-budget=15000)
 url="$MFA_BASE_URL/api-docs"
 
 "${browser[@]}" --dump-dom "$url" >"$out/api-page.html" 2>"$out/api-page.chromium.log"

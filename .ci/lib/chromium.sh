@@ -1,0 +1,18 @@
+# Headless Chromium for the .ci scripts that look at the service's pages: Debian's chromium
+# (installed with apt-get when missing and this is root), no network but 127.0.0.1.
+# Source it; call need_chromium, then run "${CHROMIUM[@]}" with a --user-data-dir of your own.
+# shellcheck shell=bash
+
+need_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  if [[ "$(id -u)" == 0 ]]; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "chromium is missing: apt-get install -y chromium" >&2
+    return 1
+  fi
+}
+
+CHROMIUM=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+  --disable-background-networking --disable-component-update --disable-sync
+  --disable-dev-shm-usage --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
