@@ -49,15 +49,7 @@ stop() {
 trap stop EXIT
 
 echo "starting as the README says: $start (embedded MariaDB under $work/.mfa-dev)" >&2
-deadline=$((SECONDS + 180))
-until curl -fsS "$base/health" >/dev/null 2>&1; do
-  if ! kill -0 "$service" 2>/dev/null || ((SECONDS > deadline)); then
-    echo "the service did not come up; its log:" >&2
-    tail -50 "$work/service.log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
+mfa_wait_up "$service" "$base" "$work/service.log" 180
 if grep -nE '^[[:space:]]+at |Exception|Caused by|[Ll]iquibase\.|Running Changeset|UPDATE SUMMARY' "$work/service.log" >&2; then
   echo "the first start logged the lines above (a stack trace, or Liquibase below WARN); its log: $work/service.log" >&2
   exit 1

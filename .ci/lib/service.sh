@@ -50,16 +50,22 @@ mfa_start() {
       >"$MFA_RUN_DIR/service.log" 2>&1) &
   MFA_PID=$!
   trap mfa_stop EXIT
-  local deadline=$((SECONDS + 120))
-  until curl -fsS "$MFA_BASE_URL/health" >/dev/null 2>&1; do
-    if ! kill -0 "$MFA_PID" 2>/dev/null || ((SECONDS > deadline)); then
+  mfa_wait_up "$MFA_PID" "$MFA_BASE_URL" "$MFA_RUN_DIR/service.log" 120
+  echo "service up at $MFA_BASE_URL (pid $MFA_PID, log $MFA_RUN_DIR/service.log)" >&2
+}
+
+# mfa_wait_up PID BASE_URL LOG SECONDS: waits until the service answers /health, at most SECONDS;
+# shows the end of its log when it died or did not come up in time.
+mfa_wait_up() {
+  local deadline=$((SECONDS + $4))
+  until curl -fsS "$2/health" >/dev/null 2>&1; do
+    if ! kill -0 "$1" 2>/dev/null || ((SECONDS > deadline)); then
       echo "the service did not come up; its log:" >&2
-      tail -50 "$MFA_RUN_DIR/service.log" >&2
+      tail -50 "$3" >&2
       return 1
     fi
     sleep 0.5
   done
-  echo "service up at $MFA_BASE_URL (pid $MFA_PID, log $MFA_RUN_DIR/service.log)" >&2
 }
 
 mfa_stop() {
