@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuietStartTest {
 
     private static final Duration START_DEADLINE = Duration.ofSeconds(120);
-    private static final String STARTED = "Startup completed";
+    private static final String STARTED = "Listening on";
     /** A line of the service's log pattern: time, level. */
     private static final Pattern LOG_LINE = Pattern.compile("^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} (TRACE|DEBUG|INFO |WARN |ERROR) .*");
     /** Micronaut's start-up banner: ASCII art only. */
