@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -124,11 +126,12 @@ abstract class SmsGatewayEndToEndTest implements TestPropertyProvider {
                 .getStatus()).isEqualTo(ChallengeStatus.VERIFIED);
     }
 
-    @Test
-    void a_german_initiate_produces_a_german_sms() throws ApiException {
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"de", "fr-FR, de;q=0.8", "de-CH;q=0.7, en;q=0.6", "en;q=0, de;q=0.1"})
+    void an_initiate_accepting_german_first_produces_a_german_sms(String acceptLanguage) throws ApiException {
         String phone = ApiFixture.newPhone();
         respond(phone, aResponse().withStatus(200).withBody(acceptedBody()));
-        Sms sms = initiate(phone, "de");
+        Sms sms = initiate(phone, acceptLanguage);
 
         dispatcher.dispatchDue();
 

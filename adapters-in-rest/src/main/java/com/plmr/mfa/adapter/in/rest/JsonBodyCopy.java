@@ -46,6 +46,6 @@ class JsonBodyCopy implements Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return FilterOrder.JSON_BODY_COPY;
     }
 }

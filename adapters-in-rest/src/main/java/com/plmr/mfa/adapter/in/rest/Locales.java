@@ -6,6 +6,12 @@ import java.util.Locale;
 /** Language tags of requests: a challenge's {@code locale} and an initiate's {@code Accept-Language}. */
 final class Locales {
 
+    /**
+     * The languages messages are written in, as the spec documents them ({@code en}, {@code de});
+     * the notify adapter's templates hold the same set (a bootstrap test keeps the two equal).
+     */
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN);
+
     private Locales() {
     }
 
@@ -17,17 +23,12 @@ final class Locales {
         return isSupportedTag(tag) ? Locale.forLanguageTag(tag) : null;
     }
 
-    /** The caller's first acceptable language, or {@code null}; malformed headers are ignored. */
+    /**
+     * The supported language an initiate's {@code Accept-Language} asks for (RFC 4647 lookup with
+     * q-values), or {@code null} when it accepts none of them or says nothing usable; a malformed
+     * header is never an error.
+     */
     static Locale fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
-            return ranges.stream().map(Locale.LanguageRange::getRange).filter(r -> !r.equals("*"))
-                    .map(Locale::forLanguageTag).filter(l -> !l.getLanguage().isEmpty()).findFirst().orElse(null);
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
+        return AcceptLanguage.parse(header).lookup(SUPPORTED).orElse(null);
     }
 }

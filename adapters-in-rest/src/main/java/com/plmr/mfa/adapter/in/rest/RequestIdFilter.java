@@ -2,7 +2,6 @@ package com.plmr.mfa.adapter.in.rest;
 
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -15,8 +14,8 @@ import java.util.Map;
 
 /**
  * Gives every request its id before anything else runs (security included): in the MDC for the
- * log lines of the request, on the response as {@code X-Request-Id}, and for error bodies. Only
- * {@link JsonBodyCopy}, which logs nothing and answers nothing, runs before it.
+ * log lines of the request, on the response as {@code X-Request-Id}, and for error bodies
+ * ({@link FilterOrder}).
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 class RequestIdFilter implements HttpServerFilter {
@@ -36,6 +35,6 @@ class RequestIdFilter implements HttpServerFilter {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return FilterOrder.REQUEST_ID;
     }
 }

@@ -1,7 +1,6 @@
 package com.plmr.mfa.adapter.in.rest;
 
 import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
@@ -69,6 +68,6 @@ class SecurityHeadersFilter implements HttpServerFilter {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 2;
+        return FilterOrder.SECURITY_HEADERS;
     }
 }
