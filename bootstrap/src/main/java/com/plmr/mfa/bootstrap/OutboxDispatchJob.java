@@ -1,6 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
+import com.plmr.mfa.application.port.out.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -25,6 +26,8 @@ class OutboxDispatchJob {
             while (dispatcher.dispatchDue() > 0) {
                 LOG.debug("outbox batch dispatched");
             }
+        } catch (StoreUnavailableException e) {
+            LOG.warn("outbox dispatch paused: the database is unavailable; retrying on the next tick");
         } catch (RuntimeException e) {
             LOG.error("outbox dispatch failed; retrying on the next tick", e);
         }

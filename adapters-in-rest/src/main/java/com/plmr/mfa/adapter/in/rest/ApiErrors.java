@@ -11,6 +11,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -40,6 +41,27 @@ final class ApiErrors {
                 : extras.apply(new ErrorResponse().code(code).message(message).requestId(requestId)
                         .fieldErrors(fieldErrors.isEmpty() ? null : fieldErrors));
         return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+    }
+
+    /**
+     * An answer that tells the caller when to try again: {@code Retry-After} in whole seconds,
+     * rounded up (at least 1), also as {@code retryAfterSeconds} in an {@code ErrorResponse}.
+     */
+    static MutableHttpResponse<Object> retryLater(HttpRequest<?> request, HttpStatus status, ErrorCode code,
+                                                  String message, Duration retryAfter) {
+        int seconds = (int) Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return of(request, status, code, message, List.of(), body -> body.retryAfterSeconds(seconds))
+                .header("Retry-After", Integer.toString(seconds));
+    }
+
+    /**
+     * 503: the service cannot take the request now (its database is out of reach, or it is at its
+     * concurrency limit). The 1.x code list has no code of its own for this; the status and
+     * {@code Retry-After} are what a caller acts on.
+     */
+    static MutableHttpResponse<Object> unavailable(HttpRequest<?> request, Duration retryAfter) {
+        return retryLater(request, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.INTERNAL_SERVER_ERROR,
+                "The service is temporarily unavailable; try again after the Retry-After delay", retryAfter);
     }
 
     /** The success body type of a generated interface and an error body travel in one response. */

@@ -1,6 +1,7 @@
 package com.plmr.mfa.adapter.in.rest;
 
 import com.plmr.mfa.adapter.in.rest.model.ErrorCode;
+import com.plmr.mfa.application.port.out.StoreUnavailableException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,7 +11,10 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /** Exception handlers for the errors the adapter and the security filter raise themselves. */
@@ -28,6 +32,34 @@ final class ApiExceptionHandlers {
         public HttpResponse<?> handle(HttpRequest request, FieldErrors.InvalidRequestException exception) {
             return ApiErrors.of(request, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
                     "The request has invalid fields", exception.fieldErrors(), UnaryOperator.identity());
+        }
+    }
+
+    /**
+     * The database did not answer in time: 503 with {@code Retry-After}, logged as one line
+     * (during an outage every request would otherwise log a stack trace).
+     */
+    @Singleton
+    @Produces
+    static class StoreUnavailable implements ExceptionHandler<StoreUnavailableException, HttpResponse<?>> {
+        /** About the time readiness needs to notice the database is back. */
+        static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+        private static final Logger LOG = LoggerFactory.getLogger(StoreUnavailable.class);
+
+        @Override
+        @SuppressWarnings("rawtypes") // the framework's interface declares the raw type
+        public HttpResponse<?> handle(HttpRequest request, StoreUnavailableException exception) {
+            LOG.warn("{} {} answered 503: the database is unavailable ({})", request.getMethod(), request.getPath(),
+                    rootCause(exception));
+            return ApiErrors.unavailable(request, RETRY_AFTER);
+        }
+
+        private static String rootCause(Throwable failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getClass().getSimpleName();
         }
     }
 

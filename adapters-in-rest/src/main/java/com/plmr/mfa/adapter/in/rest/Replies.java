@@ -84,9 +84,8 @@ final class Replies {
 
     /** 429 with {@code Retry-After} in whole seconds, rounded up. */
     static <R> HttpResponse<R> tooMany(Duration retryAfter, String message) {
-        int seconds = (int) Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return ApiErrors.as(ApiErrors.of(request(), HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS, message,
-                List.of(), body -> body.retryAfterSeconds(seconds)).header("Retry-After", Integer.toString(seconds)));
+        return ApiErrors.as(ApiErrors.retryLater(request(), HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS,
+                message, retryAfter));
     }
 
     static HttpRequest<?> request() {

@@ -24,6 +24,7 @@ import java.util.List;
  * count, and rows are locked in one global order (sorted keys) so two sends never deadlock.
  */
 @Singleton
+@ReportsUnavailableStore
 class AbuseLimitsPersistenceAdapter implements SendQuotaPort, FailureLedgerPort {
 
     private static final Comparator<SendQuota> LOCK_ORDER = Comparator.comparing(SendQuota::key)

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 @Singleton
+@ReportsUnavailableStore
 class ChallengePersistenceAdapter implements LoadChallengePort, SaveChallengePort {
 
     private final ChallengeRepository repository;

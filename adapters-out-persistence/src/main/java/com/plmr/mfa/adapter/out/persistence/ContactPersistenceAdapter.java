@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 @Singleton
+@ReportsUnavailableStore
 class ContactPersistenceAdapter implements ContactPort {
 
     private final ContactRepository repository;

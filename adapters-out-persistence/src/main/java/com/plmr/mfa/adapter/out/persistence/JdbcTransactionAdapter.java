@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * logged, so a lock order problem shows even while the retry hides it from users.
  */
 @Singleton
+@ReportsUnavailableStore
 class JdbcTransactionAdapter implements TransactionPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactionAdapter.class);

@@ -31,6 +31,7 @@ import java.util.Optional;
  * wait for each other or for an enqueue, and an enqueue never waits for a claim.
  */
 @Singleton
+@ReportsUnavailableStore
 class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPort, RecordDeliveryPort,
         DeliveryStatusPort {
 

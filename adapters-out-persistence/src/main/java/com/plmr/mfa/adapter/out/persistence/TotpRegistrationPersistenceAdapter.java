@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 @Singleton
+@ReportsUnavailableStore
 class TotpRegistrationPersistenceAdapter
         implements AddTotpRegistrationPort, LoadTotpRegistrationsPort, RecordTotpAttemptPort, RemoveTotpRegistrationPort {
 

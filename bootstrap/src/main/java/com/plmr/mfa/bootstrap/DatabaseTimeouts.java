@@ -1,0 +1,62 @@
+package com.plmr.mfa.bootstrap;
+
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/**
+ * How long anything waits for the database ({@code mfa.database.*}), applied to the connection
+ * pool and the JDBC driver before the pool starts. A request waits at most
+ * {@code connection-timeout} for a pooled connection (then it answers 503) and a new connection
+ * at most as long to be made; a statement waits at most {@code socket-timeout} for an answer, so a
+ * database that stops answering without closing its connections cannot hold a request either.
+ * The pool checks a connection it hands out within half the connection timeout.
+ */
+@Singleton
+final class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConfiguration> {
+
+    static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(500);
+    static final Duration MAX_CONNECTION_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration MIN_SOCKET_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration MAX_SOCKET_TIMEOUT = Duration.ofHours(1);
+
+    private final Duration connectionTimeout;
+    private final Duration socketTimeout;
+
+    DatabaseTimeouts(@Value("${mfa.database.connection-timeout:2s}") Duration connectionTimeout,
+                     @Value("${mfa.database.socket-timeout:10s}") Duration socketTimeout) {
+        this.connectionTimeout = within("mfa.database.connection-timeout (MFA_DB_CONNECTION_TIMEOUT)", connectionTimeout,
+                MIN_CONNECTION_TIMEOUT, MAX_CONNECTION_TIMEOUT);
+        this.socketTimeout = within("mfa.database.socket-timeout (MFA_DB_SOCKET_TIMEOUT)", socketTimeout,
+                MIN_SOCKET_TIMEOUT, MAX_SOCKET_TIMEOUT);
+    }
+
+    private static Duration within(String key, Duration value, Duration min, Duration max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(key + " is " + value + ", allowed " + min + " to " + max);
+        }
+        return value;
+    }
+
+    Duration connectionTimeout() {
+        return connectionTimeout;
+    }
+
+    Duration socketTimeout() {
+        return socketTimeout;
+    }
+
+    @Override
+    public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
+        DatasourceConfiguration pool = event.getBean();
+        pool.setConnectionTimeout(connectionTimeout.toMillis());
+        pool.setValidationTimeout(Math.max(250, connectionTimeout.toMillis() / 2));
+        pool.addDataSourceProperty("connectTimeout", Long.toString(connectionTimeout.toMillis()));
+        pool.addDataSourceProperty("socketTimeout", Long.toString(socketTimeout.toMillis()));
+        return pool;
+    }
+}
