@@ -37,9 +37,19 @@ final class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConfi
 
     private static Duration within(String key, Duration value, Duration min, Duration max) {
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(key + " is " + value + ", allowed " + min + " to " + max);
+            throw new IllegalArgumentException(key + " is " + text(value) + ", allowed " + text(min) + " to " + text(max));
         }
         return value;
+    }
+
+    /** A duration as it is configured: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}. */
+    static String text(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0 || millis == 0) {
+            return millis + "ms";
+        }
+        long seconds = duration.toSeconds();
+        return seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     Duration connectionTimeout() {
