@@ -23,13 +23,14 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Requests the service will not read: a request target longer than {@value #MAX_URI_LENGTH}
- * characters, a header section over {@code micronaut.server.netty.max-header-size} (8 KB), or a
- * request line or header that does not parse. Netty's decoder fails on the last two (and on a
+ * characters or that is no URI, a header section over {@code micronaut.server.netty.max-header-size}
+ * (8 KB), or a request line or header that does not parse. Netty's decoder fails on the last two (and on a
  * request line over {@code max-initial-line-length}, set far above the target limit) and
  * Micronaut then answers before its filters, as {@code 413 The request body is too large} in
  * HTTP/1.0 without a request id, security headers or the error model of the path. Here each such
@@ -82,7 +83,23 @@ final class RefusedRequests implements BeanCreatedEventListener<NettyServerCusto
             return Optional.of(cause instanceof TooLongHttpLineException ? EdgeRefusal.URI_TOO_LONG
                     : cause instanceof TooLongHttpHeaderException ? EdgeRefusal.HEADERS_TOO_LARGE : EdgeRefusal.MALFORMED);
         }
-        return request.uri().length() > MAX_URI_LENGTH ? Optional.of(EdgeRefusal.URI_TOO_LONG) : Optional.empty();
+        if (request.uri().length() > MAX_URI_LENGTH) {
+            return Optional.of(EdgeRefusal.URI_TOO_LONG);
+        }
+        return wellFormed(request.uri()) ? Optional.empty() : Optional.of(EdgeRefusal.MALFORMED);
+    }
+
+    /**
+     * Whether the target is a URI (RFC 3986, as {@link URI} reads it): Micronaut answers any other
+     * before its filters, with a path it replaced by {@code /}, so in the wrong error model.
+     */
+    static boolean wellFormed(String target) {
+        try {
+            URI.create(target);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The empty, well-formed request that stands for a refused one. */

@@ -38,13 +38,18 @@ final class ErrorModel {
         return assertAnswer(path, response.statusCode(), name -> response.headers().firstValue(name), response.body());
     }
 
+    /** The headers every answer carries, a body or not ({@code HEAD}). */
+    static void assertHeaders(String what, Function<String, Optional<String>> header) {
+        assertThat(header.apply("X-Request-Id").orElse("")).as("X-Request-Id of " + what).isNotBlank();
+        SECURITY_HEADERS.forEach((name, value) -> assertThat(header.apply(name)).as(name + " of " + what).contains(value));
+        assertThat(header.apply("Content-Security-Policy")).as("CSP of " + what).isPresent();
+    }
+
     /** @return the parsed error body, or {@code null} for a success */
     static JsonNode assertAnswer(String path, int status, Function<String, Optional<String>> header, String body) {
         String what = status + " " + path + ": " + body;
-        String requestId = header.apply("X-Request-Id").orElse("");
-        assertThat(requestId).as("X-Request-Id of " + what).isNotBlank();
-        SECURITY_HEADERS.forEach((name, value) -> assertThat(header.apply(name)).as(name + " of " + what).contains(value));
-        assertThat(header.apply("Content-Security-Policy")).as("CSP of " + what).isPresent();
+        assertHeaders(what, header);
+        String requestId = header.apply("X-Request-Id").orElseThrow();
         if (status < 400) {
             return null;
         }

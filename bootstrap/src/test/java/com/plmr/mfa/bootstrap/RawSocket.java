@@ -2,6 +2,7 @@ package com.plmr.mfa.bootstrap;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,8 @@ import java.util.Optional;
 
 /**
  * HTTP/1.1 written byte for byte on a socket, for requests no HTTP client library sends: odd
- * request targets, malformed header lines, oversized request lines. Every request asks the
- * server to close the connection, so the answer is everything read until the end of the stream.
+ * request targets, malformed header lines, oversized request lines. One request per connection;
+ * the answer is read by its own framing, so it does not matter whether the server closes.
  */
 final class RawSocket {
 
@@ -36,10 +37,18 @@ final class RawSocket {
         this.port = server.getPort();
     }
 
-    /** Sends {@code method target HTTP/1.1}, the header lines as given, and an optional body. */
+    /**
+     * Sends {@code method target HTTP/1.1}, the header lines as given, and an optional body. A
+     * {@code Host} and a {@code Connection: close} line are added unless the given lines have one.
+     */
     Answer send(String method, String target, List<String> headerLines, String body) {
-        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n").append("Connection: close\r\n");
+        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        if (headerLines.stream().noneMatch(line -> startsWithName(line, "Host"))) {
+            request.append("Host: 127.0.0.1:").append(port).append("\r\n");
+        }
+        if (headerLines.stream().noneMatch(line -> startsWithName(line, "Connection"))) {
+            request.append("Connection: close\r\n");
+        }
         headerLines.forEach(line -> request.append(line).append("\r\n"));
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null) {
@@ -49,73 +58,79 @@ final class RawSocket {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(request.toString().getBytes(StandardCharsets.ISO_8859_1));
         bytes.writeBytes(content);
-        return exchange(bytes.toByteArray());
+        return exchange(bytes.toByteArray(), !"HEAD".equals(method));
     }
 
-    Answer exchange(byte[] request) {
+    private static boolean startsWithName(String line, String name) {
+        return line.regionMatches(true, 0, name + ":", 0, name.length() + 1);
+    }
+
+    /** Sends the bytes and reads one answer: its head, then a body by its length, its chunks, or to the end. */
+    Answer exchange(byte[] request, boolean bodyExpected) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
-            return parse(readAll(socket.getInputStream()));
+            return read(new BufferedInputStream(socket.getInputStream()), bodyExpected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
-            }
-        } catch (java.net.SocketException reset) {
-            // the server may reset a connection whose request it did not read to the end
+    private static Answer read(InputStream in, boolean bodyExpected) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line = line(in); !line.isEmpty(); line = line(in)) {
+            lines.add(line);
         }
-        return out.toByteArray();
-    }
-
-    private static Answer parse(byte[] raw) {
-        String text = new String(raw, StandardCharsets.ISO_8859_1);
-        int headEnd = text.indexOf("\r\n\r\n");
-        if (headEnd < 0) {
-            throw new AssertionError("no complete HTTP answer: " + text);
+        if (lines.isEmpty()) {
+            throw new AssertionError("no HTTP answer");
         }
-        String[] lines = text.substring(0, headEnd).split("\r\n");
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).trim());
+        for (String header : lines.subList(1, lines.size())) {
+            int colon = header.indexOf(':');
+            headers.computeIfAbsent(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(header.substring(colon + 1).trim());
         }
-        byte[] body = java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
-        boolean chunked = headers.getOrDefault("transfer-encoding", List.of()).contains("chunked");
-        String content = new String(chunked ? dechunk(body) : body, StandardCharsets.UTF_8);
-        return new Answer(lines[0], Integer.parseInt(lines[0].split(" ")[1]), headers, content);
+        int status = Integer.parseInt(lines.get(0).split(" ")[1]);
+        byte[] body = bodyExpected && status >= 200 && status != 204 && status != 304 ? body(in, headers) : new byte[0];
+        return new Answer(lines.get(0), status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    private static byte[] dechunk(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int at = 0;
-        while (at < body.length) {
-            int lineEnd = indexOf(body, at);
-            int size = Integer.parseInt(new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
-            if (size == 0) {
+    private static byte[] body(InputStream in, Map<String, List<String>> headers) throws IOException {
+        List<String> length = headers.getOrDefault("content-length", List.of());
+        if (!length.isEmpty()) {
+            return in.readNBytes(Integer.parseInt(length.get(0)));
+        }
+        if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (int size = chunkSize(line(in)); size > 0; size = chunkSize(line(in))) {
+                out.writeBytes(in.readNBytes(size));
+                line(in);
+            }
+            return out.toByteArray();
+        }
+        try {
+            return in.readAllBytes();
+        } catch (java.net.SocketException reset) {
+            return new byte[0];
+        }
+    }
+
+    private static int chunkSize(String line) {
+        return Integer.parseInt(line.split(";")[0].trim(), 16);
+    }
+
+    /** One CRLF-terminated line, without the CRLF; empty at the end of the stream. */
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\n') {
                 break;
             }
-            out.write(body, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
-        }
-        return out.toByteArray();
-    }
-
-    private static int indexOf(byte[] bytes, int from) {
-        for (int i = from; i + 1 < bytes.length; i++) {
-            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
-                return i;
+            if (b != '\r') {
+                line.append((char) b);
             }
         }
-        throw new AssertionError("malformed chunked body");
+        return line.toString();
     }
 }

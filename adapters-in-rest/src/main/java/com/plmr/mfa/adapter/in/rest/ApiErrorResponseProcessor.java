@@ -55,14 +55,8 @@ class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
         });
         List<FieldError> fieldErrors = context.getRootCause().map(cause -> fieldErrors(context, cause))
                 .orElse(List.of());
-        MutableHttpResponse<Object> response = ApiErrors.of(context.getRequest(), status, codeFor(status),
-                messageFor(status, !fieldErrors.isEmpty()), fieldErrors, UnaryOperator.identity());
-        base.getHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(value -> response.header(name, value));
-            }
-        });
-        return response;
+        return ApiErrors.keepHeaders(base, ApiErrors.of(context.getRequest(), status, codeFor(status),
+                messageFor(status, !fieldErrors.isEmpty()), fieldErrors, UnaryOperator.identity()));
     }
 
     static ErrorCode codeFor(HttpStatus status) {
@@ -75,13 +69,15 @@ class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
         };
     }
 
-    private static String messageFor(HttpStatus status, boolean fieldErrors) {
+    static String messageFor(HttpStatus status, boolean fieldErrors) {
         return switch (status) {
             case NOT_FOUND -> "No resource at this path";
             case METHOD_NOT_ALLOWED -> "The resource does not support this HTTP method";
             case UNSUPPORTED_MEDIA_TYPE -> "The request body must be application/json";
             case NOT_ACCEPTABLE -> "The response can only be application/json";
             case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large";
+            case REQUEST_URI_TOO_LONG -> EdgeRefusal.URI_TOO_LONG.message();
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> EdgeRefusal.HEADERS_TOO_LARGE.message();
             case UNAUTHORIZED -> "A valid bearer token is required";
             case FORBIDDEN -> "The token does not allow this operation";
             case BAD_REQUEST -> fieldErrors ? "The request has invalid fields" : "The request is malformed";

@@ -64,6 +64,16 @@ final class ApiErrors {
                 "The service is temporarily unavailable; try again after the Retry-After delay", retryAfter);
     }
 
+    /** The error answer with the headers the framework had set on its own answer (an {@code Allow}, a {@code WWW-Authenticate}). */
+    static MutableHttpResponse<Object> keepHeaders(HttpResponse<?> from, MutableHttpResponse<Object> error) {
+        from.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> error.header(name, value));
+            }
+        });
+        return error;
+    }
+
     /** The success body type of a generated interface and an error body travel in one response. */
     @SuppressWarnings("unchecked")
     static <T> HttpResponse<T> as(MutableHttpResponse<Object> error) {

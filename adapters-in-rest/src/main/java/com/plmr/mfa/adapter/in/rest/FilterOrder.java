@@ -3,16 +3,18 @@ package com.plmr.mfa.adapter.in.rest;
 import io.micronaut.core.order.Ordered;
 
 /**
- * The order of the adapter's filters, first to last, ahead of the security filter. The request id
- * and the security headers wrap everything after them, so every answer carries both, refusals
- * included; the edge refusals and admission answer before any work is done (they never leave the
- * event loop); the JSON body copy is the first to reach the blocking pool.
+ * The order of the adapter's filters, first to last, ahead of the security filter. The request id,
+ * the security headers and the error bodies wrap everything after them, so every answer carries
+ * the first two and every error the third, refusals included. The edge refusals and admission
+ * answer before any work is done (they never leave the event loop); the JSON body copy is the
+ * first to reach the blocking pool.
  */
 final class FilterOrder {
 
     static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
     static final int SECURITY_HEADERS = REQUEST_ID + 1;
-    static final int EDGE_REFUSALS = SECURITY_HEADERS + 1;
+    static final int ERROR_BODIES = SECURITY_HEADERS + 1;
+    static final int EDGE_REFUSALS = ERROR_BODIES + 1;
     static final int ADMISSION = EDGE_REFUSALS + 1;
     static final int NEGOTIATION_HEADERS = ADMISSION + 1;
     static final int JSON_BODY_COPY = NEGOTIATION_HEADERS + 1;
