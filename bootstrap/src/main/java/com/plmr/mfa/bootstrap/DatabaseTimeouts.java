@@ -13,7 +13,8 @@ import java.time.Duration;
  * pool and the JDBC driver before the pool starts. A request waits at most
  * {@code connection-timeout} for a pooled connection (then it answers 503) and a new connection
  * at most as long to be made; a statement waits at most {@code socket-timeout} for an answer, so a
- * database that stops answering without closing its connections cannot hold a request either.
+ * database that stops answering without closing its connections cannot hold a request for ever
+ * (it stays above InnoDB's lock wait timeout, so waiting for a row lock is not mistaken for that).
  * The pool checks a connection it hands out within half the connection timeout.
  */
 @Singleton
@@ -28,7 +29,7 @@ final class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConfi
     private final Duration socketTimeout;
 
     DatabaseTimeouts(@Value("${mfa.database.connection-timeout:2s}") Duration connectionTimeout,
-                     @Value("${mfa.database.socket-timeout:10s}") Duration socketTimeout) {
+                     @Value("${mfa.database.socket-timeout:60s}") Duration socketTimeout) {
         this.connectionTimeout = within("mfa.database.connection-timeout (MFA_DB_CONNECTION_TIMEOUT)", connectionTimeout,
                 MIN_CONNECTION_TIMEOUT, MAX_CONNECTION_TIMEOUT);
         this.socketTimeout = within("mfa.database.socket-timeout (MFA_DB_SOCKET_TIMEOUT)", socketTimeout,

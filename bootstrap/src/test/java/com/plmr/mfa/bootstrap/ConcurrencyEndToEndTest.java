@@ -50,14 +50,17 @@ class ConcurrencyEndToEndTest implements TestPropertyProvider {
     ApiFixture first;
     ApiFixture second;
 
+    /** Every racing request is evaluated: none is shed by admission control (AdmissionEndToEndTest). */
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties();
+        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.properties());
+        properties.put("mfa.http.max-concurrent-requests", "1000");
+        return properties;
     }
 
     @BeforeAll
     void startSecondInstance() {
-        secondInstance = ApplicationContext.run(EmbeddedServer.class, Map.<String, Object>copyOf(TestDatabase.properties()), "test");
+        secondInstance = ApplicationContext.run(EmbeddedServer.class, Map.<String, Object>copyOf(getProperties()), "test");
         first = new ApiFixture(server);
         second = new ApiFixture(secondInstance);
     }

@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +73,11 @@ class DatabaseOutageEndToEndTest implements TestPropertyProvider {
     void setUp() {
         api = new ApiFixture(server);
         http = new RawSocket(server);
+    }
+
+    @AfterEach
+    void endTheOutage() {
+        proxy.restore();
     }
 
     @AfterAll

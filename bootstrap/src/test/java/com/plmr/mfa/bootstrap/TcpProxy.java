@@ -61,6 +61,9 @@ final class TcpProxy implements AutoCloseable {
 
     /** Forwards again; connections from before the outage are closed (bytes were lost on them). */
     void restore() {
+        if (mode == Mode.FORWARD) {
+            return;
+        }
         Set<Socket> before = Set.copyOf(open);
         mode = Mode.FORWARD;
         before.forEach(this::close);

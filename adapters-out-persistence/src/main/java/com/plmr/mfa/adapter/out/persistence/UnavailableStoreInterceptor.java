@@ -4,8 +4,12 @@ import com.plmr.mfa.application.port.out.StoreUnavailableException;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import jakarta.inject.Singleton;
 
+import java.io.EOFException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -17,8 +21,11 @@ import java.util.Set;
  * Turns a failure to reach the database, however the driver, the pool, the transaction manager
  * or Micronaut Data wrapped it, into {@link StoreUnavailableException}: the pool's timeout waiting
  * for a connection ({@link SQLTransientConnectionException}), a broken or silent connection
- * (SQLState class {@code 08}, connection exception; {@link SQLRecoverableException}). Every other
- * failure, a constraint violation or a deadlock included, passes through unchanged.
+ * (SQLState class {@code 08}, connection exception; {@link SQLRecoverableException}; the socket's
+ * own failure, where a driver path passes it on without an SQLState), and Micronaut Data's
+ * {@link ConnectionException}: when the pool has closed a broken connection, resetting it after the
+ * failed statement fails too, with "Connection is closed", and that replaces the first failure.
+ * Every other failure, a constraint violation or a deadlock included, passes through unchanged.
  */
 @Singleton
 @InterceptorBean(ReportsUnavailableStore.class)
@@ -52,7 +59,9 @@ class UnavailableStoreInterceptor implements MethodInterceptor<Object, Object> {
         if (failure instanceof StoreUnavailableException || failure instanceof SQLTransientConnectionException
                 || failure instanceof SQLRecoverableException
                 || failure instanceof SQLException sql && sql.getSQLState() != null
-                && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+                && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)
+                || failure instanceof SocketException || failure instanceof SocketTimeoutException
+                || failure instanceof EOFException || failure instanceof ConnectionException) {
             return true;
         }
         for (Throwable suppressed : failure.getSuppressed()) {

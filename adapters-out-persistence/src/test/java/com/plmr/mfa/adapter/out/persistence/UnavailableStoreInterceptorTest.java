@@ -28,6 +28,21 @@ class UnavailableStoreInterceptorTest {
     }
 
     @Test
+    void a_socket_failure_passed_on_without_an_sql_state_is_unreachable() {
+        assertThat(UnavailableStoreInterceptor.unreachable(new RuntimeException(new java.io.EOFException()))).isTrue();
+        assertThat(UnavailableStoreInterceptor.unreachable(new RuntimeException(new java.net.ConnectException("refused"))))
+                .isTrue();
+    }
+
+    @Test
+    void resetting_a_connection_the_pool_closed_is_unreachable() {
+        var reset = new io.micronaut.data.connection.exceptions.ConnectionException(
+                "Could not set JDBC Connection read-only: Connection is closed", new SQLException("Connection is closed"));
+
+        assertThat(UnavailableStoreInterceptor.unreachable(reset)).isTrue();
+    }
+
+    @Test
     void a_failure_hidden_behind_a_failed_rollback_is_found() {
         RuntimeException rollback = new IllegalStateException("rollback failed");
         rollback.addSuppressed(new SQLException("Communications link failure", "08S01"));
