@@ -50,11 +50,15 @@ class ConcurrencyEndToEndTest implements TestPropertyProvider {
     ApiFixture first;
     ApiFixture second;
 
-    /** Every racing request is evaluated: none is shed by admission control (AdmissionEndToEndTest). */
+    /**
+     * Every racing request is evaluated: none is shed by admission control, nor refused for
+     * waiting on the pool (AdmissionEndToEndTest and DatabaseOutageEndToEndTest prove those).
+     */
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new java.util.HashMap<>(TestDatabase.properties());
         properties.put("mfa.http.max-concurrent-requests", "1000");
+        properties.put("mfa.database.connection-timeout", "60s");
         return properties;
     }
 

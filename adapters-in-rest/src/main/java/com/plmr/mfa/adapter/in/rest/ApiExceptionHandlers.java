@@ -56,7 +56,7 @@ final class ApiExceptionHandlers {
 
         private static String rootCause(Throwable failure) {
             Throwable root = failure;
-            while (root.getCause() != null && root.getCause() != root) {
+            for (int depth = 0; depth < 32 && root.getCause() != null; depth++) {
                 root = root.getCause();
             }
             return root.getClass().getSimpleName();
