@@ -79,7 +79,8 @@ class Tally {
     const p99 = at(this.accepted, 0.99);
     console.log(`${name}: ${(total / seconds).toFixed(0)} req/s answered, ${(this.accepted.length / seconds).toFixed(0)}`
       + ` req/s accepted, accepted p50 ${ms(p50)} p99 ${ms(p99)} (p99/p50 ${(p99 / p50).toFixed(1)}),`
-      + ` shed ${(total === 0 ? 0 : 100 * this.shed.length / total).toFixed(1)} % (shed p99 ${ms(at(this.shed, 0.99))}),`
+      + ` shed ${(total === 0 ? 0 : 100 * this.shed.length / total).toFixed(1)} %`
+      + ` (shed p50 ${ms(at(this.shed, 0.5))} p99 ${ms(at(this.shed, 0.99))}),`
       + ` statuses ${JSON.stringify(this.statuses)}`);
     return this.accepted.length / seconds;
   }
