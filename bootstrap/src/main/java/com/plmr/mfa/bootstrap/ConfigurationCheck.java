@@ -42,6 +42,12 @@ final class ConfigurationCheck {
                 values.text("databaseUrl", "datasources.default.url"),
                 values.integer("port", "micronaut.server.port"),
                 values.text("instanceId", "mfa.instance-id"))));
+        check(problems, () -> settings.build(values -> new DatabaseTimeouts(
+                values.duration("connectionTimeout", "mfa.database.connection-timeout"),
+                values.duration("socketTimeout", "mfa.database.socket-timeout"))));
+        check(problems, () -> settings.build(values -> new ServingLimits(
+                values.integer("poolSize", "datasources.default.maximum-pool-size"),
+                values.integer("maxConcurrentRequests", "mfa.http.max-concurrent-requests"))));
         for (Class<?> type : BUILT_FROM_SETTINGS) {
             check(problems, () -> beans.getBeansOfType(type));
         }

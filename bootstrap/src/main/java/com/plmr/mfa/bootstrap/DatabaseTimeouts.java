@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.domain.ParameterException;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -30,16 +31,14 @@ final class DatabaseTimeouts implements BeanCreatedEventListener<DatasourceConfi
 
     DatabaseTimeouts(@Value("${mfa.database.connection-timeout:2s}") Duration connectionTimeout,
                      @Value("${mfa.database.socket-timeout:60s}") Duration socketTimeout) {
-        this.connectionTimeout = within("mfa.database.connection-timeout (MFA_DB_CONNECTION_TIMEOUT)", connectionTimeout,
-                MIN_CONNECTION_TIMEOUT, MAX_CONNECTION_TIMEOUT);
-        this.socketTimeout = within("mfa.database.socket-timeout (MFA_DB_SOCKET_TIMEOUT)", socketTimeout,
-                MIN_SOCKET_TIMEOUT, MAX_SOCKET_TIMEOUT);
+        this.connectionTimeout = within("connectionTimeout", connectionTimeout, MIN_CONNECTION_TIMEOUT,
+                MAX_CONNECTION_TIMEOUT);
+        this.socketTimeout = within("socketTimeout", socketTimeout, MIN_SOCKET_TIMEOUT, MAX_SOCKET_TIMEOUT);
     }
 
-    private static Duration within(String key, Duration value, Duration min, Duration max) {
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(key + " is " + text(value) + ", allowed " + text(min) + " to " + text(max));
-        }
+    private static Duration within(String parameter, Duration value, Duration min, Duration max) {
+        ParameterException.require(value.compareTo(min) >= 0 && value.compareTo(max) <= 0, parameter,
+                text(min) + " to " + text(max));
         return value;
     }
 

@@ -140,6 +140,15 @@ class ConfigurationValidationTest {
             new Case("outbox", "MFA_OUTBOX_MAX_DELAY", "mfa.outbox.max-delay", "1s",
                     "MFA_OUTBOX_MAX_DELAY=1s (mfa.outbox.max-delay) must be at least the base delay (2000ms)"),
 
+            new Case("database", "MFA_DB_CONNECTION_TIMEOUT", "mfa.database.connection-timeout", "5m",
+                    "MFA_DB_CONNECTION_TIMEOUT=5m (mfa.database.connection-timeout) must be 500ms to 1m"),
+            new Case("database", "MFA_DB_SOCKET_TIMEOUT", "mfa.database.socket-timeout", "0s",
+                    "MFA_DB_SOCKET_TIMEOUT=0s (mfa.database.socket-timeout) must be 1s to 1h"),
+            new Case("serving", "MFA_DB_POOL_SIZE", "datasources.default.maximum-pool-size", "0",
+                    "MFA_DB_POOL_SIZE=0 (datasources.default.maximum-pool-size) must be 1 to 1000"),
+            new Case("serving", "MFA_MAX_CONCURRENT_REQUESTS", "mfa.http.max-concurrent-requests", "10001",
+                    "MFA_MAX_CONCURRENT_REQUESTS=10001 (mfa.http.max-concurrent-requests) must be 1 to 10000"),
+
             new Case("notify", "MFA_NOTIFY_SMS_PROVIDER", "mfa.notify.sms.provider", "twillio",
                     "Invalid delivery configuration: mfa.notify.sms.provider='twillio' is unknown, use one of"
                             + " [twilio, webhook, dev]"));

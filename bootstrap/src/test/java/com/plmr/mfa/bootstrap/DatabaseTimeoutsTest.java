@@ -31,10 +31,10 @@ class DatabaseTimeoutsTest {
     }
 
     @Test
-    void a_timeout_out_of_range_is_refused_naming_key_value_and_range() {
+    void a_timeout_out_of_range_is_refused_with_its_range() {
         assertThatThrownBy(() -> new DatabaseTimeouts(Duration.ofMinutes(5), Duration.ofSeconds(10)))
-                .hasMessage("mfa.database.connection-timeout (MFA_DB_CONNECTION_TIMEOUT) is 5m, allowed 500ms to 1m");
+                .hasMessage("connectionTimeout must be 500ms to 1m");
         assertThatThrownBy(() -> new DatabaseTimeouts(Duration.ofSeconds(2), Duration.ZERO))
-                .hasMessage("mfa.database.socket-timeout (MFA_DB_SOCKET_TIMEOUT) is 0ms, allowed 1s to 1h");
+                .hasMessage("socketTimeout must be 1s to 1h");
     }
 }
