@@ -55,7 +55,7 @@ class ManagementEndpointsEndToEndTest implements TestPropertyProvider {
         HttpResponse<String> details = http.json("GET", "/health", MANAGEMENT, null);
 
         assertThat(details.statusCode()).isEqualTo(200);
-        assertThat(details.body()).contains("\"details\"").contains("\"jdbc").contains("\"diskSpace\"");
+        assertThat(details.body()).contains("\"details\"").contains("\"database\"").contains("\"diskSpace\"");
     }
 
     @Test
