@@ -8,6 +8,7 @@ import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -46,9 +47,13 @@ public final class Application {
     public static void run(String[] args, @Nullable EmbeddedDatabase embedded) {
         Micronaut micronaut = new Launch().args(args).mainClass(Application.class).banner(false);
         StartupPlan plan;
+        Migration migration;
         try {
             List<String> explicit = explicitEnvironments();
-            plan = StartupPlan.decide(explicit, databaseConfigured(args, explicit), embedded != null);
+            Configured configured = configured(args, explicit);
+            plan = StartupPlan.decide(explicit, configured.database(), embedded != null);
+            // a value out of range is refused by ConfigurationCheck, first thing at start and before any migration
+            migration = Migration.of(configured.migration()).orElse(Migration.APPLY);
         } catch (ConfigurationException refused) {
             refuse(List.of(refused.getMessage()));
             return;
@@ -61,7 +66,30 @@ public final class Application {
             micronaut.properties(Map.of("datasources.default.url", embedded.start(directory),
                     "datasources.default.username", "root", "datasources.default.password", ""));
         }
-        micronaut.environments(plan.environments().toArray(String[]::new)).start();
+        micronaut.environments(plan.environments().toArray(String[]::new)).properties(migration.properties());
+        if (migration == Migration.ONLY) {
+            migrateOnly(micronaut);
+        } else {
+            micronaut.start();
+        }
+    }
+
+    /**
+     * Starts the application context without the HTTP server and the outbox dispatcher: the
+     * configuration check and the migration of the data source run as in a normal start. Exits 0
+     * once the schema is migrated, 78 on a refused configuration and 1 on any other failure.
+     */
+    private static void migrateOnly(Micronaut micronaut) {
+        try (ApplicationContext context = micronaut.build()) {
+            context.start();
+            context.getBean(DataSource.class);
+            LOG.info("Schema migrations applied; exiting without serving ({}=only)", "MFA_DB_MIGRATION");
+        } catch (RuntimeException failure) {
+            ConfigurationRefusedException.problemsOf(failure).ifPresent(Application::refuse);
+            LOG.error("Schema migration failed", failure);
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     /** The environments the operator named, as Micronaut reads them: the variable and the system property. */
@@ -72,14 +100,23 @@ public final class Application {
                 .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
     }
 
-    /** Whether the configuration, read as the service will read it, names a database URL. */
-    private static boolean databaseConfigured(String[] args, List<String> explicit) {
+    /** What the configuration, read as the service will read it, says before anything starts. */
+    private static Configured configured(String[] args, List<String> explicit) {
         try (ApplicationContext configuration = ApplicationContext.builder().args(args)
                 .environments(explicit.toArray(String[]::new)).build()) {
             Environment environment = configuration.getEnvironment().start();
-            return environment.getProperty("datasources.default.url", String.class).filter(url -> !url.isBlank())
-                    .isPresent();
+            return new Configured(
+                    environment.getProperty("datasources.default.url", String.class).filter(url -> !url.isBlank())
+                            .isPresent(),
+                    environment.getProperty(Migration.PROPERTY, String.class).orElse(Migration.APPLY.value()));
         }
+    }
+
+    /**
+     * @param database  whether a database URL is configured
+     * @param migration the value of {@code MFA_DB_MIGRATION}, as given
+     */
+    private record Configured(boolean database, String migration) {
     }
 
     private static void refuse(List<String> problems) {

@@ -41,7 +41,9 @@ final class ConfigurationCheck {
         check(problems, () -> settings.build(values -> new InstanceSettings(
                 values.text("databaseUrl", "datasources.default.url"),
                 values.integer("port", "micronaut.server.port"),
-                values.text("instanceId", "mfa.instance-id"))));
+                values.text("instanceId", "mfa.instance-id"),
+                values.text("logFormat", "mfa.log.format"),
+                values.text("migration", Migration.PROPERTY))));
         check(problems, () -> settings.build(values -> new DatabaseTimeouts(
                 values.duration("connectionTimeout", "mfa.database.connection-timeout"),
                 values.duration("socketTimeout", "mfa.database.socket-timeout"))));

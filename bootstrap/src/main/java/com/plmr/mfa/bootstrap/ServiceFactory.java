@@ -16,6 +16,7 @@ import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
+import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendQuotaPort;
@@ -180,7 +181,8 @@ class ServiceFactory {
     DispatchDueMessagesUseCase dispatchDueMessages(ClaimDueMessagesPort claims, RecordDeliveryPort records,
                                                    List<SendMessagePort> senders,
                                                    DispatchDueMessagesService.RetryPolicy policy,
-                                                   DeliveryMetricsPort metrics, RandomGenerator random, Clock clock) {
-        return new DispatchDueMessagesService(claims, records, senders, policy, metrics, random, clock);
+                                                   DeliveryMetricsPort metrics, RandomGenerator random, Clock clock,
+                                                   RequestContextPort requests) {
+        return new DispatchDueMessagesService(claims, records, senders, policy, metrics, random, clock, requests);
     }
 }

@@ -37,7 +37,10 @@ final class StartupProgress implements BeanCreatedEventListener<DataSource>, App
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         String url = environment.getProperty("datasources.default.url", String.class).orElse("?");
-        LOG.info("Database {}: applying the schema migrations", shown(url));
+        boolean skipped = environment.getProperty(Migration.PROPERTY, String.class).flatMap(Migration::of)
+                .filter(Migration.SKIP::equals).isPresent();
+        LOG.info(skipped ? "Database {}: not migrating the schema (MFA_DB_MIGRATION=skip)"
+                : "Database {}: applying the schema migrations", shown(url));
         return event.getBean();
     }
 

@@ -51,6 +51,10 @@ class ConfigurationValidationTest {
                     "MFA_PORT=70000 (micronaut.server.port) must be 1 to 65535, or -1 for a free port"),
             new Case("instance", "MFA_INSTANCE_ID", "mfa.instance-id", "two\nlines",
                     "MFA_INSTANCE_ID=two?lines (mfa.instance-id) must be 1 to 64 of A-Z a-z 0-9 . _ : -"),
+            new Case("instance", "MFA_DB_MIGRATION", "mfa.database.migration", "later",
+                    "MFA_DB_MIGRATION=later (mfa.database.migration) must be apply, only or skip"),
+            new Case("instance", "MFA_LOG_FORMAT", "mfa.log.format", "xml",
+                    "MFA_LOG_FORMAT=xml (mfa.log.format) must be plain or json"),
 
             new Case("token", "MFA_JWKS_URL", "mfa.security.jwks-url", "idp.example.com/jwks",
                     "MFA_JWKS_URL=idp.example.com/jwks (mfa.security.jwks-url) must be an absolute http(s) URL,"

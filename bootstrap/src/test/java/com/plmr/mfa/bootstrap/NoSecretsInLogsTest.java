@@ -66,11 +66,16 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
         captured.setContext(logging);
         captured.start();
         logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
+        // the access log's lines are checked with the rest but kept off the build's console
+        logging.getLogger("mfa.access").setAdditive(false);
+        logging.getLogger("mfa.access").addAppender(captured);
     }
 
     @AfterEach
     void stopCapturing() {
         logging.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(captured);
+        logging.getLogger("mfa.access").detachAppender(captured);
+        logging.getLogger("mfa.access").setAdditive(true);
         logging.getLogger("com.plmr").setLevel(null);
         logging.getLogger("io.micronaut").setLevel(Level.WARN);
         logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.net.URI;
@@ -88,6 +89,23 @@ class OutboxDeliveryEndToEndTest implements TestPropertyProvider {
         assertThat(sent.messageId()).isEqualTo(delivered.id());
         assertThat(sent.idempotencyKey()).as("the key handed to the provider is the outbox row's").isEqualTo(delivered.id());
         assertThat(rows.dumpWithoutContacts()).doesNotContain(sent.code()).doesNotContain(phone);
+    }
+
+    @Test
+    void the_dispatcher_logs_a_message_s_delivery_with_the_id_of_the_request_that_queued_it() throws ApiException {
+        String phone = ApiFixture.newPhone();
+        String user = api.newUser(phone, null);
+        Challenge challenge = api.newChallenge(user, ChallengeMethod.SMS);
+        HttpResponse<String> initiate = new RawHttp(server).send("POST",
+                "/internal/v1/mfa/totp-sms/" + challenge.getChallengeId() + ":initiate", TestTokens.user(user), null,
+                null, "X-Request-Id", "initiate-7c2e");
+        assertThat(initiate.statusCode()).isEqualTo(200);
+
+        dispatcher.dispatchDue();
+
+        OutboundMessage sent = provider.lastTo(phone).orElseThrow();
+        assertThat(provider.requestIdWhileSending(sent.messageId())).contains("initiate-7c2e");
+        assertThat(MDC.get("requestId")).as("nothing left in the dispatcher thread's context").isNull();
     }
 
     @Test

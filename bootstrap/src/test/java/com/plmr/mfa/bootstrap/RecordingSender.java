@@ -6,6 +6,7 @@ import com.plmr.mfa.application.port.out.SendOutcome;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
+import org.slf4j.MDC;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ class RecordingSender implements SendMessagePort, Ordered {
 
     private final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
     private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
+    /** The request id in the logging context while each message was sent, by message id. */
+    private final Map<String, String> requestIds = new ConcurrentHashMap<>();
 
     @Override
     public boolean handles(OutboundMessage.Channel channel) {
@@ -46,7 +49,13 @@ class RecordingSender implements SendMessagePort, Ordered {
             throw failure;
         }
         sent.add(message);
+        requestIds.put(message.messageId(), String.valueOf(MDC.get("requestId")));
         return new SendOutcome.Accepted("recorded-" + message.messageId());
+    }
+
+    /** The request id a log line written while {@code messageId} was sent carried ({@code "null"} for none). */
+    Optional<String> requestIdWhileSending(String messageId) {
+        return Optional.ofNullable(requestIds.get(messageId));
     }
 
     Optional<OutboundMessage> lastTo(String destination) {

@@ -7,6 +7,7 @@ import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
 import com.plmr.mfa.application.port.out.DeliveryState.Status;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
+import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 
@@ -26,7 +27,8 @@ import static com.plmr.mfa.domain.ParameterException.require;
  * random) until the attempt limit; permanent failures stop at once; a message whose code expired
  * before it could be sent is never sent. A failure of one message (content that cannot be opened,
  * a template or a sender that throws) is recorded as a transient failure of that message and the
- * round goes on with the next one.
+ * round goes on with the next one. Each message is delivered within the context of the request that
+ * queued it, so the lines logged while it is sent carry that request's id.
  */
 public final class DispatchDueMessagesService implements DispatchDueMessagesUseCase {
 
@@ -65,10 +67,11 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
     private final DeliveryMetricsPort metrics;
     private final RandomGenerator random;
     private final Clock clock;
+    private final RequestContextPort requests;
 
     public DispatchDueMessagesService(ClaimDueMessagesPort claims, RecordDeliveryPort records,
                                       List<SendMessagePort> senders, RetryPolicy policy, DeliveryMetricsPort metrics,
-                                      RandomGenerator random, Clock clock) {
+                                      RandomGenerator random, Clock clock, RequestContextPort requests) {
         this.claims = claims;
         this.records = records;
         this.metrics = metrics;
@@ -76,6 +79,7 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
         this.policy = policy;
         this.random = random;
         this.clock = clock;
+        this.requests = requests;
     }
 
     /** @return how many messages were claimed in this round, at most the batch size */
@@ -87,7 +91,8 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
             if (next.isEmpty()) {
                 break;
             }
-            deliver(next.get());
+            PendingMessage pending = next.get();
+            requests.within(pending.requestId(), () -> deliver(pending));
             handled++;
         }
         return handled;

@@ -2,6 +2,7 @@ package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.out.DeliveryState.Status;
 import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.application.service.DispatchDueMessagesService.RetryPolicy;
@@ -33,6 +34,12 @@ class DispatchDueMessagesServiceTest {
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final ScriptedSender sms = new ScriptedSender(OutboundMessage.Channel.SMS);
     final ScriptedSender email = new ScriptedSender(OutboundMessage.Channel.EMAIL);
+    /** Notes in the outbox's event list which request each piece of work ran within. */
+    final RequestContextPort requests = (requestId, work) -> {
+        outbox.events.add("within " + requestId);
+        work.run();
+        outbox.events.add("left " + requestId);
+    };
 
     @Test
     void an_accepted_message_is_recorded_as_sent_with_the_provider_id_and_counted() {
@@ -157,7 +164,7 @@ class DispatchDueMessagesServiceTest {
         queue("m2", OutboundMessage.Channel.SMS);
         sms.answer(m -> new SendOutcome.Accepted("p-" + m.messageId()));
         DispatchDueMessagesService smsOnly = new DispatchDueMessagesService(outbox, outbox, List.of(sms),
-                policy(5), outbox, highestJitter(), clock);
+                policy(5), outbox, highestJitter(), clock, RequestContextPort.none());
 
         assertThat(smsOnly.dispatchDue()).isEqualTo(2);
 
@@ -182,6 +189,20 @@ class DispatchDueMessagesServiceTest {
         assertThat(outbox.row("m3").status).isEqualTo(Status.QUEUED);
         assertThat(dispatcher(5, highestJitter(), 2).dispatchDue()).isEqualTo(1);
         assertThat(outbox.row("m3").status).isEqualTo(Status.SENT);
+    }
+
+    @Test
+    void each_message_is_opened_sent_and_recorded_within_the_request_that_queued_it() {
+        queue("m1", OutboundMessage.Channel.SMS).requestId = "req-1";
+        queue("m2", OutboundMessage.Channel.SMS);
+        sms.answer(m -> new SendOutcome.Accepted("p"));
+
+        new DispatchDueMessagesService(outbox, outbox, List.of(sms), policy(5), outbox, highestJitter(), clock,
+                requests).dispatchDue();
+
+        assertThat(outbox.events).containsExactly(
+                "claim m1", "within req-1", "open m1", "send m1", "record m1 SENT", "left req-1",
+                "claim m2", "within null", "open m2", "send m2", "record m2 SENT", "left null");
     }
 
     @Test
@@ -220,7 +241,7 @@ class DispatchDueMessagesServiceTest {
 
     private DispatchDueMessagesService dispatcher(int maxAttempts, RandomGenerator random, int batchSize) {
         return new DispatchDueMessagesService(outbox, outbox, List.of(sms, email),
-                new RetryPolicy(batchSize, LEASE, maxAttempts, BASE, MAX), outbox, random, clock);
+                new RetryPolicy(batchSize, LEASE, maxAttempts, BASE, MAX), outbox, random, clock, RequestContextPort.none());
     }
 
     private static RetryPolicy policy(int maxAttempts) {

@@ -30,6 +30,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
         int attempts;
         Instant nextAttemptAt;
         String detail;
+        String requestId;
         RuntimeException unreadable;
 
         Row(OutboundMessage message, Instant createdAt, Instant expiresAt) {
@@ -66,7 +67,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
             events.add("claim " + row.message.messageId());
         });
         return due.map(row -> new PendingMessage(new Claim(row.message.messageId(), row.attempts),
-                row.message.channel(), row.expiresAt, () -> open(row)));
+                row.message.channel(), row.expiresAt, row.requestId, () -> open(row)));
     }
 
     private OutboundMessage open(Row row) {

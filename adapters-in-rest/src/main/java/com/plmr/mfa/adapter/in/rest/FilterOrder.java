@@ -5,14 +5,16 @@ import io.micronaut.core.order.Ordered;
 /**
  * The order of the adapter's filters, first to last, ahead of the security filter. The request id,
  * the security headers and the error bodies wrap everything after them, so every answer carries
- * the first two and every error the third, refusals included. The edge refusals and admission
- * answer before any work is done (they never leave the event loop); the JSON body copy is the
- * first to reach the blocking pool.
+ * the first two and every error the third, refusals included; the access log sits just inside the
+ * request id, so it logs every answer, refusals included, with its id. The edge refusals and
+ * admission answer before any work is done (they never leave the event loop); the JSON body copy
+ * is the first to reach the blocking pool.
  */
 final class FilterOrder {
 
     static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE;
-    static final int SECURITY_HEADERS = REQUEST_ID + 1;
+    static final int ACCESS_LOG = REQUEST_ID + 1;
+    static final int SECURITY_HEADERS = ACCESS_LOG + 1;
     static final int ERROR_BODIES = SECURITY_HEADERS + 1;
     static final int EDGE_REFUSALS = ERROR_BODIES + 1;
     static final int ADMISSION = EDGE_REFUSALS + 1;

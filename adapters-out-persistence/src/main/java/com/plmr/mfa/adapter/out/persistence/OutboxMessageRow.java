@@ -6,7 +6,10 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** One outbox message; {@code payloadFormat} names the layout of the sealed payload ({@link OutboxPayload}). */
+/**
+ * One outbox message; {@code payloadFormat} names the layout of the sealed payload ({@link OutboxPayload}),
+ * {@code requestId} the request that queued it (for the log, {@code null} on rows older than the column).
+ */
 @MappedEntity("outbox_message")
 record OutboxMessageRow(
         @Id String id,
@@ -22,5 +25,6 @@ record OutboxMessageRow(
         Instant createdAt,
         Instant updatedAt,
         @Nullable String lastError,
-        @Nullable String providerMessageId) {
+        @Nullable String providerMessageId,
+        @Nullable String requestId) {
 }

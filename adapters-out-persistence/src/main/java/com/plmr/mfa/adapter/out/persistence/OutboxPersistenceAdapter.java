@@ -14,6 +14,7 @@ import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,8 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPersistenceAdapter.class);
     private static final int MAX_DETAIL = 200;
+    /** The MDC key under which the REST adapter keeps the current request's id (at most 64 characters). */
+    static final String REQUEST_ID = "requestId";
     private static final List<String> CHANNELS = Arrays.stream(OutboundMessage.Channel.values())
             .map(Enum::name).toList();
     private static final TransactionDefinition CLAIM = claimDefinition();
@@ -57,12 +60,13 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
         return definition;
     }
 
+    /** The message is stored with the id of the request under way (the initiate's), if any. */
     @Override
     public void enqueue(ChallengeId challenge, OutboundMessage message, Instant now, Instant expiresAt) {
         SealedSecret sealed = sealer.seal(OutboxPayload.write(message), aad(message.messageId()));
         repository.save(new OutboxMessageRow(message.messageId(), challenge.value(), message.channel().name(),
                 sealed.keyId(), sealed.ciphertext(), OutboxPayload.CURRENT, DeliveryState.Status.QUEUED.name(), 0, now,
-                expiresAt, now, now, null, null));
+                expiresAt, now, now, null, null, MDC.get(REQUEST_ID)));
     }
 
     @Override
@@ -73,7 +77,7 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
             return due;
         });
         return claimed.map(row -> new PendingMessage(new Claim(row.id(), row.attempts() + 1),
-                OutboundMessage.Channel.valueOf(row.channel()), row.expiresAt(), () -> open(row)));
+                OutboundMessage.Channel.valueOf(row.channel()), row.expiresAt(), row.requestId(), () -> open(row)));
     }
 
     @Override

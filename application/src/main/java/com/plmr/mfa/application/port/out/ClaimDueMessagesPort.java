@@ -31,9 +31,12 @@ public interface ClaimDueMessagesPort {
      * @param claim     what results are recorded against
      * @param channel   SMS or e-mail
      * @param expiresAt when the message's code expires; it is never sent after that
+     * @param requestId the id of the request that queued the message, for the log lines of its delivery;
+     *                  {@code null} when it was not recorded
      * @param content   the message itself
      */
-    record PendingMessage(Claim claim, OutboundMessage.Channel channel, Instant expiresAt, Content content) {
+    record PendingMessage(Claim claim, OutboundMessage.Channel channel, Instant expiresAt, String requestId,
+                          Content content) {
     }
 
     /** The sealed content of a claimed message. */

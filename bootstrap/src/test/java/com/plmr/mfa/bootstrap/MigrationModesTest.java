@@ -1,0 +1,93 @@
+package com.plmr.mfa.bootstrap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code MFA_DB_MIGRATION} as an operator uses it, on fresh schemas of the test server: {@code only}
+ * migrates and exits 0 without serving (an init job), {@code skip} serves without touching the
+ * schema, and the default migrates and serves.
+ */
+class MigrationModesTest {
+
+    @TempDir
+    Path workingDirectory;
+
+    private ServiceProcess service;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void only_applies_every_changeset_and_exits_0_without_serving() throws Exception {
+        String url = TestDatabase.isolatedProperties().get("datasources.default.url");
+        service = ServiceProcess.start(workingDirectory, url, Map.of("MFA_DB_MIGRATION", "only"));
+
+        List<String> console = service.readUntil(line -> false);
+
+        assertThat(service.exitStatus()).hasValue(0);
+        assertThat(console).anyMatch(line -> line.contains("Schema migrations applied; exiting without serving"))
+                .noneMatch(line -> line.contains(ServiceProcess.STARTED) || line.contains("Exception"));
+        assertThat(appliedChangesets(url)).isNotEmpty().contains("007-outbox-request-id");
+    }
+
+    @Test
+    void skip_serves_without_touching_the_schema() throws Exception {
+        String url = TestDatabase.isolatedProperties().get("datasources.default.url");
+        service = ServiceProcess.start(workingDirectory, url, Map.of("MFA_DB_MIGRATION", "skip"));
+
+        List<String> console = service.readStart();
+
+        assertThat(console).anyMatch(line -> line.contains("not migrating the schema (MFA_DB_MIGRATION=skip)"))
+                .anyMatch(line -> line.contains(ServiceProcess.STARTED));
+        assertThat(tables(url)).isEmpty();
+    }
+
+    @Test
+    void a_mode_the_service_does_not_know_stops_the_start_with_status_78_before_any_migration() throws Exception {
+        String url = TestDatabase.isolatedProperties().get("datasources.default.url");
+        service = ServiceProcess.start(workingDirectory, url, Map.of("MFA_DB_MIGRATION", "later"));
+
+        List<String> console = service.readUntil(line -> false);
+
+        assertThat(service.exitStatus()).hasValue(Application.CONFIGURATION_REFUSED);
+        assertThat(console).anyMatch(line -> line.contains(
+                "MFA_DB_MIGRATION=later (mfa.database.migration) must be apply, only or skip"));
+        assertThat(tables(url)).isEmpty();
+    }
+
+    private static List<String> appliedChangesets(String url) throws SQLException {
+        return strings(url, "SELECT id FROM DATABASECHANGELOG ORDER BY orderexecuted");
+    }
+
+    private static List<String> tables(String url) throws SQLException {
+        return strings(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()");
+    }
+
+    private static List<String> strings(String url, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "root", "");
+             ResultSet result = connection.createStatement().executeQuery(query)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+}
