@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * The versioning rule of the contract: {@code info.version} is semantic, and a change that breaks
  * a consumer of the last released spec (openapi-diff's "incompatible": a removed operation, a
  * new required request field, a narrowed type...) needs a new major version. A version lower than
- * the release is refused too.
+ * the release is refused too, and so is any change under the released version: the SDKs are
+ * published with the spec's version, so one version must mean one document.
  */
 final class SpecCompatibility {
 
@@ -40,6 +41,10 @@ final class SpecCompatibility {
         Version now = version(current);
         if (now.compareTo(before) < 0) {
             return new Verdict(false, "info.version " + now + " is lower than the released " + before, "");
+        }
+        if (now.equals(before) && !sameText(released, current)) {
+            return new Verdict(false, "the spec changed since its release as " + before
+                    + ": raise info.version (the minor version for an additive change), the SDKs carry it", "");
         }
         ChangedOpenApi diff = OpenApiCompare.fromLocations(released.toString(), current.toString());
         boolean breaking = diff.isIncompatible();
@@ -70,6 +75,14 @@ final class SpecCompatibility {
                 throw new IllegalArgumentException(spec + " has no semantic info.version");
             }
             return Version.parse(m.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean sameText(Path one, Path other) {
+        try {
+            return Files.readString(one).equals(Files.readString(other));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

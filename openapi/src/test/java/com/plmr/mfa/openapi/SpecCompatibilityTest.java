@@ -33,7 +33,7 @@ class SpecCompatibilityTest {
     @Test
     void refuses_a_removed_operation_under_the_same_major_version() throws IOException {
         Path broken = variant(spec().replace("  /internal/v1/mfa/challenges/{challengeId}:cancel:",
-                "  /internal/v1/mfa/challenges/{challengeId}:withdraw:"), "1.1.0");
+                "  /internal/v1/mfa/challenges/{challengeId}:withdraw:"), minor());
 
         SpecCompatibility.Verdict verdict = SpecCompatibility.check(SPEC, broken);
 
@@ -47,7 +47,7 @@ class SpecCompatibilityTest {
         String spec = spec();
         String required = "      required: [userId, context]\n";
         assertThat(spec).contains(required);
-        Path broken = variant(spec.replace(required, "      required: [userId, context, locale]\n"), "1.0.1");
+        Path broken = variant(spec.replace(required, "      required: [userId, context, locale]\n"), patch());
 
         assertThat(SpecCompatibility.check(SPEC, broken).accepted()).isFalse();
     }
@@ -66,9 +66,28 @@ class SpecCompatibilityTest {
     void accepts_an_added_optional_field_as_a_minor_change() throws IOException {
         Path added = variant(spec().replace("        locale:\n          type: string\n          maxLength: 35\n",
                 "        locale:\n          type: string\n          maxLength: 35\n        channelHint:\n          type: string\n"),
-                "1.1.0");
+                minor());
 
         assertThat(SpecCompatibility.check(SPEC, added).accepted()).isTrue();
+    }
+
+    @Test
+    void refuses_a_change_under_the_released_version() throws IOException {
+        String spec = spec();
+        String summary = "      summary: Create a step-up challenge\n";
+        assertThat(spec).contains(summary);
+        Path changed = variant(spec.replace(summary, "      summary: Create a challenge\n"),
+                SpecCompatibility.version(SPEC).toString());
+
+        SpecCompatibility.Verdict verdict = SpecCompatibility.check(SPEC, changed);
+
+        assertThat(verdict.accepted()).isFalse();
+        assertThat(verdict.reason()).contains("changed since its release", "raise info.version");
+    }
+
+    @Test
+    void accepts_the_released_spec_itself() {
+        assertThat(SpecCompatibility.check(SPEC, SPEC).accepted()).isTrue();
     }
 
     @Test
@@ -76,12 +95,22 @@ class SpecCompatibilityTest {
         assertThat(SpecCompatibility.check(SPEC, variant(spec(), "0.9.0")).reason()).contains("lower than");
     }
 
+    private static String patch() {
+        SpecCompatibility.Version now = SpecCompatibility.version(SPEC);
+        return now.major() + "." + now.minor() + "." + (now.patch() + 1);
+    }
+
+    private static String minor() {
+        SpecCompatibility.Version now = SpecCompatibility.version(SPEC);
+        return now.major() + "." + (now.minor() + 1) + ".0";
+    }
+
     private String spec() throws IOException {
         return Files.readString(SPEC);
     }
 
     private Path variant(String text, String version) throws IOException {
-        String versioned = text.replaceFirst("(?m)^  version: 1\\.0\\.0$", "  version: " + version);
+        String versioned = text.replaceFirst("(?m)^  version: [0-9]+\\.[0-9]+\\.[0-9]+$", "  version: " + version);
         assertThat(versioned).contains("  version: " + version);
         Path file = temp.resolve("mfa-totp-variant-" + version + ".yaml");
         Files.writeString(file, versioned);
