@@ -1,7 +1,9 @@
 // The main step-up flow through the generated TypeScript SDK against a running service in the
 // dev environment (.ci/sdk-typescript.sh starts it): a consumer service creates a challenge, the
 // user sets a phone number, asks for an SMS code, reads it (from the dev sink file instead of a
-// phone), verifies it, and the consumer consumes the challenge exactly once.
+// phone), verifies it, and the consumer consumes the challenge exactly once. Every call is made as
+// the SDK's README shows it: `new Configuration({ accessToken: token })`, refusals read with
+// `readApiError`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
@@ -11,7 +13,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 const require = createRequire(import.meta.url);
 const sdk = require(process.env.MFA_TS_SDK);
-const { Configuration, ChallengesApi, TotpSmsApi, UserContactsApi, ResponseError } = sdk;
+const { Configuration, ChallengesApi, TotpSmsApi, UserContactsApi, ResponseError, readApiError } = sdk;
 
 const baseUrl = required('MFA_BASE_URL');
 const secret = required('MFA_DEV_JWT_SECRET');
@@ -50,7 +52,8 @@ test('a user approves a payment with an SMS code and the consumer proceeds exact
   assert.equal(consumed.status, 'consumed');
 
   const again = await refusal(new ChallengesApi(service).consumeChallenge({ challengeId: challenge.challengeId }));
-  assert.equal(again.status, 410);
+  assert.equal(again.shape, 'ErrorResponse');
+  assert.equal(again.httpStatus, 410);
   assert.equal(again.body.code, 'urn:plmr:mfa-totp:api:CHALLENGE_NOT_FOUND');
   assert.equal(again.body.challengeStatus, 'consumed');
 });
@@ -70,9 +73,65 @@ test('a wrong code is refused with the attempts left', async () => {
   const refused = await refusal(new TotpSmsApi(user).verifySms({
     challengeId: challenge.challengeId, verifyOtpRequest: { totp: wrong },
   }));
-  assert.equal(refused.status, 400);
+  assert.equal(refused.shape, 'ErrorResponse');
+  assert.equal(refused.httpStatus, 400);
   assert.equal(refused.body.code, 'urn:plmr:mfa-totp:api:INVALID_OTP');
   assert.equal(typeof refused.body.attemptsRemaining, 'number');
+  assert.equal(refused.body.requestId, refused.headers.get('X-Request-Id'));
+});
+
+test('a service-only operation accepts the plain accessToken usage, and a token without its scope is refused', async () => {
+  const userId = `u-${randomUUID()}`;
+  const create = { createChallengeRequest: { userId, context: { operation: 'payment', reference: 'pay_2' } } };
+
+  const created = await new ChallengesApi(config(serviceToken('payments', 'mfa.challenges.create'))).createChallenge(create);
+  assert.equal(created.userId, userId);
+
+  const refused = await refusal(new ChallengesApi(config(serviceToken('payments', 'mfa.challenges.read'))).createChallenge(create));
+  assert.equal(refused.httpStatus, 403);
+  assert.equal(refused.body.code, 'urn:plmr:mfa-totp:api:FORBIDDEN');
+});
+
+test('an accessToken function is asked with the scheme and the operation scopes, and its token is sent as Bearer', async () => {
+  const asked = [];
+  const token = serviceToken('payments', SCOPES);
+  const service = new Configuration({
+    basePath: baseUrl,
+    accessToken: async (scheme, scopes) => { asked.push([scheme, scopes]); return token; },
+  });
+
+  await new ChallengesApi(service).createChallenge({
+    createChallengeRequest: { userId: `u-${randomUUID()}`, context: { operation: 'payment', reference: 'pay_3' } },
+  });
+
+  assert.deepEqual(asked, [['serviceToken', ['mfa.challenges.create']]]);
+});
+
+test('a v3alpha refusal reads as a google.rpc Status, and the response stays readable', async () => {
+  const userId = `u-${randomUUID()}`;
+  const other = config(userToken(`u-${randomUUID()}`));
+
+  const refused = await new UserContactsApi(other).getPhone({ id: userId }).catch((e) => e);
+  assert.ok(refused instanceof ResponseError, `expected a ResponseError, got ${refused}`);
+  const error = await readApiError(refused);
+
+  assert.equal(error.shape, 'Status');
+  assert.equal(error.httpStatus, 403);
+  assert.equal(error.body.code, 7);
+  assert.equal(error.body.details[0]['@type'], 'type.googleapis.com/google.rpc.ErrorInfo');
+  assert.equal((await refused.response.json()).code, 7);
+
+  const mine = config(userToken(userId));
+  const invalid = await refusal(new UserContactsApi(mine).setPhone({ id: userId, setPhoneRequest: { phone: '12' } }));
+  assert.equal(invalid.shape, 'Status');
+  assert.equal(invalid.body.code, 3);
+});
+
+test('readApiError gives back what is not an answer of the service', async () => {
+  const unreachable = new Configuration({ basePath: 'http://127.0.0.1:1', accessToken: 't' });
+  const failure = await new ChallengesApi(unreachable).getChallenge({ challengeId: 'ch_x' }).catch((e) => e);
+
+  await assert.rejects(readApiError(failure), (thrown) => thrown === failure);
 });
 
 test('a client that percent-encodes the colon reaches the same operation', async () => {
@@ -83,16 +142,9 @@ test('a client that percent-encodes the colon reaches the same operation', async
   assert.equal((await response.json()).code, 'urn:plmr:mfa-totp:api:CHALLENGE_NOT_FOUND');
 });
 
-/**
- * typescript-fetch calls accessToken once per security scheme: for the oauth2 scheme
- * (serviceToken) it uses the answer as the whole Authorization header, for the http bearer scheme
- * (bearerAuth) it prefixes "Bearer " itself.
- */
+/** The SDK's plain usage: the token itself, sent as `Authorization: Bearer` on every operation. */
 function config(token) {
-  return new Configuration({
-    basePath: baseUrl,
-    accessToken: async (scheme) => (scheme === 'bearerAuth' ? token : `Bearer ${token}`),
-  });
+  return new Configuration({ basePath: baseUrl, accessToken: token });
 }
 
 function userToken(userId) {
@@ -125,12 +177,13 @@ async function codeSentTo(destination) {
   }
 }
 
+/** The refusal of a call, read by the SDK's helper. */
 async function refusal(promise) {
   try {
     await promise;
   } catch (error) {
     assert.ok(error instanceof ResponseError, `expected a ResponseError, got ${error}`);
-    return { status: error.response.status, body: await error.response.json() };
+    return readApiError(error);
   }
   assert.fail('the call was not refused');
 }

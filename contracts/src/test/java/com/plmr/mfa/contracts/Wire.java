@@ -3,7 +3,6 @@ package com.plmr.mfa.contracts;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.dsl.PactDslWithState;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.plmr.mfa.client.ApiClient;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.ErrorResponse;
@@ -75,12 +74,9 @@ final class Wire {
         return response.matchHeader("X-Request-Id", REQUEST_ID, "b7c9e0d2-1f3a");
     }
 
-    /** How a consumer reads the service's refusal: the SDK's exception and the error body. */
+    /** How a consumer reads the service's refusal: the SDK's exception and its typed error body. */
     static ErrorResponse errorOf(ApiException e) {
-        try {
-            return new ApiClient().getObjectMapper().readValue(e.getResponseBody(), ErrorResponse.class);
-        } catch (JsonProcessingException ex) {
-            throw new AssertionError("the error body is not an ErrorResponse: " + e.getResponseBody(), ex);
-        }
+        return e.getErrorResponse().orElseThrow(
+                () -> new AssertionError("the error body is not an ErrorResponse: " + e.getResponseBody()));
     }
 }
