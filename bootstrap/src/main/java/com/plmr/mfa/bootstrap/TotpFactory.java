@@ -5,6 +5,7 @@ import com.plmr.mfa.application.port.in.RemoveTotpRegistrationUseCase;
 import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
 import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase;
 import com.plmr.mfa.application.port.out.AddTotpRegistrationPort;
+import com.plmr.mfa.application.port.out.ClockDriftPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.application.port.out.RemoveTotpRegistrationPort;
@@ -48,8 +49,8 @@ class TotpFactory {
     @Singleton
     VerifyTotpRegistrationUseCase verifyTotpRegistration(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record,
                                                          TransactionPort tx, SecretSealer sealer, TotpPolicy policy,
-                                                         Clock clock) {
-        return new VerifyTotpRegistrationService(load, record, tx, sealer, policy, clock);
+                                                         ClockDriftPort drift, Clock clock) {
+        return new VerifyTotpRegistrationService(load, record, tx, sealer, policy, drift, clock);
     }
 
     @Singleton
@@ -66,7 +67,8 @@ class TotpFactory {
 
     @Singleton
     AuthenticatorCodeCheck authenticatorCodeCheck(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record,
-                                                  TransactionPort tx, SecretSealer sealer, TotpPolicy policy) {
-        return new CheckAuthenticatorCodeService(load, record, tx, sealer, policy);
+                                                  TransactionPort tx, SecretSealer sealer, TotpPolicy policy,
+                                                  ClockDriftPort drift) {
+        return new CheckAuthenticatorCodeService(load, record, tx, sealer, policy, drift);
     }
 }

@@ -144,7 +144,7 @@ class TotpRegistrationEndToEndTest implements TestPropertyProvider {
         ApiException refused = refusedVerify(user, started, wrongCode(started, T0));
 
         assertStatus(refused, 400, 3, "INVALID_OTP");
-        assertThat(TotpClients.body(refused).path("message").asText()).isEqualTo("The code is wrong");
+        assertThat(TotpClients.body(refused).path("message").asText()).startsWith("The code is wrong");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.plmr.mfa.application.service;
 
+import com.plmr.mfa.application.port.out.ClockDriftPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
@@ -10,17 +11,23 @@ import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.user.UserId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Checks a challenge's app code against every active, unlocked registration of the user, in the
+ * Checks a challenge's app code against every active registration of the user, in the
  * challenge's transaction. A code accepted by one registration is a {@link CodeMatch#MATCH} only
  * when that registration's accepted step advanced (compare-and-set), else it was used already. A
- * refused code counts as a failure on every registration it was checked against; locked ones are
- * skipped and never match.
+ * refused code counts as a failure on every registration it was checked against.
+ *
+ * <p>While wrong codes keep any of the user's active registrations locked, no code is checked at
+ * all ({@link CodeMatch#locked}, until the last of those lockouts ends): the right code of a
+ * locked app is refused as the lockout it is, not as a wrong code, and spends no challenge
+ * attempt, as on the enrolment verify.
  */
 public final class CheckAuthenticatorCodeService implements AuthenticatorCodeCheck {
 
@@ -29,9 +36,10 @@ public final class CheckAuthenticatorCodeService implements AuthenticatorCodeChe
     private final TransactionPort transactions;
 
     public CheckAuthenticatorCodeService(LoadTotpRegistrationsPort registrations, RecordTotpAttemptPort record,
-                                         TransactionPort transactions, SecretSealer sealer, TotpPolicy policy) {
+                                         TransactionPort transactions, SecretSealer sealer, TotpPolicy policy,
+                                         ClockDriftPort drift) {
         this.registrations = registrations;
-        this.attempts = new TotpAttempts(registrations, record, sealer, policy);
+        this.attempts = new TotpAttempts(registrations, record, sealer, policy, drift);
         this.transactions = transactions;
     }
 
@@ -43,9 +51,14 @@ public final class CheckAuthenticatorCodeService implements AuthenticatorCodeChe
             if (active.isEmpty()) {
                 return CodeMatch.NO_FACTOR;
             }
+            Optional<Duration> locked = active.stream().filter(registration -> registration.lockedAt(now))
+                    .map(registration -> Duration.between(now, registration.lockedUntil().orElseThrow()))
+                    .max(Duration::compareTo);
+            if (locked.isPresent()) {
+                return CodeMatch.locked(locked.get());
+            }
             Map<TotpRegistration, TotpAttempt> checked = new LinkedHashMap<>();
-            active.stream().filter(registration -> !registration.lockedAt(now))
-                    .forEach(registration -> checked.put(registration, attempts.check(registration, code, now)));
+            active.forEach(registration -> checked.put(registration, attempts.check(registration, code, now)));
             for (Map.Entry<TotpRegistration, TotpAttempt> entry : checked.entrySet()) {
                 if (entry.getValue() instanceof TotpAttempt.Accepted) {
                     return matchOf(attempts.settle(entry.getKey(), entry.getValue(), now));
@@ -54,19 +67,10 @@ public final class CheckAuthenticatorCodeService implements AuthenticatorCodeChe
             CodeMatch best = CodeMatch.NO_MATCH;
             for (Map.Entry<TotpRegistration, TotpAttempt> entry : checked.entrySet()) {
                 CodeMatch match = matchOf(attempts.settle(entry.getKey(), entry.getValue(), now));
-                best = rank(match) > rank(best) ? match : best;
+                best = match.kind() == CodeMatch.Kind.REPLAYED ? match : best;
             }
             return best;
         });
-    }
-
-    /** The most telling refusal wins: a replay, then a clock hint, then a plain mismatch. */
-    private static int rank(CodeMatch match) {
-        return switch (match.kind()) {
-            case REPLAYED -> 2;
-            case OUT_OF_WINDOW -> 1;
-            default -> 0;
-        };
     }
 
     private static CodeMatch matchOf(TotpAttempt attempt) {
@@ -82,18 +86,13 @@ public final class CheckAuthenticatorCodeService implements AuthenticatorCodeChe
             }
 
             @Override
-            public CodeMatch clockSkew(TotpAttempt.ClockSkew outcome) {
-                return CodeMatch.outOfWindow(outcome.stepsOff());
-            }
-
-            @Override
             public CodeMatch rejected(TotpAttempt.Rejected outcome) {
                 return CodeMatch.NO_MATCH;
             }
 
             @Override
             public CodeMatch locked(TotpAttempt.Locked outcome) {
-                return CodeMatch.NO_MATCH;
+                return CodeMatch.locked(outcome.retryAfter());
             }
         });
     }

@@ -1,5 +1,6 @@
 package com.plmr.mfa.application.service;
 
+import com.plmr.mfa.application.port.out.ClockDriftPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.domain.crypto.SecretSealer;
@@ -16,7 +17,8 @@ import java.time.Instant;
  * <p>An acceptance counts only once the compare-and-set of the last accepted step succeeded; a
  * request that loses it to a concurrent one with the same code gets {@link TotpAttempt.Replayed},
  * which is what it is. Wrong codes are counted on the row locked for update, so that concurrent
- * failures all count. The secret is opened for the check only and never leaves this class.
+ * failures all count. The secret is opened for the check only and never leaves this class. The
+ * step offset of an accepted code goes to operators ({@link ClockDriftPort}), never to the caller.
  */
 final class TotpAttempts {
 
@@ -24,12 +26,15 @@ final class TotpAttempts {
     private final RecordTotpAttemptPort record;
     private final SecretSealer sealer;
     private final TotpPolicy policy;
+    private final ClockDriftPort drift;
 
-    TotpAttempts(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record, SecretSealer sealer, TotpPolicy policy) {
+    TotpAttempts(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record, SecretSealer sealer, TotpPolicy policy,
+                 ClockDriftPort drift) {
         this.load = load;
         this.record = record;
         this.sealer = sealer;
         this.policy = policy;
+        this.drift = drift;
     }
 
     /** The check alone; nothing is stored. */
@@ -42,17 +47,15 @@ final class TotpAttempts {
         return attempt.fold(new TotpAttempt.Cases<>() {
             @Override
             public TotpAttempt accepted(TotpAttempt.Accepted outcome) {
-                return record.advanceAcceptedStep(outcome.registration())
-                        ? outcome : new TotpAttempt.Replayed(outcome.registration().lastAcceptedStep());
+                if (!record.advanceAcceptedStep(outcome.registration())) {
+                    return new TotpAttempt.Replayed(outcome.registration().lastAcceptedStep());
+                }
+                drift.accepted(registration.id(), outcome.stepsOff());
+                return outcome;
             }
 
             @Override
             public TotpAttempt replayed(TotpAttempt.Replayed outcome) {
-                return counted(outcome);
-            }
-
-            @Override
-            public TotpAttempt clockSkew(TotpAttempt.ClockSkew outcome) {
                 return counted(outcome);
             }
 

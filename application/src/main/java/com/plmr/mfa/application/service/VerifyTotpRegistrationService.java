@@ -2,6 +2,7 @@ package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase;
+import com.plmr.mfa.application.port.out.ClockDriftPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
@@ -26,9 +27,9 @@ public final class VerifyTotpRegistrationService implements VerifyTotpRegistrati
 
     public VerifyTotpRegistrationService(LoadTotpRegistrationsPort registrations, RecordTotpAttemptPort record,
                                          TransactionPort transactions, SecretSealer sealer, TotpPolicy policy,
-                                         Clock clock) {
+                                         ClockDriftPort drift, Clock clock) {
         this.registrations = registrations;
-        this.attempts = new TotpAttempts(registrations, record, sealer, policy);
+        this.attempts = new TotpAttempts(registrations, record, sealer, policy, drift);
         this.transactions = transactions;
         this.clock = clock;
     }

@@ -26,7 +26,7 @@ class CheckAuthenticatorCodeServiceTest {
 
     private final InMemoryTotpRegistrations store = new InMemoryTotpRegistrations();
     private final CheckAuthenticatorCodeService check =
-            new CheckAuthenticatorCodeService(store, store, store, SEALER, POLICY);
+            new CheckAuthenticatorCodeService(store, store, store, SEALER, POLICY, store);
     private final TotpSecret secret = TotpSecret.random(new Random(9), HmacAlgorithm.SHA1);
 
     private TotpRegistration registration(String id, boolean active) {
@@ -74,11 +74,20 @@ class CheckAuthenticatorCodeServiceTest {
     }
 
     @Test
-    void a_code_from_a_clock_that_is_behind_is_out_of_window() {
-        registration("r1", true);
+    void a_code_from_a_clock_two_minutes_behind_is_a_wrong_code_and_counts_as_one() {
+        TotpRegistration active = registration("r1", true);
 
-        assertThat(check.check(JANE, code(NOW.minus(Duration.ofMinutes(2))), NOW))
-                .isEqualTo(CodeMatch.outOfWindow(-4));
+        assertThat(check.check(JANE, code(NOW.minus(Duration.ofMinutes(2))), NOW)).isEqualTo(CodeMatch.NO_MATCH);
+        assertThat(store.stored(active.id()).consecutiveFailures()).isEqualTo(1);
+        assertThat(store.drifts).isEmpty();
+    }
+
+    @Test
+    void a_code_one_step_ahead_is_accepted_and_its_offset_goes_to_operators() {
+        TotpRegistration active = registration("r1", true);
+
+        assertThat(check.check(JANE, code(NOW.plusSeconds(30)), NOW)).isEqualTo(CodeMatch.MATCH);
+        assertThat(store.drifts).containsExactly(new InMemoryTotpRegistrations.Drift(active.id(), 1));
     }
 
     @Test
@@ -90,15 +99,28 @@ class CheckAuthenticatorCodeServiceTest {
     }
 
     @Test
-    void a_locked_registration_is_skipped_even_for_the_right_code() {
+    void a_locked_registration_answers_its_lockout_even_to_the_right_code_and_checks_nothing() {
         TotpRegistration active = registration("r1", true);
         for (int i = 0; i < POLICY.maxFailures(); i++) {
             check.check(JANE, TotpFixture.wrongCode(code(NOW)), NOW);
         }
 
         assertThat(store.stored(active.id()).lockedAt(NOW)).isTrue();
-        assertThat(check.check(JANE, code(NOW), NOW)).isEqualTo(CodeMatch.NO_MATCH);
+        assertThat(check.check(JANE, code(NOW), NOW.plusSeconds(60)))
+                .isEqualTo(CodeMatch.locked(POLICY.lockout().minusSeconds(60)));
+        assertThat(store.stored(active.id()).lastAcceptedStep()).isEqualTo(active.lastAcceptedStep());
         assertThat(check.check(JANE, code(NOW.plus(POLICY.lockout())), NOW.plus(POLICY.lockout())))
                 .isEqualTo(CodeMatch.MATCH);
+    }
+
+    @Test
+    void while_one_of_the_users_apps_is_locked_no_code_of_any_is_checked() {
+        registration("r1", true);
+        TotpRegistration locked = registration("r2", true);
+        for (int i = 0; i < POLICY.maxFailures(); i++) {
+            store.put(store.stored(locked.id()).failed(POLICY, NOW));
+        }
+
+        assertThat(check.check(JANE, code(NOW), NOW)).isEqualTo(CodeMatch.locked(POLICY.lockout()));
     }
 }

@@ -1,6 +1,7 @@
 package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.out.AddTotpRegistrationPort;
+import com.plmr.mfa.application.port.out.ClockDriftPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.application.port.out.RemoveTotpRegistrationPort;
@@ -9,6 +10,7 @@ import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
 import com.plmr.mfa.domain.user.UserId;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-/** The registration ports over a map, with the compare-and-set semantics of the real store. */
+/**
+ * The registration ports over a map, with the compare-and-set semantics of the real store, and the
+ * drift port recording what operators would be told.
+ */
 final class InMemoryTotpRegistrations implements AddTotpRegistrationPort, LoadTotpRegistrationsPort,
-        RecordTotpAttemptPort, RemoveTotpRegistrationPort, TransactionPort {
+        RecordTotpAttemptPort, RemoveTotpRegistrationPort, TransactionPort, ClockDriftPort {
 
+    /** One accepted code as operators see it. */
+    record Drift(TotpRegistrationId registration, long stepsOff) {
+    }
+
+    final List<Drift> drifts = new ArrayList<>();
     private final Map<TotpRegistrationId, TotpRegistration> rows = new ConcurrentHashMap<>();
     /** Runs just before the next compare-and-set, to play a concurrent request that got there first. */
     private Runnable beforeNextAdvance = () -> { };
@@ -85,5 +95,10 @@ final class InMemoryTotpRegistrations implements AddTotpRegistrationPort, LoadTo
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return work.get();
+    }
+
+    @Override
+    public void accepted(TotpRegistrationId registration, long stepsOff) {
+        drifts.add(new Drift(registration, stepsOff));
     }
 }

@@ -47,7 +47,8 @@ class TotpRegistrationServicesTest {
     }
 
     private Access<TotpAttempt> verify(Actor actor, TotpRegistrationId id, String code) {
-        var service = new VerifyTotpRegistrationService(store, store, store, SEALER, POLICY, TotpFixture.clockAt(now));
+        var service = new VerifyTotpRegistrationService(store, store, store, SEALER, POLICY, store,
+                TotpFixture.clockAt(now));
         return service.verify(actor, new VerifyTotpRegistrationUseCase.Command(JANE, id, code));
     }
 
@@ -97,6 +98,32 @@ class TotpRegistrationServicesTest {
 
         assertThat(attempt).isInstanceOf(TotpAttempt.Accepted.class);
         assertThat(store.stored(started.registration().id()).state()).isEqualTo(RegistrationState.ACTIVE);
+    }
+
+    @Test
+    void operators_are_told_how_many_steps_off_an_accepted_code_was_and_callers_are_not() {
+        var started = start();
+        now = NOW.plusSeconds(30);
+
+        TotpAttempt attempt = verified(started.registration().id(), appCode(started, NOW));
+
+        assertThat(attempt).isInstanceOfSatisfying(TotpAttempt.Accepted.class,
+                accepted -> assertThat(accepted.stepsOff()).isEqualTo(-1));
+        assertThat(store.drifts).containsExactly(new InMemoryTotpRegistrations.Drift(started.registration().id(), -1));
+    }
+
+    @Test
+    void a_code_of_a_step_outside_the_window_is_refused_and_counted_like_a_wrong_code() {
+        var started = start();
+        TotpRegistrationId id = started.registration().id();
+        String wrong = TotpFixture.wrongCode(appCode(started, now));
+
+        TotpAttempt future = verified(id, appCode(started, now.plus(Duration.ofMinutes(2))));
+        TotpAttempt plainlyWrong = verified(id, wrong);
+
+        assertThat(future).isEqualTo(plainlyWrong).isEqualTo(new TotpAttempt.Rejected());
+        assertThat(store.stored(id).consecutiveFailures()).isEqualTo(2);
+        assertThat(store.drifts).isEmpty();
     }
 
     @Test

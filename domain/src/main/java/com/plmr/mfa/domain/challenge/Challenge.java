@@ -131,7 +131,8 @@ public record Challenge(
 
     /**
      * Verifies a code presented for {@code method}. Refusals that say nothing about the code
-     * (not pending, method not allowed, no or expired code, no authenticator) spend no attempt;
+     * (not pending, method not allowed, no or expired code, no authenticator or a locked one)
+     * spend no attempt;
      * every comparison does, so the budget bounds the guesses an attacker gets (RFC 4226 §7.3).
      */
     public VerificationOutcome verify(ChallengeMethod method, CodeMatch.Matcher matcher, Instant now) {
@@ -154,11 +155,10 @@ public record Challenge(
         CodeMatch match = matcher.match(method.isDelivered() ? issuedCode : null);
         return switch (match.kind()) {
             case NO_FACTOR -> new VerificationOutcome.NoFactor();
+            case LOCKED -> new VerificationOutcome.FactorLocked(match.retryAfter());
             case MATCH -> new VerificationOutcome.Verified(verified(method, now));
             case NO_MATCH -> failed(attempt -> new VerificationOutcome.Rejected(attempt, attempt.attemptsRemaining()));
             case REPLAYED -> failed(attempt -> new VerificationOutcome.Replayed(attempt, attempt.attemptsRemaining()));
-            case OUT_OF_WINDOW -> failed(attempt ->
-                    new VerificationOutcome.ClockSkew(attempt, attempt.attemptsRemaining(), match.stepsOff()));
         };
     }
 

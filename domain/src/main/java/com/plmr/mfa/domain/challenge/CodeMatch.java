@@ -1,39 +1,43 @@
 package com.plmr.mfa.domain.challenge;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * How a presented code compares with what the challenge's method expects. Produced by the
  * matcher the caller hands to {@link Challenge#verify}: a keyed-hash comparison for delivered
  * codes, the RFC 6238 check against the user's authenticator apps for {@link ChallengeMethod#APP}.
  *
- * @param kind     the comparison's result
- * @param stepsOff for {@link Kind#OUT_OF_WINDOW}, how many time steps the device clock is off
+ * @param kind       the comparison's result
+ * @param retryAfter for {@link Kind#LOCKED}, how long the user's authenticator app stays locked
  */
-public record CodeMatch(Kind kind, long stepsOff) {
+public record CodeMatch(Kind kind, Duration retryAfter) {
 
     public enum Kind {
         /** The code is right (and, for apps, its time step was not accepted before). */
         MATCH,
-        /** The code is wrong. */
+        /** The code is wrong (for apps: also a code of a time step outside the window). */
         NO_MATCH,
         /** An app code of a time step that was already accepted (RFC 6238 §5.2). */
         REPLAYED,
-        /** An app code that matches a time step outside the window: the device clock is off. */
-        OUT_OF_WINDOW,
         /** The user has no active authenticator app to check the code against. */
-        NO_FACTOR
+        NO_FACTOR,
+        /** The user's authenticator app refuses every code after too many wrong ones; nothing was checked. */
+        LOCKED
     }
 
-    public static final CodeMatch MATCH = new CodeMatch(Kind.MATCH, 0);
-    public static final CodeMatch NO_MATCH = new CodeMatch(Kind.NO_MATCH, 0);
-    public static final CodeMatch REPLAYED = new CodeMatch(Kind.REPLAYED, 0);
-    public static final CodeMatch NO_FACTOR = new CodeMatch(Kind.NO_FACTOR, 0);
+    public static final CodeMatch MATCH = new CodeMatch(Kind.MATCH, Duration.ZERO);
+    public static final CodeMatch NO_MATCH = new CodeMatch(Kind.NO_MATCH, Duration.ZERO);
+    public static final CodeMatch REPLAYED = new CodeMatch(Kind.REPLAYED, Duration.ZERO);
+    public static final CodeMatch NO_FACTOR = new CodeMatch(Kind.NO_FACTOR, Duration.ZERO);
 
     public CodeMatch {
-        java.util.Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
-    public static CodeMatch outOfWindow(long stepsOff) {
-        return new CodeMatch(Kind.OUT_OF_WINDOW, stepsOff);
+    public static CodeMatch locked(Duration retryAfter) {
+        return new CodeMatch(Kind.LOCKED, retryAfter);
     }
 
     /** Produces the match for a presented code; {@code issued} is {@code null} for app codes. */

@@ -11,7 +11,7 @@ public sealed interface VerificationOutcome {
 
     /** Whether this is a failed guess, which extends the user's failure streak across challenges. */
     default boolean isFailedGuess() {
-        return this instanceof Rejected || this instanceof Replayed || this instanceof ClockSkew;
+        return this instanceof Rejected || this instanceof Replayed;
     }
 
     /** One method per variant: Java 17's compile-time exhaustive match over this sealed type. */
@@ -21,8 +21,6 @@ public sealed interface VerificationOutcome {
         R rejected(Rejected outcome);
 
         R replayed(Replayed outcome);
-
-        R clockSkew(ClockSkew outcome);
 
         R notPending(NotPending outcome);
 
@@ -37,6 +35,8 @@ public sealed interface VerificationOutcome {
         R noFactor(NoFactor outcome);
 
         R rateLimited(RateLimited outcome);
+
+        R factorLocked(FactorLocked outcome);
     }
 
     record Verified(Challenge challenge) implements VerificationOutcome, Transition {
@@ -46,7 +46,10 @@ public sealed interface VerificationOutcome {
         }
     }
 
-    /** A wrong code; the challenge is locked when {@code attemptsRemaining} is 0. */
+    /**
+     * A wrong code, for apps also a code of a time step outside the window (told apart by
+     * nothing); the challenge is locked when {@code attemptsRemaining} is 0.
+     */
     record Rejected(Challenge challenge, int attemptsRemaining) implements VerificationOutcome, Transition {
         @Override
         public <R> R fold(Cases<R> cases) {
@@ -59,14 +62,6 @@ public sealed interface VerificationOutcome {
         @Override
         public <R> R fold(Cases<R> cases) {
             return cases.replayed(this);
-        }
-    }
-
-    /** An app code from a device whose clock is {@code stepsOff} steps away; counts as a failure. */
-    record ClockSkew(Challenge challenge, int attemptsRemaining, long stepsOff) implements VerificationOutcome, Transition {
-        @Override
-        public <R> R fold(Cases<R> cases) {
-            return cases.clockSkew(this);
         }
     }
 
@@ -123,6 +118,17 @@ public sealed interface VerificationOutcome {
         @Override
         public <R> R fold(Cases<R> cases) {
             return cases.rateLimited(this);
+        }
+    }
+
+    /**
+     * Wrong codes locked the user's authenticator app (RFC 4226 §7.3) for {@code retryAfter}: no
+     * code was checked, not even a right one, and the challenge's attempt budget is untouched.
+     */
+    record FactorLocked(java.time.Duration retryAfter) implements VerificationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.factorLocked(this);
         }
     }
 }

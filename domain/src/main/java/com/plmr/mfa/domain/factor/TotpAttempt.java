@@ -19,15 +19,18 @@ public sealed interface TotpAttempt {
 
         R replayed(Replayed outcome);
 
-        R clockSkew(ClockSkew outcome);
-
         R rejected(Rejected outcome);
 
         R locked(Locked outcome);
     }
 
-    /** The code is right and new: {@code registration} is the state to store (active, step advanced). */
-    record Accepted(TotpRegistration registration) implements TotpAttempt {
+    /**
+     * The code is right and new: {@code registration} is the state to store (active, step
+     * advanced). {@code stepsOff} is how far the code's step lies from the service's current one
+     * (RFC 6238 §6: the device clock's drift, within the window); it is for operators, never for
+     * the answer.
+     */
+    record Accepted(TotpRegistration registration, long stepsOff) implements TotpAttempt {
         @Override
         public <R> R fold(Cases<R> cases) {
             return cases.accepted(this);
@@ -43,18 +46,9 @@ public sealed interface TotpAttempt {
     }
 
     /**
-     * A code of a step {@code stepsOff} away, outside the window: the device clock is off (RFC
-     * 6238 §6). The offset is for logs and metrics; a positive one tells of a future code, so
-     * answers to the user carry only the hint.
+     * A wrong code; a code of a time step outside the window is one, told apart by nothing (see
+     * {@link com.plmr.mfa.domain.totp.Totp#verify}).
      */
-    record ClockSkew(long stepsOff) implements TotpAttempt {
-        @Override
-        public <R> R fold(Cases<R> cases) {
-            return cases.clockSkew(this);
-        }
-    }
-
-    /** A wrong code. */
     record Rejected() implements TotpAttempt {
         @Override
         public <R> R fold(Cases<R> cases) {

@@ -109,15 +109,13 @@ public record TotpRegistration(
         if (lockedAt(now)) {
             return new TotpAttempt.Locked(Duration.between(now, lockedUntil.orElseThrow()));
         }
-        TotpCheck check = new Totp(parameters).verify(openSecret(sealer), code, now, lastAcceptedStep);
+        Totp totp = new Totp(parameters);
+        TotpCheck check = totp.verify(openSecret(sealer), code, now, lastAcceptedStep);
         if (check instanceof TotpCheck.Accepted accepted) {
-            return new TotpAttempt.Accepted(accepted(accepted.step(), now));
+            return new TotpAttempt.Accepted(accepted(accepted.step(), now), totp.stepsOff(accepted.step(), now));
         }
         if (check instanceof TotpCheck.Replayed replayed) {
             return new TotpAttempt.Replayed(replayed.step());
-        }
-        if (check instanceof TotpCheck.OutOfWindow outOfWindow) {
-            return new TotpAttempt.ClockSkew(outOfWindow.stepsOff());
         }
         return new TotpAttempt.Rejected();
     }

@@ -32,7 +32,11 @@ final class OtpMac {
     }
 
     static OtpMac keyedWith(TotpSecret secret, HmacAlgorithm algorithm) {
-        Mac mac = MacSupply.fresh(algorithm);
+        return keyedWith(MacSupply.fresh(algorithm), secret, algorithm);
+    }
+
+    /** Keys {@code mac}, a new, uninitialised {@link Mac} of {@code algorithm}. */
+    static OtpMac keyedWith(Mac mac, TotpSecret secret, HmacAlgorithm algorithm) {
         try {
             mac.init(secret.macKey(algorithm));
         } catch (InvalidKeyException rejected) {

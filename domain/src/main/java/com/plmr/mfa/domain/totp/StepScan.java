@@ -41,21 +41,14 @@ final class StepScan {
     }
 
     /**
-     * Scans {@code current ± window}, then, if nothing there matched, the {@code driftSteps} steps
-     * beyond each edge of the window.
-     */
-    TotpCheck check(long current, int window, long lastAccepted, int driftSteps) {
-        TotpCheck inWindow = scanWindow(current, window, lastAccepted);
-        return inWindow instanceof TotpCheck.Rejected
-                ? scanBeyond(current, window, driftSteps)
-                : inWindow;
-    }
-
-    /**
-     * Prefers the earliest step not yet used: should a code happen to be valid for two steps,
+     * Scans {@code current ± window}, and nothing beyond it: a wrong code costs exactly the HMACs
+     * of the window, as a right one does, and a code of a step outside the window is refused like
+     * any wrong code, so no answer tells that it will be (or was) valid at another time.
+     *
+     * <p>Prefers the earliest step not yet used: should a code happen to be valid for two steps,
      * accepting the earlier one keeps the later codes usable.
      */
-    private TotpCheck scanWindow(long current, int window, long lastAccepted) {
+    TotpCheck check(long current, int window, long lastAccepted) {
         long fresh = NO_STEP;
         long replayed = NO_STEP;
         for (long step = current - window; step <= current + window; step++) {
@@ -71,22 +64,6 @@ final class StepScan {
             return new TotpCheck.Accepted(fresh);
         }
         return replayed != NO_STEP ? new TotpCheck.Replayed(replayed) : REJECTED;
-    }
-
-    /** Reports the match nearest to the window; at equal distance, the one behind. */
-    private TotpCheck scanBeyond(long current, int window, int driftSteps) {
-        long nearest = 0;
-        for (int distance = window + driftSteps; distance > window; distance--) {
-            boolean ahead = matches(current + distance);
-            boolean behind = matches(current - distance);
-            if (ahead) {
-                nearest = distance;
-            }
-            if (behind) {
-                nearest = -distance;
-            }
-        }
-        return nearest == 0 ? REJECTED : new TotpCheck.OutOfWindow(nearest);
     }
 
     private boolean matches(long step) {

@@ -18,16 +18,17 @@ public final class Totp {
     /** The {@code lastAcceptedStep} of a factor that never had a code accepted. */
     public static final long NEVER = Long.MIN_VALUE;
 
-    /**
-     * How many steps beyond each edge of the window are searched to detect a device clock that is
-     * off (RFC 6238 §6): five minutes at the default period.
-     */
-    public static final int DRIFT_STEPS = 10;
-
     private final TotpParameters parameters;
+    private final MacSource macs;
 
     public Totp(TotpParameters parameters) {
+        this(parameters, MacSupply::fresh);
+    }
+
+    /** With the HMACs taken from {@code macs}: lets a test count the HMACs a verification costs. */
+    Totp(TotpParameters parameters, MacSource macs) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.macs = Objects.requireNonNull(macs, "macs");
     }
 
     public TotpParameters parameters() {
@@ -37,6 +38,15 @@ public final class Totp {
     /** The step that contains {@code now}; instants before 1970 round towards the past. */
     public long timeStep(Instant now) {
         return Math.floorDiv(now.getEpochSecond(), parameters.periodSeconds());
+    }
+
+    /**
+     * How far the step of an accepted code lies from the step of {@code now}: negative when the
+     * device clock is behind, positive when it is ahead. Within the window by construction; a
+     * steady non-zero offset is the clock drift RFC 6238 §6 asks verifiers to notice.
+     */
+    public long stepsOff(long step, Instant now) {
+        return step - timeStep(now);
     }
 
     /** The code an authenticator app shows during {@code step}. */
@@ -51,10 +61,16 @@ public final class Totp {
      * <p>Timing: all the steps of the window are computed and compared, in time independent of the
      * digits, whatever matched first. An early exit, or a comparison that stops at the first wrong
      * digit, would let response times tell an online attacker which step a code belongs to or how
-     * many of its leading digits are right, and so search the digits one at a time. The steps
-     * beyond the window are computed only when nothing in it matched, which the answer tells
-     * anyway, and then all of them. A candidate of the wrong length or with anything but ASCII
-     * digits is rejected before any HMAC is computed; the expected format is no secret.
+     * many of its leading digits are right, and so search the digits one at a time.
+     *
+     * <p>Nothing beyond the window is computed: a wrong code costs the window's {@code 2 × window
+     * + 1} HMACs and no more, like a right one, and a code of a step outside the window is a
+     * {@link TotpCheck.Rejected} like any wrong code. Searching farther to tell the user that the
+     * device clock is off (RFC 6238 §6) would be an oracle: an online guesser who hits the code of
+     * a future step learns it, and replays it when that step comes. Drift is seen instead in the
+     * steps of accepted codes ({@code step - timeStep(now)}), for operators only. A candidate of
+     * the wrong length or with anything but ASCII digits is rejected before any HMAC is computed;
+     * the expected format is no secret.
      *
      * @param candidate        the code as typed; surrounding spaces or separators are not removed
      * @param lastAcceptedStep the step of the factor's last accepted code, or {@link #NEVER}
@@ -67,7 +83,8 @@ public final class Totp {
         if (!StepScan.isWellFormed(candidate, parameters.digits())) {
             return new TotpCheck.Rejected();
         }
-        StepScan scan = new StepScan(OtpMac.keyedWith(secret, parameters.algorithm()), candidate);
-        return scan.check(current, parameters.window(), lastAcceptedStep, DRIFT_STEPS);
+        HmacAlgorithm algorithm = parameters.algorithm();
+        StepScan scan = new StepScan(OtpMac.keyedWith(macs.fresh(algorithm), secret, algorithm), candidate);
+        return scan.check(current, parameters.window(), lastAcceptedStep);
     }
 }

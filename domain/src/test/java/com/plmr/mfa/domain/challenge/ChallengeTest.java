@@ -155,14 +155,21 @@ class ChallengeTest {
         }
 
         @Test
-        void a_replayed_or_skewed_app_code_counts_as_a_failure() {
+        void a_replayed_app_code_counts_as_a_failure() {
             Challenge challenge = pending();
             VerificationOutcome replay = challenge.verify(ChallengeMethod.APP, issued -> CodeMatch.REPLAYED, T0);
             assertThat(replay).isInstanceOfSatisfying(VerificationOutcome.Replayed.class,
                     r -> assertThat(r.attemptsRemaining()).isEqualTo(4));
-            VerificationOutcome skew = challenge.verify(ChallengeMethod.APP, issued -> CodeMatch.outOfWindow(-3), T0);
-            assertThat(skew).isInstanceOfSatisfying(VerificationOutcome.ClockSkew.class,
-                    s -> assertThat(s.stepsOff()).isEqualTo(-3));
+        }
+
+        @Test
+        void a_locked_authenticator_app_answers_its_lockout_and_spends_no_attempt() {
+            Challenge challenge = pending();
+            VerificationOutcome locked = challenge.verify(ChallengeMethod.APP,
+                    issued -> CodeMatch.locked(Duration.ofMinutes(4)), T0);
+            assertThat(locked).isEqualTo(new VerificationOutcome.FactorLocked(Duration.ofMinutes(4)));
+            assertThat(locked).isNotInstanceOf(Transition.class);
+            assertThat(locked.isFailedGuess()).isFalse();
         }
 
         @Test

@@ -79,9 +79,18 @@ class TotpRegistrationTest {
     }
 
     @Test
-    void tells_a_code_from_a_device_clock_that_is_behind() {
+    void refuses_a_code_from_a_device_clock_two_minutes_behind_as_a_wrong_code() {
         assertThat(started.attempt(SEALER, codeAt(NOW.minus(Duration.ofMinutes(2))), NOW))
-                .isEqualTo(new TotpAttempt.ClockSkew(-4));
+                .isEqualTo(new TotpAttempt.Rejected());
+    }
+
+    @Test
+    void an_accepted_code_carries_how_many_steps_the_device_clock_is_off() {
+        TotpAttempt behind = started.attempt(SEALER, codeAt(NOW.minusSeconds(30)), NOW);
+        TotpAttempt onTime = started.attempt(SEALER, codeAt(NOW), NOW);
+
+        assertThat(behind).isEqualTo(new TotpAttempt.Accepted(started.accepted(TOTP.timeStep(NOW) - 1, NOW), -1));
+        assertThat(onTime).isEqualTo(new TotpAttempt.Accepted(started.accepted(TOTP.timeStep(NOW), NOW), 0));
     }
 
     @Test

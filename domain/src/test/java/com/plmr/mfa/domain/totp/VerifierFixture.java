@@ -29,9 +29,18 @@ final class VerifierFixture {
         return new Totp(new TotpParameters(HmacAlgorithm.SHA1, 6, Duration.ofSeconds(30), window));
     }
 
-    /** Guards a fixture: a chance collision of 6-digit codes would void the test using it. */
+    /** A code that differs from {@code right} in its last digit. */
+    static String wrongCode(String right) {
+        char last = right.charAt(right.length() - 1);
+        return right.substring(0, right.length() - 1) + (char) ('0' + (last - '0' + 5) % 10);
+    }
+
+    /**
+     * Guards a fixture: a chance collision of 6-digit codes would void the test using it. Looks
+     * farther than any window, and as far as the engine once searched for drift.
+     */
     void assertNoStepInReachHasCode(TotpSecret key, String code) {
-        int reach = TotpParameters.defaults().window() + Totp.DRIFT_STEPS;
+        int reach = 2 * TotpParameters.MAX_WINDOW + 1;
         for (long step = current - reach; step <= current + reach; step++) {
             assertThat(totp.codeAt(key, step)).as("precondition, step %d", step).isNotEqualTo(code);
         }

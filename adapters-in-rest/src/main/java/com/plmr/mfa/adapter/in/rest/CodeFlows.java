@@ -23,6 +23,12 @@ import java.util.Optional;
 @Singleton
 class CodeFlows {
 
+    /** The answer to every wrong authenticator-app code, here and on the registration's verify. */
+    static final String WRONG_APP_CODE = "The code is wrong; if this repeats, check that the clock of the device is set"
+            + " automatically";
+    /** The answer while wrong codes keep the user's authenticator app locked, here and on its verify. */
+    static final String FACTOR_LOCKED = "Too many wrong codes for this authenticator app; try again later";
+
     private final InitiateCodeDeliveryUseCase initiate;
     private final VerifyChallengeCodeUseCase verify;
     private final Actors actors;
@@ -47,7 +53,7 @@ class CodeFlows {
                 .throwIfAny();
         var command = new VerifyChallengeCodeUseCase.Command(ChallengeModels.id(challengeId), method, code);
         return Replies.reply(verify.verify(actors.current(), command), Replies.Subject.CHALLENGE,
-                outcome -> outcome.fold(new VerificationReplies()));
+                outcome -> outcome.fold(new VerificationReplies(method)));
     }
 
     private record InitiationReplies(String challengeId, String masked)
@@ -101,7 +107,13 @@ class CodeFlows {
         }
     }
 
-    private static final class VerificationReplies implements VerificationOutcome.Cases<HttpResponse<Challenge>> {
+    /**
+     * Every outcome of a verify, mapped once. A wrong app code and an app code of a time step
+     * outside the window are one outcome with one message: the hint about the device clock is in
+     * every wrong-app-code answer, so it tells nothing about the code.
+     */
+    private record VerificationReplies(ChallengeMethod method)
+            implements VerificationOutcome.Cases<HttpResponse<Challenge>> {
         @Override
         public HttpResponse<Challenge> verified(VerificationOutcome.Verified outcome) {
             return HttpResponse.ok(ChallengeModels.toModel(outcome.challenge(), outcome.challenge().storedStatus(),
@@ -110,17 +122,13 @@ class CodeFlows {
 
         @Override
         public HttpResponse<Challenge> rejected(VerificationOutcome.Rejected outcome) {
-            return invalid("The code is wrong", outcome.attemptsRemaining());
+            return invalid(method == ChallengeMethod.APP ? WRONG_APP_CODE : "The code is wrong",
+                    outcome.attemptsRemaining());
         }
 
         @Override
         public HttpResponse<Challenge> replayed(VerificationOutcome.Replayed outcome) {
             return invalid("The code was already used; wait for the next code of the app", outcome.attemptsRemaining());
-        }
-
-        @Override
-        public HttpResponse<Challenge> clockSkew(VerificationOutcome.ClockSkew outcome) {
-            return invalid("The code belongs to another time; check the clock of the device", outcome.attemptsRemaining());
         }
 
         @Override
@@ -160,6 +168,11 @@ class CodeFlows {
         public HttpResponse<Challenge> rateLimited(VerificationOutcome.RateLimited outcome) {
             return Replies.tooMany(outcome.retryAfter(),
                     "Too many wrong codes in a row for this user; verifies are paused");
+        }
+
+        @Override
+        public HttpResponse<Challenge> factorLocked(VerificationOutcome.FactorLocked outcome) {
+            return Replies.tooMany(outcome.retryAfter(), FACTOR_LOCKED);
         }
 
         private static HttpResponse<Challenge> invalid(String message, int attemptsRemaining) {

@@ -110,19 +110,13 @@ class UserTotpController implements UserTotpApi {
         }
 
         @Override
-        public HttpResponse<VerifyTotpRegistrationResponse> clockSkew(TotpAttempt.ClockSkew outcome) {
-            return invalid("The code belongs to another time; check the clock of the device");
-        }
-
-        @Override
         public HttpResponse<VerifyTotpRegistrationResponse> rejected(TotpAttempt.Rejected outcome) {
-            return invalid("The code is wrong");
+            return invalid(CodeFlows.WRONG_APP_CODE);
         }
 
         @Override
         public HttpResponse<VerifyTotpRegistrationResponse> locked(TotpAttempt.Locked outcome) {
-            return Replies.tooMany(outcome.retryAfter(),
-                    "Too many wrong codes for this registration; try again later");
+            return Replies.tooMany(outcome.retryAfter(), CodeFlows.FACTOR_LOCKED);
         }
 
         private HttpResponse<VerifyTotpRegistrationResponse> invalid(String message) {
