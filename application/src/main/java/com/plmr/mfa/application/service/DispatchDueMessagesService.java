@@ -2,6 +2,7 @@ package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
+import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.Claim;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.PendingMessage;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
 import com.plmr.mfa.application.port.out.DeliveryState.Status;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 import static com.plmr.mfa.domain.ParameterException.require;
@@ -68,6 +71,8 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
     private final RandomGenerator random;
     private final Clock clock;
     private final RequestContextPort requests;
+    /** The claim whose message is being delivered right now, if any (one round runs at a time). */
+    private final AtomicReference<Claim> inFlight = new AtomicReference<>();
 
     public DispatchDueMessagesService(ClaimDueMessagesPort claims, RecordDeliveryPort records,
                                       List<SendMessagePort> senders, RetryPolicy policy, DeliveryMetricsPort metrics,
@@ -84,18 +89,29 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
 
     /** @return how many messages were claimed in this round, at most the batch size */
     @Override
-    public int dispatchDue() {
+    public int dispatchDue(BooleanSupplier stopRequested) {
         int handled = 0;
-        while (handled < policy.batchSize()) {
+        while (handled < policy.batchSize() && !stopRequested.getAsBoolean()) {
             Optional<PendingMessage> next = claims.claimNext(clock.instant(), policy.lease());
             if (next.isEmpty()) {
                 break;
             }
             PendingMessage pending = next.get();
-            requests.within(pending.requestId(), () -> deliver(pending));
+            inFlight.set(pending.claim());
+            try {
+                requests.within(pending.requestId(), () -> deliver(pending));
+            } finally {
+                inFlight.compareAndSet(pending.claim(), null);
+            }
             handled++;
         }
         return handled;
+    }
+
+    @Override
+    public boolean releaseInFlight() {
+        Claim claim = inFlight.get();
+        return claim != null && claims.release(claim, clock.instant());
     }
 
     private void deliver(PendingMessage pending) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -203,6 +204,39 @@ class DispatchDueMessagesServiceTest {
         assertThat(outbox.events).containsExactly(
                 "claim m1", "within req-1", "open m1", "send m1", "record m1 SENT", "left req-1",
                 "claim m2", "within null", "open m2", "send m2", "record m2 SENT", "left null");
+    }
+
+    @Test
+    void a_stop_requested_during_a_send_claims_no_further_message_and_the_send_is_still_recorded() {
+        queue("m1", OutboundMessage.Channel.SMS);
+        queue("m2", OutboundMessage.Channel.SMS);
+        AtomicBoolean stop = new AtomicBoolean();
+        sms.answer(m -> {
+            stop.set(true);
+            return new SendOutcome.Accepted("p");
+        });
+
+        assertThat(dispatcher(5).dispatchDue(stop::get)).isEqualTo(1);
+
+        assertThat(outbox.events).containsExactly("claim m1", "open m1", "send m1", "record m1 SENT");
+        assertThat(outbox.row("m2").attempts).isZero();
+    }
+
+    @Test
+    void the_message_under_way_is_given_back_due_at_once_and_its_late_result_is_fenced_once_claimed_again() {
+        queue("m1", OutboundMessage.Channel.SMS);
+        DispatchDueMessagesService dispatcher = dispatcher(5);
+        sms.answer(m -> {
+            assertThat(dispatcher.releaseInFlight()).isTrue();
+            outbox.claimNext(clock.instant(), LEASE);
+            return new SendOutcome.Accepted("p");
+        });
+
+        dispatcher.dispatchDue();
+
+        assertThat(outbox.events).containsExactly("claim m1", "open m1", "send m1", "release m1", "claim m1", "late m1");
+        assertThat(outbox.row("m1").attempts).isEqualTo(2);
+        assertThat(dispatcher.releaseInFlight()).as("nothing under way after the round").isFalse();
     }
 
     @Test

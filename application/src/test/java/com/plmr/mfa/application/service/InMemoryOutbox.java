@@ -70,6 +70,17 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
                 row.message.channel(), row.expiresAt, row.requestId, () -> open(row)));
     }
 
+    @Override
+    public boolean release(Claim claim, Instant now) {
+        Row row = rows.get(claim.messageId());
+        if (row.attempts != claim.attempt() || row.nextAttemptAt == null) {
+            return false;
+        }
+        row.nextAttemptAt = now;
+        events.add("release " + claim.messageId());
+        return true;
+    }
+
     private OutboundMessage open(Row row) {
         events.add("open " + row.message.messageId());
         if (row.unreadable != null) {

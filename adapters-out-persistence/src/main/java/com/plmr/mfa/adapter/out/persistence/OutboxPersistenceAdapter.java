@@ -81,6 +81,11 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
     }
 
     @Override
+    public boolean release(Claim claim, Instant now) {
+        return repository.release(claim.messageId(), claim.attempt(), now) == 1;
+    }
+
+    @Override
     public boolean record(Claim claim, DeliveryState.Status status, String detail, Instant nextAttemptAt,
                           Instant now) {
         String safeDetail = detail == null ? null : detail.substring(0, Math.min(detail.length(), MAX_DETAIL));

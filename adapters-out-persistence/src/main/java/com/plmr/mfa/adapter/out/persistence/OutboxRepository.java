@@ -33,6 +33,11 @@ interface OutboxRepository extends CrudRepository<OutboxMessageRow, String> {
             + " WHERE id = :id")
     void lease(String id, Instant leaseUntil, Instant now);
 
+    /** Makes the row due at {@code now}, if {@code attempt} is still its latest claim and it is not final. */
+    @Query("UPDATE outbox_message SET next_attempt_at = :now, updated_at = :now"
+            + " WHERE id = :id AND attempts = :attempt AND next_attempt_at IS NOT NULL")
+    long release(String id, int attempt, Instant now);
+
     /** Schedules the next try, if {@code attempt} is still the row's latest claim and the row is not final. */
     @Query("UPDATE outbox_message SET status = :status, last_error = :lastError, next_attempt_at = :nextAttemptAt,"
             + " updated_at = :now WHERE id = :id AND attempts = :attempt AND next_attempt_at IS NOT NULL")

@@ -25,6 +25,15 @@ public interface ClaimDueMessagesPort {
     Optional<PendingMessage> claimNext(Instant now, Duration lease);
 
     /**
+     * Ends {@code claim}'s lease early: the message is due again at {@code now}, its attempt stays
+     * counted. Fenced like a result: nothing changes once the message was claimed again or reached
+     * a final status.
+     *
+     * @return whether the lease was ended
+     */
+    boolean release(Claim claim, Instant now);
+
+    /**
      * A claimed message. Its content stays sealed until {@link Content#open()}, so a message whose
      * code expired is settled without ever decrypting the code.
      *
