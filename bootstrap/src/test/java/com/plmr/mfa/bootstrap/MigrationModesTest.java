@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code MFA_DB_MIGRATION} as an operator uses it, on fresh schemas of the test server: {@code only}
  * migrates and exits 0 without serving (an init job), {@code skip} serves without touching the
- * schema, and the default migrates and serves.
+ * schema and refuses one that lacks a changeset of this release, and the default migrates and serves.
  */
 class MigrationModesTest {
 
@@ -48,14 +48,32 @@ class MigrationModesTest {
     }
 
     @Test
-    void skip_serves_without_touching_the_schema() throws Exception {
+    void skip_serves_on_a_migrated_schema_without_migrating_it() throws Exception {
         String url = TestDatabase.isolatedProperties().get("datasources.default.url");
+        try (ServiceProcess migration = ServiceProcess.start(workingDirectory, url, Map.of("MFA_DB_MIGRATION", "only"))) {
+            migration.readUntil(line -> false);
+            assertThat(migration.exitStatus()).hasValue(0);
+        }
+        List<String> before = appliedChangesets(url);
         service = ServiceProcess.start(workingDirectory, url, Map.of("MFA_DB_MIGRATION", "skip"));
 
         List<String> console = service.readStart();
 
         assertThat(console).anyMatch(line -> line.contains("not migrating the schema (MFA_DB_MIGRATION=skip)"))
                 .anyMatch(line -> line.contains(ServiceProcess.STARTED));
+        assertThat(appliedChangesets(url)).isEqualTo(before).containsExactlyElementsOf(SchemaCheck.changesetsOfThisRelease());
+    }
+
+    @Test
+    void skip_refuses_a_schema_that_lacks_changesets_of_this_release_and_touches_nothing() throws Exception {
+        String url = TestDatabase.isolatedProperties().get("datasources.default.url");
+        service = ServiceProcess.start(workingDirectory, url, Map.of("MFA_DB_MIGRATION", "skip"));
+
+        List<String> console = service.readUntil(line -> false);
+
+        assertThat(service.exitStatus()).hasValue(Application.CONFIGURATION_REFUSED);
+        assertThat(console).anyMatch(line -> line.contains("MFA_DB_MIGRATION=skip, but the schema lacks the changesets ["
+                + String.join(", ", SchemaCheck.changesetsOfThisRelease()) + "] of this release"));
         assertThat(tables(url)).isEmpty();
     }
 

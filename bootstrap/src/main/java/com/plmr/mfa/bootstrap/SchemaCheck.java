@@ -1,0 +1,89 @@
+package com.plmr.mfa.bootstrap;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.jdbc.DataSourceResolver;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * With {@code MFA_DB_MIGRATION=skip}, refuses to serve on a schema that lacks a changeset of this
+ * release (the init job or pipeline step that runs {@code only} did not run, or ran an older
+ * release): the start stops with one line naming the missing changesets, instead of the first
+ * request that needs a new column failing. It only reads Liquibase's table, so the serving
+ * database user needs no DDL rights.
+ */
+@Context
+@Requires(property = Migration.PROPERTY, value = "skip")
+final class SchemaCheck {
+
+    static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
+    private static final Pattern INCLUDE = Pattern.compile("<include\\s+file=\"([^\"]+)\"");
+    /** SQLSTATE of MySQL's and MariaDB's "table doesn't exist": a schema Liquibase never ran on. */
+    private static final String NO_SUCH_TABLE = "42S02";
+    private static final Pattern CHANGESET = Pattern.compile("(?m)^--changeset\\s+[^:\\s]+:(\\S+)");
+
+    /** @param resolver the pool behind the data source bean, whose connections need no surrounding transaction */
+    SchemaCheck(DataSource dataSource, DataSourceResolver resolver) {
+        Set<String> missing = new LinkedHashSet<>(changesetsOfThisRelease());
+        missing.removeAll(applied(resolver.resolve(dataSource)));
+        if (!missing.isEmpty()) {
+            throw new ConfigurationRefusedException(List.of("MFA_DB_MIGRATION=skip, but the schema lacks the changesets "
+                    + missing + " of this release: run the release with MFA_DB_MIGRATION=only first"));
+        }
+    }
+
+    /** The ids of the changesets the changelog of this release holds, in order. */
+    static List<String> changesetsOfThisRelease() {
+        List<String> ids = new ArrayList<>();
+        Matcher include = INCLUDE.matcher(resource(CHANGELOG));
+        while (include.find()) {
+            Matcher changeset = CHANGESET.matcher(resource(include.group(1)));
+            while (changeset.find()) {
+                ids.add(changeset.group(1));
+            }
+        }
+        return ids;
+    }
+
+    private static Set<String> applied(DataSource dataSource) {
+        Set<String> ids = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT ID FROM DATABASECHANGELOG")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            if (NO_SUCH_TABLE.equals(e.getSQLState())) {
+                return ids;
+            }
+            throw new IllegalStateException("the schema's changelog could not be read", e);
+        }
+        return ids;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
