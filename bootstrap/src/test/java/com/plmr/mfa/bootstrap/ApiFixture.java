@@ -72,6 +72,14 @@ final class ApiFixture {
         return userId;
     }
 
+    /** A new user with a new phone number, a challenge of theirs and an SMS code initiated for it: its id. */
+    String initiatedSmsChallenge() throws ApiException {
+        String user = newUser(newPhone(), null);
+        Challenge challenge = newChallenge(user, ChallengeMethod.SMS);
+        sms(user).initiateSms(challenge.getChallengeId(), null);
+        return challenge.getChallengeId();
+    }
+
     Challenge newChallenge(String userId, ChallengeMethod... methods) throws ApiException {
         return challenges().createChallenge(new CreateChallengeRequest().userId(userId)
                 .context(new StepUpContext().operation("payment").reference("pay-" + UUID.randomUUID())

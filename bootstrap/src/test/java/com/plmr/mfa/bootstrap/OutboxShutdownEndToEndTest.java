@@ -1,11 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
-import com.plmr.mfa.client.ApiException;
-import com.plmr.mfa.client.model.Challenge;
-import com.plmr.mfa.client.model.ChallengeMethod;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -15,17 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutboxShutdownEndToEndTest implements TestPropertyProvider {
 
-    private static final String PATH = "/hooks/sms";
-    private static final long WAIT_SECONDS = 60;
+    private static final long WAIT_SECONDS = HeldSmsGateway.WAIT_SECONDS;
 
     @Inject
     EmbeddedServer server;
@@ -48,44 +37,29 @@ class OutboxShutdownEndToEndTest implements TestPropertyProvider {
     DispatchDueMessagesUseCase dispatcher;
 
     /** One hold for the first test, two for the second, in either order. */
-    private final OutboxLeaseEndToEndTest.HeldRequests held = new OutboxLeaseEndToEndTest.HeldRequests(3);
-    private final WireMockServer gateway = startGateway(held);
+    private final HeldSmsGateway held = new HeldSmsGateway(3);
     private final Map<String, String> database = TestDatabase.isolatedProperties();
     private final OutboxRows rows = new OutboxRows(database);
 
-    private static WireMockServer startGateway(OutboxLeaseEndToEndTest.HeldRequests held) {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(held));
-        server.start();
-        return server;
-    }
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(database);
-        properties.put("mfa.test.recording-sender", "false");
-        properties.put("mfa.notify.sms.provider", "webhook");
-        properties.put("mfa.notify.sms.webhook.url", "http://127.0.0.1:" + gateway.port() + PATH);
-        properties.put("mfa.notify.sms.webhook.request-timeout", (WAIT_SECONDS * 2) + "s");
-        properties.put("mfa.outbox.lease", "150s");
-        return properties;
+        return held.properties(database, "150s");
     }
 
     @BeforeEach
-    void answerEveryRequest() {
-        gateway.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\": \"gw-1\"}")));
+    void acceptEveryMessage() {
+        held.acceptEveryMessage();
     }
 
     @AfterAll
     void stopGateway() {
-        gateway.stop();
+        held.close();
     }
 
     @Test
     void a_shutdown_waits_for_the_message_under_way_and_claims_no_other() throws Exception {
-        String first = initiateSms();
-        String second = initiateSms();
+        String first = new ApiFixture(server).initiatedSmsChallenge();
+        String second = new ApiFixture(server).initiatedSmsChallenge();
         OutboxDispatchJob job = new OutboxDispatchJob(dispatcher);
         CompletableFuture<Void> round = CompletableFuture.runAsync(job::dispatch);
         held.awaitArrival();
@@ -107,7 +81,7 @@ class OutboxShutdownEndToEndTest implements TestPropertyProvider {
 
     @Test
     void a_send_the_shutdown_cannot_wait_for_is_given_back_and_sent_at_once_by_another_dispatcher() throws Exception {
-        String challenge = initiateSms();
+        String challenge = new ApiFixture(server).initiatedSmsChallenge();
         OutboxDispatchJob job = new OutboxDispatchJob(dispatcher);
         CompletableFuture<Void> round = CompletableFuture.runAsync(job::dispatch);
         held.awaitArrival();
@@ -127,16 +101,8 @@ class OutboxShutdownEndToEndTest implements TestPropertyProvider {
         OutboxRows.Row sent = rows.single(challenge);
         assertThat(sent.status()).isEqualTo("SENT");
         assertThat(sent.attempts()).as("the first send's late result was fenced off").isEqualTo(2);
-        List<LoggedRequest> requests = gateway.findAll(postRequestedFor(urlEqualTo(PATH)));
+        List<LoggedRequest> requests = held.requests();
         assertThat(requests.subList(requests.size() - 2, requests.size()))
                 .extracting(request -> request.getHeader("Idempotency-Key")).containsOnly(sent.id());
-    }
-
-    private String initiateSms() throws ApiException {
-        ApiFixture api = new ApiFixture(server);
-        String user = api.newUser(ApiFixture.newPhone(), null);
-        Challenge challenge = api.newChallenge(user, ChallengeMethod.SMS);
-        api.sms(user).initiateSms(challenge.getChallengeId(), null);
-        return challenge.getChallengeId();
     }
 }
