@@ -69,6 +69,27 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
     }
 
     @Test
+    void only_wrong_codes_spend_attempts_and_the_right_one_leaves_what_they_left() throws ApiException {
+        String phone = ApiFixture.newPhone();
+        String user = api.newUser(phone, null);
+        Challenge challenge = api.newChallenge(user);
+        api.sms(user).initiateSms(challenge.getChallengeId(), null);
+        String right = codeSentTo(phone);
+        String wrong = right.equals("000000") ? "111111" : "000000";
+        assertRefused(() -> api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(wrong)),
+                400, "INVALID_OTP", "\"attemptsRemaining\":4");
+
+        Challenge verified = api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(right));
+
+        assertThat(verified.getAttemptsRemaining()).isEqualTo(4);
+        assertThat(api.challenges().getChallenge(challenge.getChallengeId()).getAttemptsRemaining()).isEqualTo(4);
+        Challenge untouched = api.newChallenge(user);
+        api.sms(user).initiateSms(untouched.getChallengeId(), null);
+        assertThat(api.sms(user).verifySms(untouched.getChallengeId(), new VerifyOtpRequest().totp(codeSentTo(phone)))
+                .getAttemptsRemaining()).isEqualTo(5);
+    }
+
+    @Test
     void a_verified_challenge_answers_410_to_further_verifies() throws ApiException {
         String user = api.newUser(PHONE, null);
         Challenge challenge = api.newChallenge(user);

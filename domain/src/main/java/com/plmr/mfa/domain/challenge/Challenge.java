@@ -14,8 +14,9 @@ import java.util.Set;
  * methods. Immutable; every transition returns the next state inside an outcome value, so a
  * refusal can never be mistaken for success.
  *
- * <p>Invariants: at most one delivered code works at a time ({@link #issuedCode()}); attempts
- * never exceed {@code maxAttempts}, and spending the last one on a wrong code locks the challenge;
+ * <p>Invariants: at most one delivered code works at a time ({@link #issuedCode()}); only wrong
+ * codes spend attempts, attempts never exceed {@code maxAttempts}, and spending the last one
+ * locks the challenge;
  * a challenge is verified at most once and consumed at most once; past {@link #expiresAt()} a
  * challenge that was not consumed, locked or cancelled reads as {@link ChallengeStatus#EXPIRED}.
  * Cancelling removes the step-up context. Time is always an argument.
@@ -186,7 +187,7 @@ public record Challenge(
     }
 
     private Challenge verified(ChallengeMethod method, Instant now) {
-        return new Challenge(id, userId, context, allowedMethods, locale, ChallengeStatus.VERIFIED, attemptsUsed + 1,
+        return new Challenge(id, userId, context, allowedMethods, locale, ChallengeStatus.VERIFIED, attemptsUsed,
                 maxAttempts, sendsUsed, lastSentAt, null, createdAt, expiresAt, method, now, null);
     }
 

@@ -111,10 +111,11 @@ class ChallengeTest {
     @Nested
     class Verifying {
         @Test
-        void the_right_code_verifies_and_spends_one_attempt() {
+        void the_right_code_verifies_and_spends_no_attempt() {
             VerificationOutcome outcome = withSmsCode(T0).verify(ChallengeMethod.SMS, RIGHT, T0.plusSeconds(5));
             assertThat(outcome).isInstanceOfSatisfying(VerificationOutcome.Verified.class, verified -> {
                 assertThat(verified.challenge().storedStatus()).isEqualTo(ChallengeStatus.VERIFIED);
+                assertThat(verified.challenge().attemptsRemaining()).isEqualTo(5);
                 assertThat(verified.challenge().verifiedMethod()).isEqualTo(ChallengeMethod.SMS);
                 assertThat(verified.challenge().issuedCode()).isNull();
             });
@@ -131,6 +132,13 @@ class ChallengeTest {
             assertThat(challenge.statusAt(T0)).isEqualTo(ChallengeStatus.LOCKED);
             assertThat(challenge.verify(ChallengeMethod.SMS, RIGHT, T0))
                     .isEqualTo(new VerificationOutcome.NotPending(ChallengeStatus.LOCKED));
+        }
+
+        @Test
+        void the_right_code_after_a_wrong_one_leaves_the_attempts_the_wrong_one_left() {
+            Challenge once = ((Transition) withSmsCode(T0).verify(ChallengeMethod.SMS, WRONG, T0)).challenge();
+            Challenge verified = ((Transition) once.verify(ChallengeMethod.SMS, RIGHT, T0)).challenge();
+            assertThat(verified.attemptsRemaining()).isEqualTo(4);
         }
 
         @Test
