@@ -1,15 +1,18 @@
 package com.plmr.mfa.application.service;
 
-import com.plmr.mfa.domain.challenge.CodeMatch;
+import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Checks an authenticator-app code against a user's active registrations. A match advances the
- * registration's last accepted time step (compare-and-set), so the same code never matches twice.
+ * Checks an authenticator-app code against a user's active registrations and stores what the
+ * check changed: an acceptance advances the registration's last accepted time step
+ * (compare-and-set), so the same code never passes twice; a refusal counts towards the lockout.
  */
 public interface AuthenticatorCodeCheck {
 
-    CodeMatch check(UserId user, String code, Instant now);
+    /** The verdict, or empty when the user has no active authenticator app (nothing was checked). */
+    Optional<TotpCheck> check(UserId user, String code, Instant now);
 }

@@ -4,11 +4,10 @@ import com.plmr.mfa.application.port.out.ClockDriftPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
-import com.plmr.mfa.domain.challenge.CodeMatch;
 import com.plmr.mfa.domain.crypto.SecretSealer;
-import com.plmr.mfa.domain.factor.TotpAttempt;
 import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.factor.TotpRegistration;
+import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Duration;
@@ -20,12 +19,13 @@ import java.util.Optional;
 
 /**
  * Checks a challenge's app code against every active registration of the user, in the
- * challenge's transaction. A code accepted by one registration is a {@link CodeMatch#MATCH} only
+ * challenge's transaction. A code accepted by one registration is {@link TotpCheck.Accepted} only
  * when that registration's accepted step advanced (compare-and-set), else it was used already. A
- * refused code counts as a failure on every registration it was checked against.
+ * refused code counts as a failure on every registration it was checked against; the answer is
+ * the most telling refusal (a replay, then a wrong code).
  *
  * <p>While wrong codes keep any of the user's active registrations locked, no code is checked at
- * all ({@link CodeMatch#locked}, until the last of those lockouts ends): the right code of a
+ * all ({@link TotpCheck.Locked}, until the last of those lockouts ends): the right code of a
  * locked app is refused as the lockout it is, not as a wrong code, and spends no challenge
  * attempt, as on the enrolment verify.
  */
@@ -44,55 +44,56 @@ public final class CheckAuthenticatorCodeService implements AuthenticatorCodeChe
     }
 
     @Override
-    public CodeMatch check(UserId user, String code, Instant now) {
+    public Optional<TotpCheck> check(UserId user, String code, Instant now) {
         return transactions.inTransaction(() -> {
             List<TotpRegistration> active = registrations.registrationsOf(user).stream()
                     .filter(TotpRegistration::isActive).toList();
             if (active.isEmpty()) {
-                return CodeMatch.NO_FACTOR;
+                return Optional.empty();
             }
             Optional<Duration> locked = active.stream().filter(registration -> registration.lockedAt(now))
                     .map(registration -> Duration.between(now, registration.lockedUntil().orElseThrow()))
                     .max(Duration::compareTo);
-            if (locked.isPresent()) {
-                return CodeMatch.locked(locked.get());
-            }
-            Map<TotpRegistration, TotpAttempt> checked = new LinkedHashMap<>();
-            active.forEach(registration -> checked.put(registration, attempts.check(registration, code, now)));
-            for (Map.Entry<TotpRegistration, TotpAttempt> entry : checked.entrySet()) {
-                if (entry.getValue() instanceof TotpAttempt.Accepted) {
-                    return matchOf(attempts.settle(entry.getKey(), entry.getValue(), now));
-                }
-            }
-            CodeMatch best = CodeMatch.NO_MATCH;
-            for (Map.Entry<TotpRegistration, TotpAttempt> entry : checked.entrySet()) {
-                CodeMatch match = matchOf(attempts.settle(entry.getKey(), entry.getValue(), now));
-                best = match.kind() == CodeMatch.Kind.REPLAYED ? match : best;
-            }
-            return best;
+            return Optional.of(locked.<TotpCheck>map(TotpCheck.Locked::new).orElseGet(() -> checked(active, code, now)));
         });
     }
 
-    private static CodeMatch matchOf(TotpAttempt attempt) {
-        return attempt.fold(new TotpAttempt.Cases<>() {
+    private TotpCheck checked(List<TotpRegistration> active, String code, Instant now) {
+        Map<TotpRegistration, TotpCheck> checks = new LinkedHashMap<>();
+        active.forEach(registration -> checks.put(registration, attempts.check(registration, code, now)));
+        for (Map.Entry<TotpRegistration, TotpCheck> entry : checks.entrySet()) {
+            if (entry.getValue().authenticates()) {
+                return attempts.settle(entry.getKey(), entry.getValue(), now).check();
+            }
+        }
+        TotpCheck answer = new TotpCheck.Rejected();
+        for (Map.Entry<TotpRegistration, TotpCheck> entry : checks.entrySet()) {
+            answer = moreTelling(attempts.settle(entry.getKey(), entry.getValue(), now).check(), answer);
+        }
+        return answer;
+    }
+
+    /** A replay tells the user to wait for the next code; any other refusal reads as a wrong code. */
+    private static TotpCheck moreTelling(TotpCheck settled, TotpCheck sofar) {
+        return settled.fold(new TotpCheck.Cases<>() {
             @Override
-            public CodeMatch accepted(TotpAttempt.Accepted outcome) {
-                return CodeMatch.MATCH;
+            public TotpCheck accepted(TotpCheck.Accepted check) {
+                return check;
             }
 
             @Override
-            public CodeMatch replayed(TotpAttempt.Replayed outcome) {
-                return CodeMatch.REPLAYED;
+            public TotpCheck replayed(TotpCheck.Replayed check) {
+                return check;
             }
 
             @Override
-            public CodeMatch rejected(TotpAttempt.Rejected outcome) {
-                return CodeMatch.NO_MATCH;
+            public TotpCheck rejected(TotpCheck.Rejected check) {
+                return sofar;
             }
 
             @Override
-            public CodeMatch locked(TotpAttempt.Locked outcome) {
-                return CodeMatch.locked(outcome.retryAfter());
+            public TotpCheck locked(TotpCheck.Locked check) {
+                return sofar;
             }
         });
     }

@@ -1,12 +1,13 @@
 package com.plmr.mfa.application.service;
 
+import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase.Result;
 import com.plmr.mfa.application.port.out.ClockDriftPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.domain.crypto.SecretSealer;
-import com.plmr.mfa.domain.factor.TotpAttempt;
 import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.factor.TotpRegistration;
+import com.plmr.mfa.domain.totp.TotpCheck;
 
 import java.time.Instant;
 
@@ -15,7 +16,7 @@ import java.time.Instant;
  * verify and for challenge verification alike. Runs inside the caller's transaction.
  *
  * <p>An acceptance counts only once the compare-and-set of the last accepted step succeeded; a
- * request that loses it to a concurrent one with the same code gets {@link TotpAttempt.Replayed},
+ * request that loses it to a concurrent one with the same code gets {@link TotpCheck.Replayed},
  * which is what it is. Wrong codes are counted on the row locked for update, so that concurrent
  * failures all count. The secret is opened for the check only and never leaves this class. The
  * step offset of an accepted code goes to operators ({@link ClockDriftPort}), never to the caller.
@@ -38,41 +39,42 @@ final class TotpAttempts {
     }
 
     /** The check alone; nothing is stored. */
-    TotpAttempt check(TotpRegistration registration, String code, Instant now) {
+    TotpCheck check(TotpRegistration registration, String code, Instant now) {
         return registration.attempt(sealer, code, now);
     }
 
-    /** Stores the attempt's effect and answers its final outcome. */
-    TotpAttempt settle(TotpRegistration registration, TotpAttempt attempt, Instant now) {
-        return attempt.fold(new TotpAttempt.Cases<>() {
+    /** Stores the check's effect and answers its final verdict with the registration as it now stands. */
+    Result settle(TotpRegistration registration, TotpCheck check, Instant now) {
+        return check.fold(new TotpCheck.Cases<>() {
             @Override
-            public TotpAttempt accepted(TotpAttempt.Accepted outcome) {
-                if (!record.advanceAcceptedStep(outcome.registration())) {
-                    return new TotpAttempt.Replayed(outcome.registration().lastAcceptedStep());
+            public Result accepted(TotpCheck.Accepted accepted) {
+                TotpRegistration active = registration.accepted(accepted.step(), now);
+                if (!record.advanceAcceptedStep(active)) {
+                    return new Result(registration, new TotpCheck.Replayed(accepted.step()));
                 }
-                drift.accepted(registration.id(), outcome.stepsOff());
-                return outcome;
+                drift.accepted(registration.id(), registration.stepsOff(accepted.step(), now));
+                return new Result(active, accepted);
             }
 
             @Override
-            public TotpAttempt replayed(TotpAttempt.Replayed outcome) {
-                return counted(outcome);
+            public Result replayed(TotpCheck.Replayed replayed) {
+                return counted(replayed);
             }
 
             @Override
-            public TotpAttempt rejected(TotpAttempt.Rejected outcome) {
-                return counted(outcome);
+            public Result rejected(TotpCheck.Rejected rejected) {
+                return counted(rejected);
             }
 
             @Override
-            public TotpAttempt locked(TotpAttempt.Locked outcome) {
-                return outcome;
+            public Result locked(TotpCheck.Locked locked) {
+                return new Result(registration, locked);
             }
 
-            private TotpAttempt counted(TotpAttempt outcome) {
+            private Result counted(TotpCheck refused) {
                 load.lockedForFailure(registration.id())
                         .ifPresent(current -> record.recordFailures(current.failed(policy, now)));
-                return outcome;
+                return new Result(registration, refused);
             }
         });
     }

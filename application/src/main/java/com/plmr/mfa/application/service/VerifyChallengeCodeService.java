@@ -11,7 +11,6 @@ import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
-import com.plmr.mfa.domain.challenge.CodeMatch;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
 import com.plmr.mfa.domain.otp.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
@@ -22,7 +21,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Verifies under the challenge's row lock: concurrent verifies of one challenge, on any number of
+ * Verifies like initiate: the challenge admits or refuses the code ({@link
+ * Challenge#refuseVerification}), this service checks an admitted code, and the challenge settles
+ * the result ({@code settle}), which is stored when it moved the challenge. Runs under the
+ * challenge's row lock: concurrent verifies of one challenge, on any number of
  * service instances, are applied one after the other, so the attempt budget is never exceeded and
  * a right code verifies the challenge exactly once. The user's failure streak across challenges
  * (NIST SP 800-63B §5.2.2) is locked next, always in this order (challenge, then user), so
@@ -59,22 +61,34 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     }
 
     private VerificationOutcome verify(Challenge challenge, Command command, Instant now) {
-        ChallengeMethod method = command.method();
-        CodeMatch.Matcher matcher = method == ChallengeMethod.APP
-                ? issued -> apps.check(challenge.userId(), command.code(), now)
-                : issued -> hasher.matches(challenge.id(), method, command.code(), issued.hash())
-                        ? CodeMatch.MATCH : CodeMatch.NO_MATCH;
         FailureStreak streak = ledger.lock(challenge.userId());
         Optional<Duration> wait = streak.refusal(now);
         if (wait.isPresent()) {
             return new VerificationOutcome.RateLimited(wait.get());
         }
-        VerificationOutcome outcome = Transitions.stored(challenge.verify(method, matcher, now), save);
+        VerificationOutcome outcome = challenge.refuseVerification(command.method(), now)
+                .orElseGet(() -> Transitions.stored(checked(challenge, command, now), save));
         if (outcome.isFailedGuess()) {
             ledger.record(challenge.userId(), streak.failed(abuse, now));
         } else if (outcome instanceof VerificationOutcome.Verified && streak.failures() > 0) {
             ledger.record(challenge.userId(), FailureStreak.none());
         }
         return outcome;
+    }
+
+    /**
+     * Checks the code of a challenge that admitted it, and lets the challenge settle the result:
+     * an app code against the user's registrations (which records the accepted step or the
+     * failure), a delivered code against the keyed hash of the code sent.
+     */
+    private VerificationOutcome checked(Challenge challenge, Command command, Instant now) {
+        ChallengeMethod method = command.method();
+        if (method == ChallengeMethod.APP) {
+            return apps.check(challenge.userId(), command.code(), now)
+                    .map(check -> challenge.settle(check, now))
+                    .orElseGet(VerificationOutcome.NoFactor::new);
+        }
+        boolean right = hasher.matches(challenge.id(), method, command.code(), challenge.issuedCode().hash());
+        return challenge.settle(method, right, now);
     }
 }

@@ -2,12 +2,12 @@ package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase;
+import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase.Result;
 import com.plmr.mfa.application.port.out.ClockDriftPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.crypto.SecretSealer;
-import com.plmr.mfa.domain.factor.TotpAttempt;
 import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.user.Actor;
 
@@ -35,7 +35,7 @@ public final class VerifyTotpRegistrationService implements VerifyTotpRegistrati
     }
 
     @Override
-    public Access<TotpAttempt> verify(Actor actor, Command command) {
+    public Access<Result> verify(Actor actor, Command command) {
         return FactorGate.enter(actor, command.user(), () -> transactions.inTransaction(() -> {
             Instant now = clock.instant();
             return registrations.registrationOf(command.user(), command.registration())

@@ -11,7 +11,6 @@ import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.ChallengeStatus;
-import com.plmr.mfa.domain.challenge.CodeMatch;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
 import com.plmr.mfa.domain.challenge.StepUpContext;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
@@ -27,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -113,6 +113,14 @@ class ChallengeServicesTest {
     }
 
     @Test
+    void a_user_without_an_app_spends_no_attempt() {
+        Access<VerificationOutcome> access = verifier().verify(SUBJECT,
+                new VerifyChallengeCodeUseCase.Command(challenge.id(), ChallengeMethod.APP, "123456"));
+        assertThat(((Access.Granted<VerificationOutcome>) access).value()).isEqualTo(new VerificationOutcome.NoFactor());
+        assertThat(store.challenges.get(challenge.id()).attemptsRemaining()).isEqualTo(policy.maxAttempts());
+    }
+
+    @Test
     void users_cannot_create_challenges() {
         assertThat(new CreateChallengeService(store, store, policy, clock, new Random(1)).create(SUBJECT,
                 new CreateChallengeUseCase.Command(USER, new StepUpContext("payment", "p", null, null), Set.of(), null)))
@@ -133,7 +141,7 @@ class ChallengeServicesTest {
     }
 
     private VerifyChallengeCodeService verifier() {
-        return new VerifyChallengeCodeService(store, store, store, hasher, (user, code, now) -> CodeMatch.NO_FACTOR,
+        return new VerifyChallengeCodeService(store, store, store, hasher, (user, code, now) -> Optional.empty(),
                 store, AbusePolicy.defaults(), clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.plmr.mfa.domain.challenge;
 
+import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Instant;
@@ -131,36 +132,74 @@ public record Challenge(
     }
 
     /**
-     * Verifies a code presented for {@code method}. Refusals that say nothing about the code
-     * (not pending, method not allowed, no or expired code, no authenticator or a locked one)
-     * spend no attempt;
-     * every comparison does, so the budget bounds the guesses an attacker gets (RFC 4226 §7.3).
+     * Why a code presented for {@code method} is not even compared now, or empty when it may be:
+     * the challenge is cancelled or no longer pending, does not allow the method, or has no live
+     * code of that delivered method. Such refusals say nothing about the code and spend no
+     * attempt; the caller checks the code only when this is empty, then {@link #settle}s.
      */
-    public VerificationOutcome verify(ChallengeMethod method, CodeMatch.Matcher matcher, Instant now) {
+    public Optional<VerificationOutcome> refuseVerification(ChallengeMethod method, Instant now) {
         ChallengeStatus status = statusAt(now);
         if (status == ChallengeStatus.CANCELLED) {
-            return new VerificationOutcome.ContextGone();
+            return Optional.of(new VerificationOutcome.ContextGone());
         }
         if (status != ChallengeStatus.PENDING) {
-            return new VerificationOutcome.NotPending(status);
+            return Optional.of(new VerificationOutcome.NotPending(status));
         }
         if (!allowedMethods.contains(method)) {
-            return new VerificationOutcome.MethodNotAllowed(method);
+            return Optional.of(new VerificationOutcome.MethodNotAllowed(method));
         }
         if (method.isDelivered() && (issuedCode == null || issuedCode.method() != method)) {
-            return new VerificationOutcome.NoCodeIssued(method);
+            return Optional.of(new VerificationOutcome.NoCodeIssued(method));
         }
         if (method.isDelivered() && issuedCode.isExpiredAt(now)) {
-            return new VerificationOutcome.CodeExpired();
+            return Optional.of(new VerificationOutcome.CodeExpired());
         }
-        CodeMatch match = matcher.match(method.isDelivered() ? issuedCode : null);
-        return switch (match.kind()) {
-            case NO_FACTOR -> new VerificationOutcome.NoFactor();
-            case LOCKED -> new VerificationOutcome.FactorLocked(match.retryAfter());
-            case MATCH -> new VerificationOutcome.Verified(verified(method, now));
-            case NO_MATCH -> failed(attempt -> new VerificationOutcome.Rejected(attempt, attempt.attemptsRemaining()));
-            case REPLAYED -> failed(attempt -> new VerificationOutcome.Replayed(attempt, attempt.attemptsRemaining()));
-        };
+        return Optional.empty();
+    }
+
+    /**
+     * Settles the comparison of a delivered code with the {@link #issuedCode()}: a right one
+     * verifies the challenge, a wrong one spends an attempt, so the budget bounds the guesses an
+     * attacker gets (RFC 4226 §7.3). Only wrong codes spend attempts.
+     *
+     * @throws IllegalStateException when {@link #refuseVerification} refuses; callers check first
+     */
+    public VerificationOutcome settle(ChallengeMethod method, boolean right, Instant now) {
+        requireAdmitted(method, now);
+        return right ? new VerificationOutcome.Verified(verified(method, now))
+                : failed(attempt -> new VerificationOutcome.Rejected(attempt, attempt.attemptsRemaining()));
+    }
+
+    /**
+     * Settles the verdict on an authenticator-app code: an accepted code verifies the challenge,
+     * a replayed or wrong one (a code of a step outside the window is one) spends an attempt, and
+     * a locked app checked nothing, so it spends none.
+     *
+     * @throws IllegalStateException when {@link #refuseVerification} refuses; callers check first
+     */
+    public VerificationOutcome settle(TotpCheck appCode, Instant now) {
+        requireAdmitted(ChallengeMethod.APP, now);
+        return appCode.fold(new TotpCheck.Cases<>() {
+            @Override
+            public VerificationOutcome accepted(TotpCheck.Accepted check) {
+                return new VerificationOutcome.Verified(verified(ChallengeMethod.APP, now));
+            }
+
+            @Override
+            public VerificationOutcome replayed(TotpCheck.Replayed check) {
+                return failed(attempt -> new VerificationOutcome.Replayed(attempt, attempt.attemptsRemaining()));
+            }
+
+            @Override
+            public VerificationOutcome rejected(TotpCheck.Rejected check) {
+                return failed(attempt -> new VerificationOutcome.Rejected(attempt, attempt.attemptsRemaining()));
+            }
+
+            @Override
+            public VerificationOutcome locked(TotpCheck.Locked check) {
+                return new VerificationOutcome.FactorLocked(check.retryAfter());
+            }
+        });
     }
 
     /** Consumes a verified challenge: the consumer's operation proceeds, exactly once. */
@@ -184,6 +223,12 @@ public record Challenge(
             case CANCELLED -> new CancelOutcome.Cancelled(this);
             case VERIFIED, CONSUMED, EXPIRED, LOCKED -> new CancelOutcome.Gone(statusAt(now));
         };
+    }
+
+    private void requireAdmitted(ChallengeMethod method, Instant now) {
+        refuseVerification(method, now).ifPresent(refusal -> {
+            throw new IllegalStateException("verification refused: " + refusal);
+        });
     }
 
     private Challenge verified(ChallengeMethod method, Instant now) {

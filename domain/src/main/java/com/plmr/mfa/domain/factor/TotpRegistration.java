@@ -102,22 +102,23 @@ public record TotpRegistration(
 
     /**
      * Checks a code typed by the user; the secret is opened only when the registration is not
-     * locked, and only for this check. Refusals change nothing here: the caller records them with
-     * {@link #failed} on the stored state, so that concurrent failures all count.
+     * locked, and only for this check. Nothing changes here: the caller stores an acceptance with
+     * {@link #accepted} (compare-and-set) and records refusals with {@link #failed} on the stored
+     * state, so that concurrent failures all count.
      */
-    public TotpAttempt attempt(SecretSealer sealer, String code, Instant now) {
+    public TotpCheck attempt(SecretSealer sealer, String code, Instant now) {
         if (lockedAt(now)) {
-            return new TotpAttempt.Locked(Duration.between(now, lockedUntil.orElseThrow()));
+            return new TotpCheck.Locked(Duration.between(now, lockedUntil.orElseThrow()));
         }
-        Totp totp = new Totp(parameters);
-        TotpCheck check = totp.verify(openSecret(sealer), code, now, lastAcceptedStep);
-        if (check instanceof TotpCheck.Accepted accepted) {
-            return new TotpAttempt.Accepted(accepted(accepted.step(), now), totp.stepsOff(accepted.step(), now));
-        }
-        if (check instanceof TotpCheck.Replayed replayed) {
-            return new TotpAttempt.Replayed(replayed.step());
-        }
-        return new TotpAttempt.Rejected();
+        return new Totp(parameters).verify(openSecret(sealer), code, now, lastAcceptedStep);
+    }
+
+    /**
+     * How far the step of a code accepted at {@code now} lies from the current step: the device
+     * clock's drift in steps (RFC 6238 §6), negative when it is behind; within the window.
+     */
+    public long stepsOff(long step, Instant now) {
+        return new Totp(parameters).stepsOff(step, now);
     }
 
     /**

@@ -1,17 +1,39 @@
 package com.plmr.mfa.domain.totp;
 
+import java.time.Duration;
+
 /**
- * The outcome of {@link Totp#verify}: exactly one of three answers, each carrying only what its
- * caller needs to act on.
+ * The verdict on a code typed for an authenticator app: what {@link Totp#verify} makes of it, what
+ * a registration answers while it is locked, and what a service answers for all of a user's apps.
+ * One type from the engine to the challenge, read with {@link #fold}: adding a variant breaks
+ * every reader until it is handled.
  *
  * <p>Only {@link Accepted} authenticates the user; the caller must then store its step as the
  * factor's new last accepted step before answering, so that the code cannot be used again (RFC
  * 6238 §5.2). Two requests carrying the same code may be verified at once against the same last
  * step: the store must be conditional (only if the stored step is still the one verified
- * against), and the request that loses that race is a replay. The two other answers are
- * failed attempts and count towards the throttling that RFC 4226 §7.3 calls for.
+ * against), and the request that loses that race is a replay. {@link Replayed} and
+ * {@link Rejected} are failed attempts and count towards the throttling that RFC 4226 §7.3 calls
+ * for; {@link Locked} is that throttle, and checked nothing.
  */
 public sealed interface TotpCheck {
+
+    /** Applies the case for this variant. */
+    <R> R fold(Cases<R> cases);
+
+    /** Whether this verdict proves possession of the app: only {@link Accepted} does. */
+    boolean authenticates();
+
+    /** One method per variant: Java 17's compile-time exhaustive match over this sealed type. */
+    interface Cases<R> {
+        R accepted(Accepted check);
+
+        R replayed(Replayed check);
+
+        R rejected(Rejected check);
+
+        R locked(Locked check);
+    }
 
     /**
      * The code is the one of {@code step}, inside the window and later than the last accepted
@@ -20,6 +42,15 @@ public sealed interface TotpCheck {
      * @param step the time step the code belongs to, to record as the last accepted step
      */
     record Accepted(long step) implements TotpCheck {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.accepted(this);
+        }
+
+        @Override
+        public boolean authenticates() {
+            return true;
+        }
     }
 
     /**
@@ -30,6 +61,15 @@ public sealed interface TotpCheck {
      * @param step the time step the code belongs to
      */
     record Replayed(long step) implements TotpCheck {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.replayed(this);
+        }
+
+        @Override
+        public boolean authenticates() {
+            return false;
+        }
     }
 
     /**
@@ -38,5 +78,30 @@ public sealed interface TotpCheck {
      * window, so the answer cannot tell a future code from a wrong one.
      */
     record Rejected() implements TotpCheck {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.rejected(this);
+        }
+
+        @Override
+        public boolean authenticates() {
+            return false;
+        }
+    }
+
+    /**
+     * Too many wrong codes in a row (RFC 4226 §7.3): no code is checked, not even a right one,
+     * for {@code retryAfter}. Never answered by the engine itself, which keeps no state.
+     */
+    record Locked(Duration retryAfter) implements TotpCheck {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.locked(this);
+        }
+
+        @Override
+        public boolean authenticates() {
+            return false;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.plmr.mfa.domain.challenge;
 
+import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.user.UserId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,18 @@ class ChallengeTest {
     static final ChallengePolicy POLICY = ChallengePolicy.defaults();
     static final byte[] HASH = {1, 2, 3};
     static final byte[] OTHER_HASH = {9, 9, 9};
-    static final CodeMatch.Matcher RIGHT = issued -> CodeMatch.MATCH;
-    static final CodeMatch.Matcher WRONG = issued -> CodeMatch.NO_MATCH;
+    static final boolean RIGHT = true;
+    static final boolean WRONG = false;
+
+    /** What the service does with a delivered code: ask the challenge, compare only if it admits, settle. */
+    static VerificationOutcome verify(Challenge challenge, ChallengeMethod method, boolean right, Instant now) {
+        return challenge.refuseVerification(method, now).orElseGet(() -> challenge.settle(method, right, now));
+    }
+
+    /** The same with the verdict on an authenticator-app code. */
+    static VerificationOutcome verifyApp(Challenge challenge, TotpCheck verdict, Instant now) {
+        return challenge.refuseVerification(ChallengeMethod.APP, now).orElseGet(() -> challenge.settle(verdict, now));
+    }
 
     static Challenge pending(ChallengeMethod... methods) {
         Set<ChallengeMethod> allowed = methods.length == 0 ? Set.of() : EnumSet.of(methods[0], methods);
@@ -112,7 +123,7 @@ class ChallengeTest {
     class Verifying {
         @Test
         void the_right_code_verifies_and_spends_no_attempt() {
-            VerificationOutcome outcome = withSmsCode(T0).verify(ChallengeMethod.SMS, RIGHT, T0.plusSeconds(5));
+            VerificationOutcome outcome = verify(withSmsCode(T0), ChallengeMethod.SMS, RIGHT, T0.plusSeconds(5));
             assertThat(outcome).isInstanceOfSatisfying(VerificationOutcome.Verified.class, verified -> {
                 assertThat(verified.challenge().storedStatus()).isEqualTo(ChallengeStatus.VERIFIED);
                 assertThat(verified.challenge().attemptsRemaining()).isEqualTo(5);
@@ -125,47 +136,47 @@ class ChallengeTest {
         void wrong_codes_count_down_and_the_last_one_locks() {
             Challenge challenge = withSmsCode(T0);
             for (int left = 4; left >= 0; left--) {
-                VerificationOutcome outcome = challenge.verify(ChallengeMethod.SMS, WRONG, T0);
+                VerificationOutcome outcome = verify(challenge, ChallengeMethod.SMS, WRONG, T0);
                 assertThat(outcome).isEqualTo(new VerificationOutcome.Rejected(((Transition) outcome).challenge(), left));
                 challenge = ((Transition) outcome).challenge();
             }
             assertThat(challenge.statusAt(T0)).isEqualTo(ChallengeStatus.LOCKED);
-            assertThat(challenge.verify(ChallengeMethod.SMS, RIGHT, T0))
+            assertThat(verify(challenge, ChallengeMethod.SMS, RIGHT, T0))
                     .isEqualTo(new VerificationOutcome.NotPending(ChallengeStatus.LOCKED));
         }
 
         @Test
         void the_right_code_after_a_wrong_one_leaves_the_attempts_the_wrong_one_left() {
-            Challenge once = ((Transition) withSmsCode(T0).verify(ChallengeMethod.SMS, WRONG, T0)).challenge();
-            Challenge verified = ((Transition) once.verify(ChallengeMethod.SMS, RIGHT, T0)).challenge();
+            Challenge once = ((Transition) verify(withSmsCode(T0), ChallengeMethod.SMS, WRONG, T0)).challenge();
+            Challenge verified = ((Transition) verify(once, ChallengeMethod.SMS, RIGHT, T0)).challenge();
             assertThat(verified.attemptsRemaining()).isEqualTo(4);
         }
 
         @Test
         void the_attempt_budget_is_shared_by_all_methods() {
             Challenge challenge = withSmsCode(T0);
-            challenge = ((Transition) challenge.verify(ChallengeMethod.SMS, WRONG, T0)).challenge();
-            challenge = ((Transition) challenge.verify(ChallengeMethod.APP, issued -> CodeMatch.NO_MATCH, T0)).challenge();
+            challenge = ((Transition) verify(challenge, ChallengeMethod.SMS, WRONG, T0)).challenge();
+            challenge = ((Transition) verifyApp(challenge, new TotpCheck.Rejected(), T0)).challenge();
             assertThat(challenge.attemptsRemaining()).isEqualTo(3);
         }
 
         @Test
         void an_expired_code_spends_no_attempt() {
             Challenge challenge = withSmsCode(T0);
-            assertThat(challenge.verify(ChallengeMethod.SMS, RIGHT, T0.plus(Duration.ofMinutes(5))))
+            assertThat(verify(challenge, ChallengeMethod.SMS, RIGHT, T0.plus(Duration.ofMinutes(5))))
                     .isEqualTo(new VerificationOutcome.CodeExpired());
         }
 
         @Test
         void a_method_without_an_issued_code_spends_no_attempt() {
-            assertThat(withSmsCode(T0).verify(ChallengeMethod.EMAIL, RIGHT, T0))
+            assertThat(verify(withSmsCode(T0), ChallengeMethod.EMAIL, RIGHT, T0))
                     .isEqualTo(new VerificationOutcome.NoCodeIssued(ChallengeMethod.EMAIL));
         }
 
         @Test
         void a_replayed_app_code_counts_as_a_failure() {
             Challenge challenge = pending();
-            VerificationOutcome replay = challenge.verify(ChallengeMethod.APP, issued -> CodeMatch.REPLAYED, T0);
+            VerificationOutcome replay = verifyApp(challenge, new TotpCheck.Replayed(1), T0);
             assertThat(replay).isInstanceOfSatisfying(VerificationOutcome.Replayed.class,
                     r -> assertThat(r.attemptsRemaining()).isEqualTo(4));
         }
@@ -173,25 +184,35 @@ class ChallengeTest {
         @Test
         void a_locked_authenticator_app_answers_its_lockout_and_spends_no_attempt() {
             Challenge challenge = pending();
-            VerificationOutcome locked = challenge.verify(ChallengeMethod.APP,
-                    issued -> CodeMatch.locked(Duration.ofMinutes(4)), T0);
+            VerificationOutcome locked = verifyApp(challenge, new TotpCheck.Locked(Duration.ofMinutes(4)), T0);
             assertThat(locked).isEqualTo(new VerificationOutcome.FactorLocked(Duration.ofMinutes(4)));
             assertThat(locked).isNotInstanceOf(Transition.class);
             assertThat(locked.isFailedGuess()).isFalse();
         }
 
         @Test
-        void a_user_without_an_app_spends_no_attempt() {
-            assertThat(pending().verify(ChallengeMethod.APP, issued -> CodeMatch.NO_FACTOR, T0))
-                    .isEqualTo(new VerificationOutcome.NoFactor());
+        void an_app_code_of_another_time_is_a_wrong_code_and_spends_an_attempt() {
+            VerificationOutcome wrong = verifyApp(pending(), new TotpCheck.Rejected(), T0);
+            assertThat(wrong).isInstanceOfSatisfying(VerificationOutcome.Rejected.class,
+                    r -> assertThat(r.attemptsRemaining()).isEqualTo(4));
         }
 
         @Test
-        void the_matcher_is_not_asked_when_the_challenge_is_no_longer_pending() {
+        void a_challenge_no_longer_pending_refuses_before_any_code_is_compared() {
             Challenge expired = withSmsCode(T0);
-            assertThat(expired.verify(ChallengeMethod.SMS, issued -> {
-                throw new AssertionError("must not compare codes of an expired challenge");
-            }, T0.plus(Duration.ofMinutes(11)))).isEqualTo(new VerificationOutcome.NotPending(ChallengeStatus.EXPIRED));
+            Instant later = T0.plus(Duration.ofMinutes(11));
+            assertThat(expired.refuseVerification(ChallengeMethod.SMS, later))
+                    .contains(new VerificationOutcome.NotPending(ChallengeStatus.EXPIRED));
+        }
+
+        @Test
+        void settling_a_code_the_challenge_refused_is_a_programming_error() {
+            Challenge expired = withSmsCode(T0);
+            Instant later = T0.plus(Duration.ofMinutes(11));
+            assertThatThrownBy(() -> expired.settle(ChallengeMethod.SMS, RIGHT, later))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> pending(ChallengeMethod.SMS).settle(new TotpCheck.Accepted(1), T0))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 
@@ -199,7 +220,7 @@ class ChallengeTest {
     class ConsumingAndCancelling {
         @Test
         void a_verified_challenge_is_consumed_exactly_once() {
-            Challenge verified = ((Transition) withSmsCode(T0).verify(ChallengeMethod.SMS, RIGHT, T0)).challenge();
+            Challenge verified = ((Transition) verify(withSmsCode(T0), ChallengeMethod.SMS, RIGHT, T0)).challenge();
             ConsumeOutcome first = verified.consume(T0.plusSeconds(1));
             assertThat(first).isInstanceOf(ConsumeOutcome.Consumed.class);
             Challenge consumed = ((Transition) first).challenge();
@@ -213,7 +234,7 @@ class ChallengeTest {
 
         @Test
         void a_verified_challenge_left_past_its_end_is_expired_and_cannot_be_consumed() {
-            Challenge verified = ((Transition) withSmsCode(T0).verify(ChallengeMethod.SMS, RIGHT, T0)).challenge();
+            Challenge verified = ((Transition) verify(withSmsCode(T0), ChallengeMethod.SMS, RIGHT, T0)).challenge();
             assertThat(verified.consume(T0.plus(Duration.ofMinutes(10)))).isEqualTo(new ConsumeOutcome.Gone(ChallengeStatus.EXPIRED));
         }
 
@@ -223,7 +244,7 @@ class ChallengeTest {
             Challenge cancelled = ((Transition) outcome).challenge();
             assertThat(cancelled.stepUpContext()).isEmpty();
             assertThat(cancelled.issuedCode()).isNull();
-            assertThat(cancelled.verify(ChallengeMethod.SMS, RIGHT, T0)).isEqualTo(new VerificationOutcome.ContextGone());
+            assertThat(verify(cancelled, ChallengeMethod.SMS, RIGHT, T0)).isEqualTo(new VerificationOutcome.ContextGone());
             assertThat(cancelled.refuseInitiation(ChallengeMethod.SMS, POLICY, T0)).contains(new InitiationOutcome.ContextGone());
             assertThat(cancelled.consume(T0)).isEqualTo(new ConsumeOutcome.ContextGone());
             assertThat(cancelled.cancel(T0)).isEqualTo(new CancelOutcome.Cancelled(cancelled));
@@ -231,7 +252,7 @@ class ChallengeTest {
 
         @Test
         void a_verified_challenge_cannot_be_cancelled() {
-            Challenge verified = ((Transition) withSmsCode(T0).verify(ChallengeMethod.SMS, RIGHT, T0)).challenge();
+            Challenge verified = ((Transition) verify(withSmsCode(T0), ChallengeMethod.SMS, RIGHT, T0)).challenge();
             assertThat(verified.cancel(T0)).isEqualTo(new CancelOutcome.Gone(ChallengeStatus.VERIFIED));
         }
     }

@@ -3,6 +3,7 @@ package com.plmr.mfa.domain.factor;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.totp.HmacAlgorithm;
 import com.plmr.mfa.domain.totp.Totp;
+import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.totp.TotpParameters;
 import com.plmr.mfa.domain.totp.TotpSecret;
 import com.plmr.mfa.domain.user.UserId;
@@ -53,10 +54,10 @@ class TotpRegistrationTest {
 
     @Test
     void a_right_code_activates_and_records_its_step() {
-        TotpAttempt attempt = started.attempt(SEALER, codeAt(NOW), NOW);
+        TotpCheck attempt = started.attempt(SEALER, codeAt(NOW), NOW);
 
-        assertThat(attempt).isInstanceOf(TotpAttempt.Accepted.class);
-        TotpRegistration active = ((TotpAttempt.Accepted) attempt).registration();
+        assertThat(attempt).isEqualTo(new TotpCheck.Accepted(TOTP.timeStep(NOW)));
+        TotpRegistration active = started.accepted(((TotpCheck.Accepted) attempt).step(), NOW);
         assertThat(active.state()).isEqualTo(RegistrationState.ACTIVE);
         assertThat(active.lastAcceptedStep()).isEqualTo(TOTP.timeStep(NOW));
         assertThat(active.changed()).isEqualTo(NOW);
@@ -67,7 +68,7 @@ class TotpRegistrationTest {
         TotpRegistration active = started.accepted(TOTP.timeStep(NOW), NOW);
 
         assertThat(active.attempt(SEALER, codeAt(NOW), NOW.plusSeconds(5)))
-                .isEqualTo(new TotpAttempt.Replayed(TOTP.timeStep(NOW)));
+                .isEqualTo(new TotpCheck.Replayed(TOTP.timeStep(NOW)));
     }
 
     @Test
@@ -75,29 +76,30 @@ class TotpRegistrationTest {
         TotpRegistration active = started.accepted(TOTP.timeStep(NOW), NOW);
 
         assertThat(active.attempt(SEALER, codeAt(NOW.minusSeconds(30)), NOW))
-                .isInstanceOf(TotpAttempt.Replayed.class);
+                .isInstanceOf(TotpCheck.Replayed.class);
     }
 
     @Test
     void refuses_a_code_from_a_device_clock_two_minutes_behind_as_a_wrong_code() {
         assertThat(started.attempt(SEALER, codeAt(NOW.minus(Duration.ofMinutes(2))), NOW))
-                .isEqualTo(new TotpAttempt.Rejected());
+                .isEqualTo(new TotpCheck.Rejected());
     }
 
     @Test
     void an_accepted_code_carries_how_many_steps_the_device_clock_is_off() {
-        TotpAttempt behind = started.attempt(SEALER, codeAt(NOW.minusSeconds(30)), NOW);
-        TotpAttempt onTime = started.attempt(SEALER, codeAt(NOW), NOW);
+        TotpCheck behind = started.attempt(SEALER, codeAt(NOW.minusSeconds(30)), NOW);
+        TotpCheck onTime = started.attempt(SEALER, codeAt(NOW), NOW);
 
-        assertThat(behind).isEqualTo(new TotpAttempt.Accepted(started.accepted(TOTP.timeStep(NOW) - 1, NOW), -1));
-        assertThat(onTime).isEqualTo(new TotpAttempt.Accepted(started.accepted(TOTP.timeStep(NOW), NOW), 0));
+        assertThat(behind).isEqualTo(new TotpCheck.Accepted(TOTP.timeStep(NOW) - 1));
+        assertThat(started.stepsOff(((TotpCheck.Accepted) behind).step(), NOW)).isEqualTo(-1);
+        assertThat(started.stepsOff(((TotpCheck.Accepted) onTime).step(), NOW)).isZero();
     }
 
     @Test
     void rejects_a_wrong_code() {
         String wrong = codeAt(NOW).equals("000000") ? "000001" : "000000";
 
-        assertThat(started.attempt(SEALER, wrong, NOW)).isInstanceOf(TotpAttempt.Rejected.class);
+        assertThat(started.attempt(SEALER, wrong, NOW)).isInstanceOf(TotpCheck.Rejected.class);
     }
 
     @Test
@@ -118,7 +120,7 @@ class TotpRegistrationTest {
         TotpRegistration locked = started.failed(POLICY, NOW).failed(POLICY, NOW).failed(POLICY, NOW);
 
         assertThat(locked.attempt(SEALER, codeAt(NOW.plusSeconds(60)), NOW.plusSeconds(60)))
-                .isEqualTo(new TotpAttempt.Locked(Duration.ofMinutes(4)));
+                .isEqualTo(new TotpCheck.Locked(Duration.ofMinutes(4)));
     }
 
     @Test
@@ -134,10 +136,10 @@ class TotpRegistrationTest {
                 .failed(POLICY, NOW.plus(Duration.ofMinutes(5)));
         Instant later = NOW.plus(Duration.ofMinutes(6));
 
-        TotpAttempt attempt = locked.attempt(SEALER, codeAt(later), later);
+        TotpCheck attempt = locked.attempt(SEALER, codeAt(later), later);
 
-        assertThat(attempt).isInstanceOf(TotpAttempt.Accepted.class);
-        TotpRegistration active = ((TotpAttempt.Accepted) attempt).registration();
+        assertThat(attempt).isInstanceOf(TotpCheck.Accepted.class);
+        TotpRegistration active = locked.accepted(((TotpCheck.Accepted) attempt).step(), later);
         assertThat(active.consecutiveFailures()).isZero();
         assertThat(active.lockedUntil()).isEmpty();
     }

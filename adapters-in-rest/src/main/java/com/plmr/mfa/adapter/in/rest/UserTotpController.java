@@ -14,9 +14,9 @@ import com.plmr.mfa.application.port.in.ListTotpRegistrationsUseCase;
 import com.plmr.mfa.application.port.in.RemoveTotpRegistrationUseCase;
 import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
 import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase;
-import com.plmr.mfa.domain.factor.TotpAttempt;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
+import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -73,7 +73,7 @@ class UserTotpController implements UserTotpApi {
         var command = new VerifyTotpRegistrationUseCase.Command(new UserId(id), new TotpRegistrationId(totpId),
                 request.getCode());
         return Replies.reply(verify.verify(actors.current(), command), Replies.Subject.USER_FACTOR,
-                attempt -> attempt.fold(new VerifyReplies()));
+                result -> result.check().fold(new VerifyReplies(result.registration())));
     }
 
     @Override
@@ -98,24 +98,30 @@ class UserTotpController implements UserTotpApi {
     }
 
     /** Every outcome of a code for a registration, mapped once; only an accepted code answers 200. */
-    private final class VerifyReplies implements TotpAttempt.Cases<HttpResponse<VerifyTotpRegistrationResponse>> {
-        @Override
-        public HttpResponse<VerifyTotpRegistrationResponse> accepted(TotpAttempt.Accepted outcome) {
-            return HttpResponse.ok(new VerifyTotpRegistrationResponse().details(detailsOf(outcome.registration())));
+    private final class VerifyReplies implements TotpCheck.Cases<HttpResponse<VerifyTotpRegistrationResponse>> {
+        private final TotpRegistration registration;
+
+        VerifyReplies(TotpRegistration registration) {
+            this.registration = registration;
         }
 
         @Override
-        public HttpResponse<VerifyTotpRegistrationResponse> replayed(TotpAttempt.Replayed outcome) {
+        public HttpResponse<VerifyTotpRegistrationResponse> accepted(TotpCheck.Accepted outcome) {
+            return HttpResponse.ok(new VerifyTotpRegistrationResponse().details(detailsOf(registration)));
+        }
+
+        @Override
+        public HttpResponse<VerifyTotpRegistrationResponse> replayed(TotpCheck.Replayed outcome) {
             return invalid("The code was already used; wait for the next code of the app");
         }
 
         @Override
-        public HttpResponse<VerifyTotpRegistrationResponse> rejected(TotpAttempt.Rejected outcome) {
+        public HttpResponse<VerifyTotpRegistrationResponse> rejected(TotpCheck.Rejected outcome) {
             return invalid(CodeFlows.WRONG_APP_CODE);
         }
 
         @Override
-        public HttpResponse<VerifyTotpRegistrationResponse> locked(TotpAttempt.Locked outcome) {
+        public HttpResponse<VerifyTotpRegistrationResponse> locked(TotpCheck.Locked outcome) {
             return Replies.tooMany(outcome.retryAfter(), CodeFlows.FACTOR_LOCKED);
         }
 

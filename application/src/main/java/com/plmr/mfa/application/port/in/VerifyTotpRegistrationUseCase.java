@@ -1,7 +1,8 @@
 package com.plmr.mfa.application.port.in;
 
-import com.plmr.mfa.domain.factor.TotpAttempt;
+import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
+import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.UserId;
 
@@ -15,7 +16,18 @@ import java.util.Objects;
 public interface VerifyTotpRegistrationUseCase {
 
     /** Not found when the user has no registration with this id. */
-    Access<TotpAttempt> verify(Actor actor, Command command);
+    Access<Result> verify(Actor actor, Command command);
+
+    /**
+     * The verdict on the code, and the registration as it stands after it: activated, with the
+     * code's step recorded, when the verdict is {@link TotpCheck.Accepted}.
+     */
+    record Result(TotpRegistration registration, TotpCheck check) {
+        public Result {
+            Objects.requireNonNull(registration, "registration");
+            Objects.requireNonNull(check, "check");
+        }
+    }
 
     record Command(UserId user, TotpRegistrationId registration, String code) {
 
