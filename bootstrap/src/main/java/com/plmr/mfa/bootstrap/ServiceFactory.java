@@ -145,8 +145,9 @@ class ServiceFactory {
     @Singleton
     VerifyChallengeCodeUseCase verifyChallengeCode(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
                                                    CodeHasher hasher, AuthenticatorCodeCheck apps,
-                                                   FailureLedgerPort ledger, AbusePolicy abuse, Clock clock) {
-        return new VerifyChallengeCodeService(load, save, tx, hasher, apps, ledger, abuse, clock);
+                                                   FailureLedgerPort ledger, AbusePolicy abuse, ChallengePolicy policy,
+                                                   Clock clock) {
+        return new VerifyChallengeCodeService(load, save, tx, hasher, apps, ledger, abuse, policy, clock);
     }
 
     @Singleton

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthenticatorAnswersEndToEndTest implements TestPropertyProvider {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Inject
     EmbeddedServer server;
@@ -105,7 +102,7 @@ class AuthenticatorAnswersEndToEndTest implements TestPropertyProvider {
         assertThat(wrong.path("attemptsRemaining").asInt()).isEqualTo(4);
         assertThat(wrong.path("message").asText()).startsWith("The code is wrong").contains("clock of the device")
                 .doesNotContain("another time");
-        assertThat(consecutiveFailures(app)).isEqualTo(3);
+        assertThat(TotpClients.consecutiveFailures(app)).isEqualTo(3);
     }
 
     @Test
@@ -120,7 +117,7 @@ class AuthenticatorAnswersEndToEndTest implements TestPropertyProvider {
         assertThat(futureAnswer.statusCode()).isEqualTo(wrongAnswer.statusCode()).isEqualTo(400);
         assertThat(withoutRequestIds(futureAnswer.body())).isEqualTo(withoutRequestIds(wrongAnswer.body()));
         assertThat(withoutRequestIds(futureAnswer.body()).path("message").asText()).doesNotContain("another time");
-        assertThat(consecutiveFailures(app)).isEqualTo(2);
+        assertThat(TotpClients.consecutiveFailures(app)).isEqualTo(2);
         clock.advance(Duration.ofMinutes(2));
         assertThat(rawVerify(user, app, future).statusCode()).isEqualTo(200);
     }
@@ -195,10 +192,7 @@ class AuthenticatorAnswersEndToEndTest implements TestPropertyProvider {
     }
 
     private HttpResponse<String> post(String path, String user, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(server.getURI().resolve(path))
-                .header("Authorization", "Bearer " + TestTokens.user(user))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return TotpClients.postAs(server, user, path, json);
     }
 
     /** The body with every {@code requestId} removed: the one part two answers may not share. */
@@ -218,17 +212,5 @@ class AuthenticatorAnswersEndToEndTest implements TestPropertyProvider {
     private double acceptedWithOffset(String offset) {
         Counter counter = meters.find(MicrometerClockDrift.ACCEPTED).tag("offset", offset).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private int consecutiveFailures(StartTotpRegistrationResponse app) throws Exception {
-        try (var connection = java.sql.DriverManager.getConnection(TestDatabase.url(), "root", "");
-             var statement = connection.prepareStatement(
-                     "SELECT consecutive_failures FROM totp_registration WHERE id = ?")) {
-            statement.setString(1, app.getTotpId());
-            try (var rows = statement.executeQuery()) {
-                assertThat(rows.next()).isTrue();
-                return rows.getInt(1);
-            }
-        }
     }
 }

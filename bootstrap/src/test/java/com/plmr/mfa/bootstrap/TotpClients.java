@@ -13,6 +13,14 @@ import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class TotpClients {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private TotpClients() {
     }
@@ -87,6 +96,28 @@ final class TotpClients {
             return JSON.readTree(text);
         } catch (IOException io) {
             throw new UncheckedIOException(io);
+        }
+    }
+
+    /** A JSON POST with the user's token, answered as raw text: for comparing whole bodies. */
+    static HttpResponse<String> postAs(EmbeddedServer server, String user, String path, String json)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Authorization", "Bearer " + TestTokens.user(user))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The registration's wrong codes in a row, read from its row: the API shows no count of its own. */
+    static int consecutiveFailures(StartTotpRegistrationResponse started) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.url(), "root", "");
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT consecutive_failures FROM totp_registration WHERE id = ?")) {
+            statement.setString(1, started.getTotpId());
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getInt(1);
+            }
         }
     }
 

@@ -16,13 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Checks a challenge's app code against every active registration of the user, in the
  * challenge's transaction. A code accepted by one registration is {@link TotpCheck.Accepted} only
  * when that registration's accepted step advanced (compare-and-set), else it was used already. A
  * refused code counts as a failure on every registration it was checked against; the answer is
- * the most telling refusal (a replay, then a wrong code).
+ * the most telling refusal (a replay, then a wrong code). A text of a length none of the apps has
+ * checks nothing and counts nowhere; one that fits some apps is checked against those only.
  *
  * <p>While wrong codes keep any of the user's active registrations locked, no code is checked at
  * all ({@link TotpCheck.Locked}, until the last of those lockouts ends): the right code of a
@@ -66,34 +68,44 @@ public final class CheckAuthenticatorCodeService implements AuthenticatorCodeChe
                 return attempts.settle(entry.getKey(), entry.getValue(), now).check();
             }
         }
-        TotpCheck answer = new TotpCheck.Rejected();
+        TotpCheck answer = new TotpCheck.Malformed(active.stream()
+                .map(registration -> registration.parameters().digits()).collect(Collectors.toSet()));
         for (Map.Entry<TotpRegistration, TotpCheck> entry : checks.entrySet()) {
-            answer = moreTelling(attempts.settle(entry.getKey(), entry.getValue(), now).check(), answer);
+            TotpCheck settled = attempts.settle(entry.getKey(), entry.getValue(), now).check();
+            answer = rank(settled) > rank(answer) ? settled : answer;
         }
         return answer;
     }
 
-    /** A replay tells the user to wait for the next code; any other refusal reads as a wrong code. */
-    private static TotpCheck moreTelling(TotpCheck settled, TotpCheck sofar) {
-        return settled.fold(new TotpCheck.Cases<>() {
+    /**
+     * How telling a refusal is for all the apps: a replay (wait for the next code), then a wrong
+     * code; a text that fits none of the apps' lengths is answered with all of them.
+     */
+    private static int rank(TotpCheck check) {
+        return check.fold(new TotpCheck.Cases<>() {
             @Override
-            public TotpCheck accepted(TotpCheck.Accepted check) {
-                return check;
+            public Integer accepted(TotpCheck.Accepted accepted) {
+                return 4;
             }
 
             @Override
-            public TotpCheck replayed(TotpCheck.Replayed check) {
-                return check;
+            public Integer replayed(TotpCheck.Replayed replayed) {
+                return 3;
             }
 
             @Override
-            public TotpCheck rejected(TotpCheck.Rejected check) {
-                return sofar;
+            public Integer rejected(TotpCheck.Rejected rejected) {
+                return 2;
             }
 
             @Override
-            public TotpCheck locked(TotpCheck.Locked check) {
-                return sofar;
+            public Integer locked(TotpCheck.Locked locked) {
+                return 1;
+            }
+
+            @Override
+            public Integer malformed(TotpCheck.Malformed malformed) {
+                return 0;
             }
         });
     }

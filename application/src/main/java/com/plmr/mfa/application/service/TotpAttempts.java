@@ -18,7 +18,7 @@ import java.time.Instant;
  * <p>An acceptance counts only once the compare-and-set of the last accepted step succeeded; a
  * request that loses it to a concurrent one with the same code gets {@link TotpCheck.Replayed},
  * which is what it is. Wrong codes are counted on the row locked for update, so that concurrent
- * failures all count. The secret is opened for the check only and never leaves this class. The
+ * failures all count; a text that cannot be a code of the app is no guess and counts nothing. The secret is opened for the check only and never leaves this class. The
  * step offset of an accepted code goes to operators ({@link ClockDriftPort}), never to the caller.
  */
 final class TotpAttempts {
@@ -69,6 +69,11 @@ final class TotpAttempts {
             @Override
             public Result locked(TotpCheck.Locked locked) {
                 return new Result(registration, locked);
+            }
+
+            @Override
+            public Result malformed(TotpCheck.Malformed malformed) {
+                return new Result(registration, malformed);
             }
 
             private Result counted(TotpCheck refused) {

@@ -11,6 +11,7 @@ import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
 import com.plmr.mfa.domain.otp.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verifies like initiate: the challenge admits or refuses the code ({@link
@@ -39,11 +41,12 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     private final AuthenticatorCodeCheck apps;
     private final FailureLedgerPort ledger;
     private final AbusePolicy abuse;
+    private final ChallengePolicy policy;
     private final Clock clock;
 
     public VerifyChallengeCodeService(LoadChallengePort load, SaveChallengePort save, TransactionPort transactions,
                                       CodeHasher hasher, AuthenticatorCodeCheck apps, FailureLedgerPort ledger,
-                                      AbusePolicy abuse, Clock clock) {
+                                      AbusePolicy abuse, ChallengePolicy policy, Clock clock) {
         this.gate = new ChallengeGate(load);
         this.save = save;
         this.transactions = transactions;
@@ -51,6 +54,7 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
         this.apps = apps;
         this.ledger = ledger;
         this.abuse = abuse;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -79,7 +83,9 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     /**
      * Checks the code of a challenge that admitted it, and lets the challenge settle the result:
      * an app code against the user's registrations (which records the accepted step or the
-     * failure), a delivered code against the keyed hash of the code sent.
+     * failure), a delivered code against the keyed hash of the code sent. A text that cannot be a
+     * code of the method (not the configured number of digits, not one of the apps' lengths) is
+     * refused as malformed: it is no guess and spends no attempt.
      */
     private VerificationOutcome checked(Challenge challenge, Command command, Instant now) {
         ChallengeMethod method = command.method();
@@ -87,6 +93,10 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
             return apps.check(challenge.userId(), command.code(), now)
                     .map(check -> challenge.settle(check, now))
                     .orElseGet(VerificationOutcome.NoFactor::new);
+        }
+        int digits = policy.digitsFor(method);
+        if (command.code().length() != digits) {
+            return new VerificationOutcome.MalformedCode(Set.of(digits));
         }
         boolean right = hasher.matches(challenge.id(), method, command.code(), challenge.issuedCode().hash());
         return challenge.settle(method, right, now);

@@ -121,6 +121,17 @@ class ChallengeServicesTest {
     }
 
     @Test
+    void a_code_of_another_length_than_the_methods_is_refused_as_malformed_and_spends_no_attempt() {
+        initiate(null);
+        String code = store.outbox.get(0).code();
+        Access<VerificationOutcome> access = verifier().verify(SUBJECT,
+                new VerifyChallengeCodeUseCase.Command(challenge.id(), ChallengeMethod.SMS, code + "0"));
+        assertThat(((Access.Granted<VerificationOutcome>) access).value())
+                .isEqualTo(new VerificationOutcome.MalformedCode(Set.of(6)));
+        assertThat(store.challenges.get(challenge.id()).attemptsRemaining()).isEqualTo(policy.maxAttempts());
+    }
+
+    @Test
     void users_cannot_create_challenges() {
         assertThat(new CreateChallengeService(store, store, policy, clock, new Random(1)).create(SUBJECT,
                 new CreateChallengeUseCase.Command(USER, new StepUpContext("payment", "p", null, null), Set.of(), null)))
@@ -142,6 +153,6 @@ class ChallengeServicesTest {
 
     private VerifyChallengeCodeService verifier() {
         return new VerifyChallengeCodeService(store, store, store, hasher, (user, code, now) -> Optional.empty(),
-                store, AbusePolicy.defaults(), clock);
+                store, AbusePolicy.defaults(), policy, clock);
     }
 }

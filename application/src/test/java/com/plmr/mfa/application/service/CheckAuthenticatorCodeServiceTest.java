@@ -91,6 +91,14 @@ class CheckAuthenticatorCodeServiceTest {
     }
 
     @Test
+    void a_text_of_another_length_than_the_apps_is_malformed_and_counts_nothing() {
+        TotpRegistration active = registration("r1", true);
+
+        assertThat(check.check(JANE, code(NOW) + "1", NOW)).contains(new TotpCheck.Malformed(java.util.Set.of(6)));
+        assertThat(store.stored(active.id()).consecutiveFailures()).isZero();
+    }
+
+    @Test
     void a_wrong_code_does_not_match_and_counts_as_a_failure() {
         TotpRegistration active = registration("r1", true);
 

@@ -126,6 +126,15 @@ class TotpRegistrationServicesTest {
     }
 
     @Test
+    void a_code_of_another_length_than_the_registrations_is_malformed_and_not_counted() {
+        var started = start();
+        TotpRegistrationId id = started.registration().id();
+
+        assertThat(verified(id, appCode(started, now) + "0")).isEqualTo(new TotpCheck.Malformed(Set.of(6)));
+        assertThat(store.stored(id).consecutiveFailures()).isZero();
+    }
+
+    @Test
     void refuses_the_enrolment_code_a_second_time() {
         var started = start();
         String code = appCode(started, now);

@@ -173,7 +173,7 @@ public record Challenge(
     /**
      * Settles the verdict on an authenticator-app code: an accepted code verifies the challenge,
      * a replayed or wrong one (a code of a step outside the window is one) spends an attempt, and
-     * a locked app checked nothing, so it spends none.
+     * a locked app or a text that cannot be a code of the app checked nothing, so they spend none.
      *
      * @throws IllegalStateException when {@link #refuseVerification} refuses; callers check first
      */
@@ -198,6 +198,11 @@ public record Challenge(
             @Override
             public VerificationOutcome locked(TotpCheck.Locked check) {
                 return new VerificationOutcome.FactorLocked(check.retryAfter());
+            }
+
+            @Override
+            public VerificationOutcome malformed(TotpCheck.Malformed check) {
+                return new VerificationOutcome.MalformedCode(check.digits());
             }
         });
     }

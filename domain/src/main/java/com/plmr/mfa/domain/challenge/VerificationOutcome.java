@@ -37,6 +37,8 @@ public sealed interface VerificationOutcome {
         R rateLimited(RateLimited outcome);
 
         R factorLocked(FactorLocked outcome);
+
+        R malformedCode(MalformedCode outcome);
     }
 
     record Verified(Challenge challenge) implements VerificationOutcome, Transition {
@@ -129,6 +131,22 @@ public sealed interface VerificationOutcome {
         @Override
         public <R> R fold(Cases<R> cases) {
             return cases.factorLocked(this);
+        }
+    }
+
+    /**
+     * The text cannot be a code of the method: not as many digits as its codes have ({@code
+     * digits}: the configured length of SMS or e-mail codes, the lengths of the user's apps).
+     * Refused like any malformed field; no code was compared and no attempt is spent.
+     */
+    record MalformedCode(java.util.Set<Integer> digits) implements VerificationOutcome {
+        public MalformedCode {
+            digits = java.util.Set.copyOf(digits);
+        }
+
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.malformedCode(this);
         }
     }
 }

@@ -69,8 +69,8 @@ public final class Totp {
      * device clock is off (RFC 6238 §6) would be an oracle: an online guesser who hits the code of
      * a future step learns it, and replays it when that step comes. Drift is seen instead in the
      * steps of accepted codes ({@code step - timeStep(now)}), for operators only. A candidate of
-     * the wrong length or with anything but ASCII digits is rejected before any HMAC is computed;
-     * the expected format is no secret.
+     * the wrong length or with anything but ASCII digits is {@link TotpCheck.Malformed} before any
+     * HMAC is computed; the expected format is no secret.
      *
      * @param candidate        the code as typed; surrounding spaces or separators are not removed
      * @param lastAcceptedStep the step of the factor's last accepted code, or {@link #NEVER}
@@ -81,7 +81,7 @@ public final class Totp {
         Objects.requireNonNull(candidate, "candidate");
         long current = timeStep(now);
         if (!StepScan.isWellFormed(candidate, parameters.digits())) {
-            return new TotpCheck.Rejected();
+            return new TotpCheck.Malformed(java.util.Set.of(parameters.digits()));
         }
         HmacAlgorithm algorithm = parameters.algorithm();
         StepScan scan = new StepScan(OtpMac.keyedWith(macs.fresh(algorithm), secret, algorithm), candidate);

@@ -14,7 +14,8 @@ import java.time.Duration;
  * step: the store must be conditional (only if the stored step is still the one verified
  * against), and the request that loses that race is a replay. {@link Replayed} and
  * {@link Rejected} are failed attempts and count towards the throttling that RFC 4226 §7.3 calls
- * for; {@link Locked} is that throttle, and checked nothing.
+ * for; {@link Locked} is that throttle, and {@link Malformed} is no code at all: neither
+ * checked anything nor counts.
  */
 public sealed interface TotpCheck {
 
@@ -33,6 +34,8 @@ public sealed interface TotpCheck {
         R rejected(Rejected check);
 
         R locked(Locked check);
+
+        R malformed(Malformed check);
     }
 
     /**
@@ -73,9 +76,9 @@ public sealed interface TotpCheck {
     }
 
     /**
-     * The code matches no step of the window, or is not a code of the expected length at all. A
-     * code of a step outside the window is one of these: the engine does not look beyond the
-     * window, so the answer cannot tell a future code from a wrong one.
+     * The code matches no step of the window. A code of a step outside the window is one: the
+     * engine does not look beyond the window, so the answer cannot tell a future code from a wrong
+     * one.
      */
     record Rejected() implements TotpCheck {
         @Override
@@ -97,6 +100,30 @@ public sealed interface TotpCheck {
         @Override
         public <R> R fold(Cases<R> cases) {
             return cases.locked(this);
+        }
+
+        @Override
+        public boolean authenticates() {
+            return false;
+        }
+    }
+
+    /**
+     * The text cannot be a code of this app: not ASCII digits, or not as many as the app's codes
+     * have ({@code digits}, one count per app checked). Nothing was computed or compared, so it is
+     * no guess and counts as no attempt; the expected format is no secret.
+     */
+    record Malformed(java.util.Set<Integer> digits) implements TotpCheck {
+        public Malformed {
+            digits = java.util.Set.copyOf(digits);
+            if (digits.isEmpty()) {
+                throw new IllegalArgumentException("a malformed code names the digits it should have");
+            }
+        }
+
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.malformed(this);
         }
 
         @Override

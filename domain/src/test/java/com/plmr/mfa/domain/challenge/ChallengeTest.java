@@ -198,6 +198,14 @@ class ChallengeTest {
         }
 
         @Test
+        void a_text_that_cannot_be_a_code_of_the_app_spends_no_attempt() {
+            VerificationOutcome malformed = verifyApp(pending(), new TotpCheck.Malformed(Set.of(6)), T0);
+            assertThat(malformed).isEqualTo(new VerificationOutcome.MalformedCode(Set.of(6)));
+            assertThat(malformed).isNotInstanceOf(Transition.class);
+            assertThat(malformed.isFailedGuess()).isFalse();
+        }
+
+        @Test
         void a_challenge_no_longer_pending_refuses_before_any_code_is_compared() {
             Challenge expired = withSmsCode(T0);
             Instant later = T0.plus(Duration.ofMinutes(11));

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TotpCandidateTest {
 
     private static final TotpCheck REJECTED = new TotpCheck.Rejected();
+    /** Not a code of six digits: refused before any HMAC, as no guess. */
+    private static final TotpCheck MALFORMED = new TotpCheck.Malformed(java.util.Set.of(6));
 
     private final VerifierFixture fixture = new VerifierFixture();
 
@@ -22,17 +24,17 @@ class TotpCandidateTest {
     @ValueSource(strings = {"", "1", "12345", "1234567", "12345a", "abcdef", "12 345", "-12345",
         "+12345", "12.345", "123456\n", "\u0000\u0000\u0000\u0000\u0000\u0000"})
     void rejects_malformed_candidates_without_failing(String candidate) {
-        assertThat(fixture.verify(candidate, Totp.NEVER)).isEqualTo(REJECTED);
+        assertThat(fixture.verify(candidate, Totp.NEVER)).isEqualTo(MALFORMED);
     }
 
     @Test
     void rejects_the_right_code_padded_or_written_with_non_ascii_digits() {
         String right = fixture.codeAt(0);
 
-        assertThat(fixture.verify(" " + right, Totp.NEVER)).isEqualTo(REJECTED);
-        assertThat(fixture.verify(right + " ", Totp.NEVER)).isEqualTo(REJECTED);
-        assertThat(fixture.verify(shiftDigits(right, '\uFF10'), Totp.NEVER)).isEqualTo(REJECTED);
-        assertThat(fixture.verify(shiftDigits(right, '\u0660'), Totp.NEVER)).isEqualTo(REJECTED);
+        assertThat(fixture.verify(" " + right, Totp.NEVER)).isEqualTo(MALFORMED);
+        assertThat(fixture.verify(right + " ", Totp.NEVER)).isEqualTo(MALFORMED);
+        assertThat(fixture.verify(shiftDigits(right, '\uFF10'), Totp.NEVER)).isEqualTo(MALFORMED);
+        assertThat(fixture.verify(shiftDigits(right, '\u0660'), Totp.NEVER)).isEqualTo(MALFORMED);
     }
 
     @Test
@@ -44,7 +46,7 @@ class TotpCandidateTest {
         assertThat(eight.verify(fixture.secret, code, NOW, Totp.NEVER))
                 .isEqualTo(new TotpCheck.Accepted(fixture.current));
         assertThat(eight.verify(fixture.secret, code.substring(2), NOW, Totp.NEVER))
-                .isEqualTo(REJECTED);
+                .isEqualTo(new TotpCheck.Malformed(java.util.Set.of(8)));
     }
 
     @Test

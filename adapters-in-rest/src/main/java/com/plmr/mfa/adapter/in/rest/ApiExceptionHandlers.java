@@ -31,7 +31,7 @@ final class ApiExceptionHandlers {
         @SuppressWarnings("rawtypes") // the framework's interface declares the raw type
         public HttpResponse<?> handle(HttpRequest request, FieldErrors.InvalidRequestException exception) {
             return ApiErrors.of(request, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
-                    "The request has invalid fields", exception.fieldErrors(), UnaryOperator.identity());
+                    FieldErrors.INVALID_FIELDS, exception.fieldErrors(), UnaryOperator.identity());
         }
     }
 

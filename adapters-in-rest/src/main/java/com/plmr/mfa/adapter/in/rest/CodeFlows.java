@@ -175,6 +175,11 @@ class CodeFlows {
             return Replies.tooMany(outcome.retryAfter(), FACTOR_LOCKED);
         }
 
+        @Override
+        public HttpResponse<Challenge> malformedCode(VerificationOutcome.MalformedCode outcome) {
+            return Replies.invalidField("totp", Replies.digitsRule(outcome.digits()));
+        }
+
         private static HttpResponse<Challenge> invalid(String message, int attemptsRemaining) {
             return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_OTP, message, body -> {
                 body.attemptsRemaining(attemptsRemaining);

@@ -13,6 +13,9 @@ import java.util.function.Predicate;
  */
 final class FieldErrors {
 
+    /** The message of every answer that lists field errors. */
+    static final String INVALID_FIELDS = "The request has invalid fields";
+
     private final List<FieldError> errors = new ArrayList<>();
 
     /** Checks a required text field: missing is NOT_NULL, empty or white space NOT_BLANK. */

@@ -3,6 +3,8 @@ package com.plmr.mfa.adapter.in.rest;
 import com.plmr.mfa.adapter.in.rest.model.ChallengeStatus;
 import com.plmr.mfa.adapter.in.rest.model.ErrorCode;
 import com.plmr.mfa.adapter.in.rest.model.ErrorResponse;
+import com.plmr.mfa.adapter.in.rest.model.FieldError;
+import com.plmr.mfa.adapter.in.rest.model.FieldErrorCode;
 import com.plmr.mfa.application.port.in.Access;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,8 +13,10 @@ import io.micronaut.http.context.ServerRequestContext;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** Turns use-case answers into responses: the access verdict first, then the outcome. */
 final class Replies {
@@ -68,6 +72,23 @@ final class Replies {
     static <R> HttpResponse<R> error(HttpStatus status, ErrorCode code, String message,
                                      UnaryOperator<ErrorResponse> extras) {
         return ApiErrors.as(ApiErrors.of(request(), status, code, message, List.of(), extras));
+    }
+
+    /**
+     * 400 with one {@code INVALID_VALUE} field error, as the edge answers a malformed field: for
+     * a value whose form only the use case can judge (a code of another length than the method's).
+     */
+    static <R> HttpResponse<R> invalidField(String field, String message) {
+        return ApiErrors.as(ApiErrors.of(request(), HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                FieldErrors.INVALID_FIELDS, List.of(new FieldError().field(field)
+                        .code(FieldErrorCode.INVALID_VALUE).message(message)),
+                UnaryOperator.identity()));
+    }
+
+    /** "must be 6 digits", "must be 6 or 8 digits". */
+    static String digitsRule(Set<Integer> digits) {
+        return "must be " + digits.stream().sorted().map(String::valueOf)
+                .collect(Collectors.joining(" or ")) + " digits";
     }
 
     /** 410: the challenge no longer accepts this request; the body says which status it has. */

@@ -125,6 +125,11 @@ class UserTotpController implements UserTotpApi {
             return Replies.tooMany(outcome.retryAfter(), CodeFlows.FACTOR_LOCKED);
         }
 
+        @Override
+        public HttpResponse<VerifyTotpRegistrationResponse> malformed(TotpCheck.Malformed outcome) {
+            return Replies.invalidField("code", Replies.digitsRule(outcome.digits()));
+        }
+
         private HttpResponse<VerifyTotpRegistrationResponse> invalid(String message) {
             return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_OTP, message);
         }

@@ -7,6 +7,7 @@ import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Proves that the app holds a registration's secret: a right code activates it. The code's time
@@ -31,17 +32,22 @@ public interface VerifyTotpRegistrationUseCase {
 
     record Command(UserId user, TotpRegistrationId registration, String code) {
 
+        private static final Pattern DIGITS = Pattern.compile("[0-9]{6,9}");
+
         public Command {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(registration, "registration");
             if (!isWellFormed(code)) {
-                throw new IllegalArgumentException("a code is 6 to 9 characters");
+                throw new IllegalArgumentException("a code is 6 to 9 digits");
             }
         }
 
-        /** The wire format; whether the characters are digits of the right count is the check's business. */
+        /**
+         * The wire format: 6 to 9 ASCII digits. Whether it has the registration's number of
+         * digits is the check's business ({@code TotpCheck.Malformed}, refused and not counted).
+         */
         public static boolean isWellFormed(String code) {
-            return code != null && code.length() >= 6 && code.length() <= 9;
+            return code != null && DIGITS.matcher(code).matches();
         }
 
         @Override
