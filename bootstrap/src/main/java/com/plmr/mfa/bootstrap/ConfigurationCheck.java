@@ -3,6 +3,7 @@ package com.plmr.mfa.bootstrap;
 import com.plmr.mfa.adapter.out.notify.NotifyProviderGuard;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.service.DispatchDueMessagesService;
+import com.plmr.mfa.application.service.PurgeExpiredDataService;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.crypto.SecretSealer;
@@ -33,7 +34,8 @@ final class ConfigurationCheck {
     /** What is built from settings; each refuses its own wrong parameters. */
     private static final List<Class<?>> BUILT_FROM_SETTINGS = List.of(TokenRules.class, ChallengePolicy.class,
             AbusePolicy.class, TotpPolicy.class, CodeHasher.class, SecretSealer.class,
-            DispatchDueMessagesService.RetryPolicy.class, NotifyProviderGuard.class, SendMessagePort.class);
+            DispatchDueMessagesService.RetryPolicy.class, PurgeExpiredDataService.RetentionPolicy.class,
+            NotifyProviderGuard.class, SendMessagePort.class);
 
     ConfigurationCheck(Environment environment, Settings settings, BeanContext beans) {
         Environments.refuseDevelopmentWithProduction(environment.getActiveNames());

@@ -7,6 +7,7 @@ import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.application.port.in.GetChallengeUseCase;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.ManageContactUseCase;
+import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.ContactPort;
@@ -15,6 +16,7 @@ import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.PurgeExpiredDataPort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
@@ -29,6 +31,7 @@ import com.plmr.mfa.application.service.DispatchDueMessagesService;
 import com.plmr.mfa.application.service.GetChallengeService;
 import com.plmr.mfa.application.service.InitiateCodeDeliveryService;
 import com.plmr.mfa.application.service.ManageContactService;
+import com.plmr.mfa.application.service.PurgeExpiredDataService;
 import com.plmr.mfa.application.service.VerifyChallengeCodeService;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
@@ -185,5 +188,32 @@ class ServiceFactory {
                                                    DeliveryMetricsPort metrics, RandomGenerator random, Clock clock,
                                                    RequestContextPort requests) {
         return new DispatchDueMessagesService(claims, records, senders, policy, metrics, random, clock, requests);
+    }
+
+    /**
+     * The retention settings ({@code mfa.retention.*}); the defaults match {@code RetentionPolicy.defaults()}.
+     * The purge interval is read by {@link PurgeJob}'s schedule and checked here with the rest.
+     */
+    @Singleton
+    PurgeExpiredDataService.RetentionPolicy retentionPolicy(Settings settings) {
+        return settings.build(values -> {
+            String enabled = values.text("purgeEnabled", "mfa.retention.purge-enabled");
+            require(enabled.equals("true") || enabled.equals("false"), "purgeEnabled", "true or false");
+            Duration interval = values.duration("purgeInterval", "mfa.retention.purge-interval");
+            require(interval.compareTo(Duration.ofMinutes(1)) >= 0 && interval.compareTo(Duration.ofDays(1)) <= 0,
+                    "purgeInterval", "1m to 1d");
+            return new PurgeExpiredDataService.RetentionPolicy(
+                    values.duration("challenges", "mfa.retention.challenges"),
+                    values.duration("outboxMessages", "mfa.retention.outbox-messages"),
+                    values.duration("sendQuotas", "mfa.retention.send-quotas"),
+                    values.duration("failureStreaks", "mfa.retention.failure-streaks"),
+                    values.integer("batchSize", "mfa.retention.batch-size"));
+        });
+    }
+
+    @Singleton
+    PurgeExpiredDataUseCase purgeExpiredData(PurgeExpiredDataPort rows, PurgeExpiredDataService.RetentionPolicy policy,
+                                             Clock clock) {
+        return new PurgeExpiredDataService(rows, policy, clock);
     }
 }

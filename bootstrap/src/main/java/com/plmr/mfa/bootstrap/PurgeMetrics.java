@@ -1,0 +1,40 @@
+package com.plmr.mfa.bootstrap;
+
+import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase.Purged;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+
+/**
+ * Counts purged rows as {@value #PURGED}{@code {kind}}, kind one of {@code challenge},
+ * {@code outbox_message}, {@code send_quota}, {@code failure_streak}. The counters are registered
+ * when the job is built, so they read 0 before the first run instead of being absent.
+ */
+@Singleton
+class PurgeMetrics {
+
+    static final String PURGED = "mfa.purge.deleted";
+    private final Counter challenges;
+    private final Counter outboxMessages;
+    private final Counter sendQuotas;
+    private final Counter failureStreaks;
+
+    PurgeMetrics(MeterRegistry registry) {
+        challenges = counter(registry, "challenge");
+        outboxMessages = counter(registry, "outbox_message");
+        sendQuotas = counter(registry, "send_quota");
+        failureStreaks = counter(registry, "failure_streak");
+    }
+
+    private static Counter counter(MeterRegistry registry, String kind) {
+        return Counter.builder(PURGED).description("Rows deleted by the purge once past their retention")
+                .tag("kind", kind).register(registry);
+    }
+
+    void count(Purged purged) {
+        challenges.increment(purged.challenges());
+        outboxMessages.increment(purged.outboxMessages());
+        sendQuotas.increment(purged.sendQuotas());
+        failureStreaks.increment(purged.failureStreaks());
+    }
+}
