@@ -4,6 +4,7 @@ import com.plmr.mfa.application.port.in.CancelChallengeUseCase;
 import com.plmr.mfa.application.port.in.ConsumeChallengeUseCase;
 import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
+import com.plmr.mfa.application.port.in.EraseUserUseCase;
 import com.plmr.mfa.application.port.in.GetChallengeUseCase;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.ManageContactUseCase;
@@ -14,6 +15,8 @@ import com.plmr.mfa.application.port.out.ContactPort;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
 import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
+import com.plmr.mfa.application.port.out.EraseUserDataPort;
+import com.plmr.mfa.application.port.out.ErasureRecordPort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.PurgeExpiredDataPort;
@@ -28,6 +31,7 @@ import com.plmr.mfa.application.service.CancelChallengeService;
 import com.plmr.mfa.application.service.ConsumeChallengeService;
 import com.plmr.mfa.application.service.CreateChallengeService;
 import com.plmr.mfa.application.service.DispatchDueMessagesService;
+import com.plmr.mfa.application.service.EraseUserService;
 import com.plmr.mfa.application.service.GetChallengeService;
 import com.plmr.mfa.application.service.InitiateCodeDeliveryService;
 import com.plmr.mfa.application.service.ManageContactService;
@@ -215,5 +219,11 @@ class ServiceFactory {
     PurgeExpiredDataUseCase purgeExpiredData(PurgeExpiredDataPort rows, PurgeExpiredDataService.RetentionPolicy policy,
                                              Clock clock) {
         return new PurgeExpiredDataService(rows, policy, clock);
+    }
+
+    @Singleton
+    EraseUserUseCase eraseUser(EraseUserDataPort rows, ErasureRecordPort records, TransactionPort tx, CodeHasher hasher,
+                               Clock clock) {
+        return new EraseUserService(rows, records, tx, hasher, clock);
     }
 }

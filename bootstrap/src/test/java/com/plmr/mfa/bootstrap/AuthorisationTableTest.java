@@ -73,7 +73,9 @@ class AuthorisationTableTest implements TestPropertyProvider {
             new Operation("getEmail", "GET", "/resources/v3alpha/users/{u}/email", null,
                     "mfa.factors.manage", UserRule.OWN),
             new Operation("removeEmail", "DELETE", "/resources/v3alpha/users/{u}/email", null,
-                    "mfa.factors.manage", UserRule.OWN));
+                    "mfa.factors.manage", UserRule.OWN),
+            new Operation("eraseUser", "DELETE", "/resources/v3alpha/users/{u}", null,
+                    "mfa.users.erase", UserRule.NEVER));
 
     @Inject
     EmbeddedServer server;

@@ -1,0 +1,77 @@
+package com.plmr.mfa.adapter.out.persistence;
+
+import com.plmr.mfa.application.port.out.EraseUserDataPort;
+import com.plmr.mfa.application.port.out.UserErasure;
+import com.plmr.mfa.domain.user.UserId;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Erases one user's rows in plain SQL on the caller's transaction. The user's challenges are locked
+ * first and their outbox messages deleted after, the order an initiate takes them in (challenge row,
+ * then the new message), so an erase and an initiate of the same user queue instead of deadlocking.
+ * Every statement finds its rows through an index on the user (or the challenge) id.
+ */
+@Singleton
+@ReportsUnavailableStore
+class UserErasurePersistenceAdapter implements EraseUserDataPort {
+
+    private final ConnectionOperations<Connection> connections;
+
+    UserErasurePersistenceAdapter(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public UserErasure eraseAllOf(UserId user, Instant at) {
+        String id = user.value();
+        try {
+            List<String> challenges = challengesLocked(id);
+            int messages = 0;
+            for (String challenge : challenges) {
+                messages += update("DELETE FROM outbox_message WHERE challenge_id = ?", challenge);
+            }
+            int challengeRows = update("DELETE FROM challenge WHERE user_id = ?", id);
+            int registrations = update("DELETE FROM totp_registration WHERE user_id = ?", id);
+            int contacts = update("DELETE FROM user_contact WHERE user_id = ?", id);
+            int quotas = update("DELETE FROM send_quota WHERE quota_key = ?", "u:" + id);
+            int streaks = update("DELETE FROM verify_failure_streak WHERE user_id = ?", id);
+            return new UserErasure(user, contacts, registrations, challengeRows, messages, quotas, streaks, at);
+        } catch (SQLException e) {
+            throw new IllegalStateException("user erasure statement failed", e);
+        }
+    }
+
+    private List<String> challengesLocked(String user) throws SQLException {
+        try (PreparedStatement select = connection().prepareStatement(
+                "SELECT id FROM challenge WHERE user_id = ? FOR UPDATE")) {
+            select.setString(1, user);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private int update(String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection().prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            return statement.executeUpdate();
+        }
+    }
+
+    private Connection connection() {
+        return connections.getConnectionStatus().getConnection();
+    }
+}

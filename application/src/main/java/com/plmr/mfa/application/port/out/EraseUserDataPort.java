@@ -1,0 +1,17 @@
+package com.plmr.mfa.application.port.out;
+
+import com.plmr.mfa.domain.user.UserId;
+
+import java.time.Instant;
+
+/**
+ * Deletes every row stored for one user, on the caller's transaction: contacts, authenticator-app
+ * registrations, challenges and their outbox messages, the user's own send quotas and its failure
+ * streak. Quotas per destination are kept: they are keyed by a pseudonym of the phone number or
+ * address, not by the user, other users may share the destination, and they go with the purge a
+ * day after their window.
+ */
+public interface EraseUserDataPort {
+
+    UserErasure eraseAllOf(UserId user, Instant at);
+}

@@ -1,0 +1,16 @@
+package com.plmr.mfa.application.port.out;
+
+import com.plmr.mfa.domain.user.UserId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** What one erasure deleted, row counts by kind, and when. */
+public record UserErasure(UserId user, int contacts, int totpRegistrations, int challenges, int outboxMessages,
+                          int sendQuotas, int failureStreaks, Instant at) {
+
+    public UserErasure {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(at, "at");
+    }
+}
