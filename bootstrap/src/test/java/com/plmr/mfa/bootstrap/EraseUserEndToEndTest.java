@@ -156,6 +156,15 @@ class EraseUserEndToEndTest implements TestPropertyProvider {
     }
 
     @Test
+    void answers_a_user_id_outside_its_pattern_with_404_in_the_status_shape() {
+        HttpResponse<String> response = http.json("DELETE", "/resources/v3alpha/users/bad!id", ERASER, null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+        assertThat(response.body()).contains("\"code\":5");
+        assertThat(records.list).isEmpty();
+    }
+
+    @Test
     void refuses_a_caller_without_a_token_with_401() throws Exception {
         String user = userWithEverything();
 
