@@ -63,9 +63,10 @@ public record TotpRegistration(
         }
     }
 
-    /** Whether {@code value} can be the issuer or account name of the Key URI label. */
+    /** Whether {@code value} can be the issuer or account name of the Key URI label (length in code points). */
     public static boolean isValidLabelPart(String value, int maxLength) {
-        return value != null && !value.isBlank() && value.length() <= maxLength && value.indexOf(':') < 0;
+        return value != null && !value.isBlank() && value.codePointCount(0, value.length()) <= maxLength
+                && value.indexOf(':') < 0;
     }
 
     /** A new, unverified registration whose secret is sealed under the sealer's active key. */

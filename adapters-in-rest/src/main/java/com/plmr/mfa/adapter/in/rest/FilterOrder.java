@@ -7,8 +7,9 @@ import io.micronaut.core.order.Ordered;
  * the security headers and the error bodies wrap everything after them, so every answer carries
  * the first two and every error the third, refusals included; the access log sits just inside the
  * request id, so it logs every answer, refusals included, with its id. The edge refusals and
- * admission answer before any work is done (they never leave the event loop); the JSON body copy
- * is the first to reach the blocking pool.
+ * admission answer before any work is done (they never leave the event loop), and so does a wrong
+ * method on a custom-method path; the JSON body copy is the first to reach the blocking pool. The
+ * check of the body's JSON types runs after the security filter ({@link JsonBodyTypes}).
  */
 final class FilterOrder {
 
@@ -19,7 +20,8 @@ final class FilterOrder {
     static final int EDGE_REFUSALS = ERROR_BODIES + 1;
     static final int ADMISSION = EDGE_REFUSALS + 1;
     static final int NEGOTIATION_HEADERS = ADMISSION + 1;
-    static final int JSON_BODY_COPY = NEGOTIATION_HEADERS + 1;
+    static final int CUSTOM_METHOD_PATHS = NEGOTIATION_HEADERS + 1;
+    static final int JSON_BODY_COPY = CUSTOM_METHOD_PATHS + 1;
 
     private FilterOrder() {
     }

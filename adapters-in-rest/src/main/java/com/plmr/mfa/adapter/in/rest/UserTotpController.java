@@ -18,6 +18,7 @@ import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
 import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.user.UserId;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -53,7 +54,7 @@ class UserTotpController implements UserTotpApi {
 
     @Override
     public HttpResponse<StartTotpRegistrationResponse> startTotpRegistration(String id,
-                                                                             StartTotpRegistrationRequest request) {
+                                                                             @Nullable StartTotpRegistrationRequest request) {
         var command = TotpModels.command(new UserId(id), request);
         return reply(start.start(actors.current(), command), started -> {
             String uri = started.keyUri().toUri();
