@@ -38,6 +38,8 @@ class ApiDocsEndToEndTest implements TestPropertyProvider {
         HttpResponse<String> spec = get("/openapi/mfa-totp.yaml");
 
         assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/yaml"));
         assertThat(spec.body()).isEqualTo(bundledSpec());
     }
 

@@ -99,7 +99,7 @@ final class ApiErrors {
     /** google.rpc.Code for an HTTP status (the mapping of google/rpc/code.proto). */
     static int grpcCode(HttpStatus status) {
         return switch (status) {
-            case BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, REQUEST_ENTITY_TOO_LARGE, REQUEST_URI_TOO_LONG,
+            case BAD_REQUEST, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE, REQUEST_ENTITY_TOO_LARGE, REQUEST_URI_TOO_LONG,
                  REQUEST_HEADER_FIELDS_TOO_LARGE -> 3;
             case NOT_FOUND, METHOD_NOT_ALLOWED -> 5;
             case CONFLICT -> 10;

@@ -1,0 +1,149 @@
+package com.plmr.mfa.bootstrap;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The answers to requests a client gets wrong in the protocol (an {@code Accept} without JSON, a
+ * body that is no JSON or too large, a method the path does not have) carry a status that the spec
+ * documents for the operation, explicitly and not only as {@code default}, with a body in the
+ * error model of the path. Operations are read from the spec the service serves.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DocumentedStatusesEndToEndTest implements TestPropertyProvider {
+
+    private static final String SPEC = "META-INF/openapi/mfa-totp.yaml";
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
+    private static final String TOKEN = "Authorization: Bearer " + TestTokens.service("payments", TestTokens.ALL_SCOPES);
+
+    record Operation(String method, String path, boolean body, Set<String> statuses) {
+        String target() {
+            Matcher m = Pattern.compile("\\{[^}]+}").matcher(path);
+            return m.replaceAll("fuzz-1");
+        }
+    }
+
+    @Inject
+    EmbeddedServer server;
+    private RawSocket http;
+    private Map<String, List<Operation>> paths;
+    private final List<String> violations = new ArrayList<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.properties();
+    }
+
+    @BeforeAll
+    void readSpec() {
+        http = new RawSocket(server);
+        paths = operations();
+    }
+
+    @Test
+    void an_accept_header_without_json_is_406_on_every_operation() {
+        each(operation -> expect(operation, operation.method(), List.of(TOKEN, "Accept: text/html"),
+                operation.body() ? "{}" : null, "Content-Type: application/json", 406));
+    }
+
+    @Test
+    void a_body_that_is_no_json_is_415_on_every_operation_that_takes_one() {
+        each(operation -> {
+            if (operation.body()) {
+                expect(operation, operation.method(), List.of(TOKEN), "x", "Content-Type: text/plain", 415);
+            }
+        });
+    }
+
+    @Test
+    void a_body_over_the_limit_is_413_on_every_operation_that_takes_one() {
+        String large = "{\"a\":\"" + "x".repeat(20_000) + "\"}";
+        each(operation -> {
+            if (operation.body()) {
+                expect(operation, operation.method(), List.of(TOKEN), large, "Content-Type: application/json", 413);
+            }
+        });
+    }
+
+    @Test
+    void a_method_the_path_does_not_have_is_405_documented_on_its_operations() {
+        paths.forEach((path, operations) -> {
+            for (String method : METHODS) {
+                String upper = method.toUpperCase(Locale.ROOT);
+                if (operations.stream().noneMatch(o -> o.method().equals(upper))) {
+                    operations.forEach(operation -> expect(operation, upper, List.of(TOKEN), null, null, 405));
+                }
+            }
+        });
+        assertThat(violations).isEmpty();
+    }
+
+    private void each(Consumer<Operation> check) {
+        paths.values().forEach(operations -> operations.forEach(check));
+        assertThat(violations).as(String.join("\n", violations)).isEmpty();
+    }
+
+    private void expect(Operation operation, String method, List<String> headers, String body, String contentType,
+                        int status) {
+        List<String> lines = new ArrayList<>(headers);
+        if (body != null && contentType != null) {
+            lines.add(contentType);
+        }
+        RawSocket.Answer answer = http.send(method, operation.target(), lines, body);
+        String what = method + " " + operation.path() + " -> " + answer.status();
+        if (answer.status() != status) {
+            violations.add(what + ", expected " + status + ": " + answer.body());
+        } else if (!operation.statuses().contains(Integer.toString(status))) {
+            violations.add(what + " is not documented for " + operation.method() + " " + operation.path());
+        } else {
+            try {
+                ErrorModel.assertAnswer(operation.target(), answer);
+            } catch (AssertionError e) {
+                violations.add(what + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Operation>> operations() {
+        try (InputStream in = DocumentedStatusesEndToEndTest.class.getClassLoader().getResourceAsStream(SPEC)) {
+            Map<String, Object> spec = new Yaml().load(in);
+            Map<String, List<Operation>> paths = new LinkedHashMap<>();
+            ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, item) -> item.forEach((method, op) -> {
+                if (METHODS.contains(method)) {
+                    Map<String, Object> operation = (Map<String, Object>) op;
+                    Map<Object, Object> responses = (Map<Object, Object>) operation.get("responses");
+                    Set<String> statuses = new java.util.HashSet<>();
+                    responses.keySet().forEach(code -> statuses.add(String.valueOf(code)));
+                    paths.computeIfAbsent(path, p -> new ArrayList<>()).add(new Operation(method.toUpperCase(Locale.ROOT),
+                            path, operation.containsKey("requestBody"), statuses));
+                }
+            }));
+            return paths;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
