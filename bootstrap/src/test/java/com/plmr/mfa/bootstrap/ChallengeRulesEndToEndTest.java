@@ -60,7 +60,7 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
         for (int left = 4; left >= 0; left--) {
             int expected = left;
             assertRefused(() -> api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(wrongCode())),
-                    400, "INVALID_OTP", "\"attemptsRemaining\":" + expected);
+                    400, "INVALID_OTP", "\"attemptsRemaining\":" + expected, "\"reason\":\"CODE_WRONG\"");
         }
         assertRefused(() -> api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(codeSentTo(PHONE))),
                 410, "CHALLENGE_NOT_FOUND", "\"challengeStatus\":\"locked\"");
@@ -97,7 +97,7 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
         String code = codeSentTo(PHONE);
         api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(code));
         assertRefused(() -> api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(code)),
-                410, "CHALLENGE_NOT_FOUND", "\"challengeStatus\":\"verified\"");
+                410, "CHALLENGE_NOT_FOUND", "\"challengeStatus\":\"verified\"", "\"reason\":\"CHALLENGE_CLOSED\"");
     }
 
     @Test
@@ -108,7 +108,7 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
         String code = codeSentTo(PHONE);
         clock.advance(Duration.ofMinutes(5));
         assertRefused(() -> api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(code)),
-                410, "INVALID_OTP", "\"challengeStatus\":\"pending\"");
+                410, "INVALID_OTP", "\"challengeStatus\":\"pending\"", "\"reason\":\"CODE_EXPIRED\"");
         api.sms(user).initiateSms(challenge.getChallengeId(), null);
         assertThat(api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(codeSentTo(PHONE)))
                 .getStatus()).isEqualTo(ChallengeStatus.VERIFIED);
@@ -127,7 +127,7 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
     }
 
     @Test
-    void resends_wait_for_the_cooldown_and_stop_at_the_cap_with_retry_after() throws ApiException {
+    void resends_wait_for_the_cooldown_with_retry_after_and_stop_at_the_cap_for_good() throws ApiException {
         String user = api.newUser(PHONE, null);
         Challenge challenge = api.newChallenge(user);
         api.sms(user).initiateSms(challenge.getChallengeId(), null);
@@ -135,7 +135,7 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(429);
                     assertThat(e.getResponseBody()).contains("urn:plmr:mfa-totp:api:TOO_MANY_REQUESTS")
-                            .contains("\"retryAfterSeconds\":30");
+                            .contains("\"retryAfterSeconds\":30").contains("\"reason\":\"RESEND_COOLDOWN\"");
                     assertThat(e.getResponseHeaders().firstValue("Retry-After")).contains("30");
                 });
         for (int send = 2; send <= 5; send++) {
@@ -143,8 +143,14 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
             assertThat(api.sms(user).initiateSms(challenge.getChallengeId(), null).getSendsRemaining()).isEqualTo(5 - send);
         }
         clock.advance(Duration.ofSeconds(30));
-        assertRefused(() -> api.sms(user).initiateSms(challenge.getChallengeId(), null), 429, "TOO_MANY_REQUESTS",
-                "all its sends");
+        assertThatThrownBy(() -> api.sms(user).initiateSms(challenge.getChallengeId(), null))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(429);
+                    assertThat(e.getResponseBody()).contains("urn:plmr:mfa-totp:api:TOO_MANY_REQUESTS")
+                            .contains("all its sends").contains("\"reason\":\"SEND_CAP_REACHED\"")
+                            .doesNotContain("retryAfterSeconds");
+                    assertThat(e.getResponseHeaders().firstValue("Retry-After")).isEmpty();
+                });
     }
 
     @Test
@@ -164,7 +170,20 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
     void a_pending_challenge_cannot_be_consumed() throws ApiException {
         Challenge challenge = api.newChallenge(api.newUser(PHONE, null));
         assertRefused(() -> api.challenges().consumeChallenge(challenge.getChallengeId()), 409, "BAD_REQUEST",
-                "\"challengeStatus\":\"pending\"");
+                "\"challengeStatus\":\"pending\"", "\"reason\":\"CHALLENGE_NOT_VERIFIED\"");
+    }
+
+    @Test
+    void a_code_before_any_was_sent_is_code_not_issued_without_attempts_and_spends_none() throws ApiException {
+        String user = api.newUser(PHONE, null);
+        Challenge challenge = api.newChallenge(user);
+        assertThatThrownBy(() -> api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp("123456")))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(400);
+                    assertThat(e.getResponseBody()).contains("urn:plmr:mfa-totp:api:INVALID_OTP")
+                            .contains("\"reason\":\"CODE_NOT_ISSUED\"").doesNotContain("attemptsRemaining");
+                });
+        assertThat(api.challenges().getChallenge(challenge.getChallengeId()).getAttemptsRemaining()).isEqualTo(5);
     }
 
     @Test
@@ -206,7 +225,9 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
         String user = api.newUser(PHONE, "both@example.com");
         Challenge challenge = api.newChallenge(user, ChallengeMethod.EMAIL);
         assertRefused(() -> api.sms(user).initiateSms(challenge.getChallengeId(), null), 400, "BAD_REQUEST",
-                "does not allow");
+                "does not allow", "\"reason\":\"CHALLENGE_METHOD_NOT_ALLOWED\"");
+        assertRefused(() -> api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp("123456")),
+                400, "BAD_REQUEST", "\"reason\":\"CHALLENGE_METHOD_NOT_ALLOWED\"");
     }
 
     @Test
@@ -241,7 +262,7 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
         return right.equals("000000") ? "111111" : "000000";
     }
 
-    private static void assertRefused(ThrowingCallable call, int status, String code, String evidence) {
+    private static void assertRefused(ThrowingCallable call, int status, String code, String... evidence) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(status);
             assertThat(e.getResponseBody()).contains("\"code\":\"urn:plmr:mfa-totp:api:" + code + "\"").contains(evidence);

@@ -145,6 +145,8 @@ class TotpRegistrationEndToEndTest implements TestPropertyProvider {
 
         assertStatus(refused, 400, 3, "INVALID_OTP");
         assertThat(TotpClients.body(refused).path("message").asText()).startsWith("The code is wrong");
+        assertThat(TotpClients.body(refused).path("details").path(0).path("metadata").path("reason").asText())
+                .isEqualTo("CODE_WRONG");
     }
 
     @Test

@@ -104,7 +104,7 @@ public record Challenge(
             return Optional.of(new InitiationOutcome.MethodNotAllowed(method));
         }
         if (sendsUsed >= policy.maxSends()) {
-            return Optional.of(new InitiationOutcome.SendCapReached(java.time.Duration.between(now, expiresAt)));
+            return Optional.of(new InitiationOutcome.SendCapReached());
         }
         if (lastSentAt != null && now.isBefore(lastSentAt.plus(policy.resendCooldown()))) {
             return Optional.of(new InitiationOutcome.CoolingDown(

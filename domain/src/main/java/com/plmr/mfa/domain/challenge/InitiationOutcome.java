@@ -69,8 +69,11 @@ public sealed interface InitiationOutcome {
         }
     }
 
-    /** The challenge used all its sends; it stays verifiable with the last code until it expires. */
-    record SendCapReached(Duration retryAfter) implements InitiationOutcome {
+    /**
+     * The challenge used all its sends and sends no more, however long the caller waits; it stays
+     * verifiable with the last code until that expires.
+     */
+    record SendCapReached() implements InitiationOutcome {
         @Override
         public <R> R fold(Cases<R> cases) {
             return cases.sendCapReached(this);

@@ -12,6 +12,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -35,11 +36,9 @@ final class ApiErrors {
 
     static MutableHttpResponse<Object> of(HttpRequest<?> request, HttpStatus status, ErrorCode code, String message,
                                           List<FieldError> fieldErrors, UnaryOperator<ErrorResponse> extras) {
-        String requestId = RequestIds.of(request);
-        Object body = request.getPath().startsWith(RESOURCE_PREFIX)
-                ? status(status, code, message, fieldErrors, requestId)
-                : extras.apply(new ErrorResponse().code(code).message(message).requestId(requestId)
-                        .fieldErrors(fieldErrors.isEmpty() ? null : fieldErrors));
+        ErrorResponse error = extras.apply(new ErrorResponse().code(code).message(message)
+                .requestId(RequestIds.of(request)).fieldErrors(fieldErrors.isEmpty() ? null : fieldErrors));
+        Object body = request.getPath().startsWith(RESOURCE_PREFIX) ? status(status, error) : error;
         return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
     }
 
@@ -48,9 +47,10 @@ final class ApiErrors {
      * rounded up (at least 1), also as {@code retryAfterSeconds} in an {@code ErrorResponse}.
      */
     static MutableHttpResponse<Object> retryLater(HttpRequest<?> request, HttpStatus status, ErrorCode code,
-                                                  String message, Duration retryAfter) {
+                                                  String message, Duration retryAfter,
+                                                  UnaryOperator<ErrorResponse> extras) {
         int seconds = (int) Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return of(request, status, code, message, List.of(), body -> body.retryAfterSeconds(seconds))
+        return of(request, status, code, message, List.of(), body -> extras.apply(body.retryAfterSeconds(seconds)))
                 .header("Retry-After", Integer.toString(seconds));
     }
 
@@ -61,7 +61,8 @@ final class ApiErrors {
      */
     static MutableHttpResponse<Object> unavailable(HttpRequest<?> request, Duration retryAfter) {
         return retryLater(request, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.INTERNAL_SERVER_ERROR,
-                "The service is temporarily unavailable; try again after the Retry-After delay", retryAfter);
+                "The service is temporarily unavailable; try again after the Retry-After delay", retryAfter,
+                UnaryOperator.identity());
     }
 
     /** The error answer with the headers the framework had set on its own answer (an {@code Allow}, a {@code WWW-Authenticate}). */
@@ -80,13 +81,20 @@ final class ApiErrors {
         return (HttpResponse<T>) (HttpResponse<?>) error;
     }
 
-    private static Status status(HttpStatus status, ErrorCode code, String message, List<FieldError> fieldErrors,
-                                 String requestId) {
+    /** The same error in the google.rpc.Status shape; the finer {@code reason} goes into the ErrorInfo's metadata. */
+    private static Status status(HttpStatus status, ErrorResponse error) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("requestId", error.getRequestId());
+        metadata.put("code", error.getCode().getValue());
+        if (error.getReason() != null) {
+            metadata.put("reason", error.getReason());
+        }
         Any info = new Any().atType(TYPE_PREFIX + "ErrorInfo");
-        info.setAdditionalProperties("reason", code.name());
+        info.setAdditionalProperties("reason", error.getCode().name());
         info.setAdditionalProperties("domain", "mfa-totp");
-        info.setAdditionalProperties("metadata", Map.of("requestId", requestId, "code", code.getValue()));
-        Status body = new Status().code(grpcCode(status)).message(message).addDetailsItem(info);
+        info.setAdditionalProperties("metadata", metadata);
+        Status body = new Status().code(grpcCode(status)).message(error.getMessage()).addDetailsItem(info);
+        List<FieldError> fieldErrors = error.getFieldErrors() == null ? List.of() : error.getFieldErrors();
         if (!fieldErrors.isEmpty()) {
             Any badRequest = new Any().atType(TYPE_PREFIX + "BadRequest");
             badRequest.setAdditionalProperties("fieldViolations", fieldErrors.stream()

@@ -70,7 +70,8 @@ class ChallengesController implements ChallengesApi {
                     public HttpResponse<Challenge> notVerified(ConsumeOutcome.NotVerified notVerified) {
                         return Replies.error(HttpStatus.CONFLICT, ErrorCode.BAD_REQUEST,
                                 "The challenge is not verified yet", body -> body.challengeStatus(
-                                        com.plmr.mfa.adapter.in.rest.model.ChallengeStatus.PENDING));
+                                        com.plmr.mfa.adapter.in.rest.model.ChallengeStatus.PENDING)
+                                        .reason(Reason.CHALLENGE_NOT_VERIFIED.name()));
                     }
 
                     @Override

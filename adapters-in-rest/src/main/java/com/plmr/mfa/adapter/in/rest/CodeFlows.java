@@ -80,18 +80,21 @@ class CodeFlows {
         @Override
         public HttpResponse<CodeSent> methodNotAllowed(InitiationOutcome.MethodNotAllowed outcome) {
             return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
-                    "The challenge does not allow this method");
+                    "The challenge does not allow this method", Reason.CHALLENGE_METHOD_NOT_ALLOWED);
         }
 
         @Override
         public HttpResponse<CodeSent> coolingDown(InitiationOutcome.CoolingDown outcome) {
-            return Replies.tooMany(outcome.retryAfter(), "A code was sent moments ago; wait before asking again");
+            return Replies.tooMany(outcome.retryAfter(), "A code was sent moments ago; wait before asking again",
+                    Reason.RESEND_COOLDOWN);
         }
 
         @Override
         public HttpResponse<CodeSent> sendCapReached(InitiationOutcome.SendCapReached outcome) {
-            return Replies.tooMany(outcome.retryAfter(),
-                    "The challenge has used all its sends; verify the last code or create a new challenge");
+            // no Retry-After: waiting never brings another send to this challenge
+            return Replies.error(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS,
+                    "The challenge has used all its sends; verify the last code or create a new challenge",
+                    Reason.SEND_CAP_REACHED);
         }
 
         @Override
@@ -103,7 +106,7 @@ class CodeFlows {
         @Override
         public HttpResponse<CodeSent> rateLimited(InitiationOutcome.RateLimited outcome) {
             return Replies.tooMany(outcome.retryAfter(),
-                    "Too many codes were sent to this destination or user; try again later");
+                    "Too many codes were sent to this destination or user; try again later", Reason.SEND_RATE_LIMITED);
         }
     }
 
@@ -143,19 +146,20 @@ class CodeFlows {
 
         @Override
         public HttpResponse<Challenge> methodNotAllowed(VerificationOutcome.MethodNotAllowed outcome) {
-            return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST, "The challenge does not allow this method");
+            return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST, "The challenge does not allow this method",
+                    Reason.CHALLENGE_METHOD_NOT_ALLOWED);
         }
 
         @Override
         public HttpResponse<Challenge> noCodeIssued(VerificationOutcome.NoCodeIssued outcome) {
             return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_OTP,
-                    "No code of this method is active for the challenge; initiate first");
+                    "No code of this method is active for the challenge; initiate first", Reason.CODE_NOT_ISSUED);
         }
 
         @Override
         public HttpResponse<Challenge> codeExpired(VerificationOutcome.CodeExpired outcome) {
             return Replies.error(HttpStatus.GONE, ErrorCode.INVALID_OTP, "The code has expired; initiate a new one",
-                    body -> body.challengeStatus(ChallengeStatus.PENDING));
+                    body -> body.challengeStatus(ChallengeStatus.PENDING).reason(Reason.CODE_EXPIRED.name()));
         }
 
         @Override
@@ -167,12 +171,12 @@ class CodeFlows {
         @Override
         public HttpResponse<Challenge> rateLimited(VerificationOutcome.RateLimited outcome) {
             return Replies.tooMany(outcome.retryAfter(),
-                    "Too many wrong codes in a row for this user; verifies are paused");
+                    "Too many wrong codes in a row for this user; verifies are paused", Reason.VERIFY_RATE_LIMITED);
         }
 
         @Override
         public HttpResponse<Challenge> factorLocked(VerificationOutcome.FactorLocked outcome) {
-            return Replies.tooMany(outcome.retryAfter(), FACTOR_LOCKED);
+            return Replies.tooMany(outcome.retryAfter(), FACTOR_LOCKED, Reason.APP_LOCKED);
         }
 
         @Override
@@ -182,7 +186,7 @@ class CodeFlows {
 
         private static HttpResponse<Challenge> invalid(String message, int attemptsRemaining) {
             return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_OTP, message, body -> {
-                body.attemptsRemaining(attemptsRemaining);
+                body.attemptsRemaining(attemptsRemaining).reason(Reason.CODE_WRONG.name());
                 return attemptsRemaining == 0 ? body.challengeStatus(ChallengeStatus.LOCKED) : body;
             });
         }

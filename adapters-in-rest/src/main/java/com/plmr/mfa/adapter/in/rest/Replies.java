@@ -91,11 +91,17 @@ final class Replies {
                 .collect(Collectors.joining(" or ")) + " digits";
     }
 
+    /** An error with the documented finer {@code reason} a client may branch on. */
+    static <R> HttpResponse<R> error(HttpStatus status, ErrorCode code, String message, Reason reason) {
+        return error(status, code, message, body -> body.reason(reason.name()));
+    }
+
     /** 410: the challenge no longer accepts this request; the body says which status it has. */
     static <R> HttpResponse<R> gone(com.plmr.mfa.domain.challenge.ChallengeStatus status) {
         return error(HttpStatus.GONE, ErrorCode.CHALLENGE_NOT_FOUND,
                 "The challenge is " + status.name().toLowerCase(java.util.Locale.ROOT) + " and accepts no more requests",
-                body -> body.challengeStatus(ChallengeStatus.toEnum(status.name().toLowerCase(java.util.Locale.ROOT))));
+                body -> body.challengeStatus(ChallengeStatus.toEnum(status.name().toLowerCase(java.util.Locale.ROOT)))
+                        .reason(Reason.CHALLENGE_CLOSED.name()));
     }
 
     static <R> HttpResponse<R> contextGone() {
@@ -103,10 +109,10 @@ final class Replies {
                 "The step-up request of this challenge was cancelled");
     }
 
-    /** 429 with {@code Retry-After} in whole seconds, rounded up. */
-    static <R> HttpResponse<R> tooMany(Duration retryAfter, String message) {
+    /** 429 with {@code Retry-After} in whole seconds, rounded up, and the reason to wait. */
+    static <R> HttpResponse<R> tooMany(Duration retryAfter, String message, Reason reason) {
         return ApiErrors.as(ApiErrors.retryLater(request(), HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_REQUESTS,
-                message, retryAfter));
+                message, retryAfter, body -> body.reason(reason.name())));
     }
 
     static HttpRequest<?> request() {

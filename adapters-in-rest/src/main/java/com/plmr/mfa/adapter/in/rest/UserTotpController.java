@@ -123,7 +123,7 @@ class UserTotpController implements UserTotpApi {
 
         @Override
         public HttpResponse<VerifyTotpRegistrationResponse> locked(TotpCheck.Locked outcome) {
-            return Replies.tooMany(outcome.retryAfter(), CodeFlows.FACTOR_LOCKED);
+            return Replies.tooMany(outcome.retryAfter(), CodeFlows.FACTOR_LOCKED, Reason.APP_LOCKED);
         }
 
         @Override
@@ -132,7 +132,7 @@ class UserTotpController implements UserTotpApi {
         }
 
         private HttpResponse<VerifyTotpRegistrationResponse> invalid(String message) {
-            return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_OTP, message);
+            return Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_OTP, message, Reason.CODE_WRONG);
         }
     }
 }
