@@ -7,20 +7,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,21 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentedStatusesEndToEndTest implements TestPropertyProvider {
 
-    private static final String SPEC = "META-INF/openapi/mfa-totp.yaml";
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final String TOKEN = "Authorization: Bearer " + TestTokens.service("payments", TestTokens.ALL_SCOPES);
-
-    record Operation(String method, String path, boolean body, Set<String> statuses) {
-        String target() {
-            Matcher m = Pattern.compile("\\{[^}]+}").matcher(path);
-            return m.replaceAll("fuzz-1");
-        }
-    }
 
     @Inject
     EmbeddedServer server;
     private RawSocket http;
-    private Map<String, List<Operation>> paths;
+    private Map<String, List<SpecOperation>> paths;
     private final List<String> violations = new ArrayList<>();
 
     @Override
@@ -59,7 +44,8 @@ class DocumentedStatusesEndToEndTest implements TestPropertyProvider {
     @BeforeAll
     void readSpec() {
         http = new RawSocket(server);
-        paths = operations();
+        paths = SpecOperation.all().stream()
+                .collect(Collectors.groupingBy(SpecOperation::path, LinkedHashMap::new, Collectors.toList()));
     }
 
     @Test
@@ -90,7 +76,7 @@ class DocumentedStatusesEndToEndTest implements TestPropertyProvider {
     @Test
     void a_method_the_path_does_not_have_is_405_documented_on_its_operations() {
         paths.forEach((path, operations) -> {
-            for (String method : METHODS) {
+            for (String method : SpecOperation.METHODS) {
                 String upper = method.toUpperCase(Locale.ROOT);
                 if (operations.stream().noneMatch(o -> o.method().equals(upper))) {
                     operations.forEach(operation -> expect(operation, upper, List.of(TOKEN), null, null, 405));
@@ -100,18 +86,18 @@ class DocumentedStatusesEndToEndTest implements TestPropertyProvider {
         assertThat(violations).isEmpty();
     }
 
-    private void each(Consumer<Operation> check) {
+    private void each(Consumer<SpecOperation> check) {
         paths.values().forEach(operations -> operations.forEach(check));
         assertThat(violations).as(String.join("\n", violations)).isEmpty();
     }
 
-    private void expect(Operation operation, String method, List<String> headers, String body, String contentType,
+    private void expect(SpecOperation operation, String method, List<String> headers, String body, String contentType,
                         int status) {
         List<String> lines = new ArrayList<>(headers);
         if (body != null && contentType != null) {
             lines.add(contentType);
         }
-        RawSocket.Answer answer = http.send(method, operation.target(), lines, body);
+        RawSocket.Answer answer = http.send(method, operation.target("fuzz-1"), lines, body);
         String what = method + " " + operation.path() + " -> " + answer.status();
         if (answer.status() != status) {
             violations.add(what + ", expected " + status + ": " + answer.body());
@@ -119,31 +105,11 @@ class DocumentedStatusesEndToEndTest implements TestPropertyProvider {
             violations.add(what + " is not documented for " + operation.method() + " " + operation.path());
         } else {
             try {
-                ErrorModel.assertAnswer(operation.target(), answer);
+                ErrorModel.assertAnswer(operation.target("fuzz-1"), answer);
             } catch (AssertionError e) {
                 violations.add(what + ": " + e.getMessage());
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, List<Operation>> operations() {
-        try (InputStream in = DocumentedStatusesEndToEndTest.class.getClassLoader().getResourceAsStream(SPEC)) {
-            Map<String, Object> spec = new Yaml().load(in);
-            Map<String, List<Operation>> paths = new LinkedHashMap<>();
-            ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, item) -> item.forEach((method, op) -> {
-                if (METHODS.contains(method)) {
-                    Map<String, Object> operation = (Map<String, Object>) op;
-                    Map<Object, Object> responses = (Map<Object, Object>) operation.get("responses");
-                    Set<String> statuses = new java.util.HashSet<>();
-                    responses.keySet().forEach(code -> statuses.add(String.valueOf(code)));
-                    paths.computeIfAbsent(path, p -> new ArrayList<>()).add(new Operation(method.toUpperCase(Locale.ROOT),
-                            path, operation.containsKey("requestBody"), statuses));
-                }
-            }));
-            return paths;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

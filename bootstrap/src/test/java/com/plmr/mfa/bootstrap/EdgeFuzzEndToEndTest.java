@@ -7,11 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +17,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EdgeFuzzEndToEndTest implements TestPropertyProvider {
 
-    private static final String SPEC = "META-INF/openapi/mfa-totp.yaml";
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     private static final String TOKEN = "Bearer " + TestTokens.service("payments", TestTokens.ALL_SCOPES);
     /** With an even count of values, two per header and operation bring every value to every header. */
     private static final int VALUES_PER_HEADER = 2;
@@ -65,17 +57,10 @@ class EdgeFuzzEndToEndTest implements TestPropertyProvider {
     static final List<String> ODD_PATHS = List.of("//", "/./", "/../", "?a=%zz", "?", "#x", ";x=y", "%2F", "/:verify");
     static final List<String> ODD_METHODS = List.of("HEAD", "OPTIONS", "TRACE", "PATCH", "FOO", "GET", "DELETE");
 
-    record Operation(String method, String path, boolean body) {
-        String target(String parameter) {
-            Matcher m = Pattern.compile("\\{[^}]+}").matcher(path);
-            return m.replaceAll(Matcher.quoteReplacement(parameter));
-        }
-    }
-
     @Inject
     EmbeddedServer server;
     private RawSocket http;
-    private List<Operation> operations;
+    private List<SpecOperation> operations;
     private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
 
     @Override
@@ -86,7 +71,7 @@ class EdgeFuzzEndToEndTest implements TestPropertyProvider {
     @BeforeAll
     void readSpec() {
         http = new RawSocket(server);
-        operations = operations();
+        operations = SpecOperation.all();
     }
 
     @Test
@@ -100,7 +85,7 @@ class EdgeFuzzEndToEndTest implements TestPropertyProvider {
         List<Runnable> requests = new ArrayList<>();
         Map<String, Set<String>> covered = new java.util.HashMap<>();
         for (int o = 0; o < operations.size(); o++) {
-            Operation operation = operations.get(o);
+            SpecOperation operation = operations.get(o);
             for (int h = 0; h < HEADERS.size(); h++) {
                 for (int v = 0; v < VALUES_PER_HEADER; v++) {
                     String header = HEADERS.get(h);
@@ -117,7 +102,7 @@ class EdgeFuzzEndToEndTest implements TestPropertyProvider {
     @Test
     void odd_paths_parameters_and_methods_never_give_a_5xx() throws Exception {
         List<Runnable> requests = new ArrayList<>();
-        for (Operation operation : operations) {
+        for (SpecOperation operation : operations) {
             for (String parameter : ODD_PARAMETERS) {
                 requests.add(() -> check(operation, operation.method(), operation.target(parameter), null, null));
             }
@@ -146,7 +131,7 @@ class EdgeFuzzEndToEndTest implements TestPropertyProvider {
         assertThat(violations).as(violations.size() + " of " + requests.size() + " answers broke the rules").isEmpty();
     }
 
-    private void check(Operation operation, String method, String target, String header, String value) {
+    private void check(SpecOperation operation, String method, String target, String header, String value) {
         List<String> headers = new ArrayList<>();
         if (!"Authorization".equals(header)) {
             headers.add("Authorization: " + TOKEN);
@@ -174,20 +159,4 @@ class EdgeFuzzEndToEndTest implements TestPropertyProvider {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Operation> operations() {
-        try (InputStream in = EdgeFuzzEndToEndTest.class.getClassLoader().getResourceAsStream(SPEC)) {
-            Map<String, Object> spec = new Yaml().load(in);
-            List<Operation> operations = new ArrayList<>();
-            ((Map<String, Map<String, Object>>) spec.get("paths")).forEach((path, item) -> item.forEach((method, op) -> {
-                if (METHODS.contains(method)) {
-                    operations.add(new Operation(method.toUpperCase(Locale.ROOT), path,
-                            ((Map<String, Object>) op).containsKey("requestBody")));
-                }
-            }));
-            return operations;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
