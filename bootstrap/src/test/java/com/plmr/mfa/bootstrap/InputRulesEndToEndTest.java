@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,20 @@ class InputRulesEndToEndTest implements TestPropertyProvider {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"code\":3").contains("\"field\":\"digits\"");
+    }
+
+    @Test
+    void a_wrongly_typed_field_in_a_chunked_body_is_an_invalid_value_too() {
+        String body = "{\"userId\":5,\"context\":{\"operation\":\"payment\",\"reference\":\"pay-1\"}}";
+        String request = "POST /internal/v1/mfa/challenges HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Authorization: Bearer " + service + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+
+        RawSocket.Answer answer = new RawSocket(server).exchange(request.getBytes(StandardCharsets.UTF_8), true);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("{\"code\":\"urn:plmr:mfa-totp:api:INVALID_VALUE\"")
+                .contains("\"field\":\"userId\"");
     }
 
     @Test

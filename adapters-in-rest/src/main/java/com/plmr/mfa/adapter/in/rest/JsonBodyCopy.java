@@ -32,7 +32,8 @@ class JsonBodyCopy implements Ordered {
     void copy(HttpRequest<?> request) {
         long length = request.getContentLength();
         boolean json = request.getContentType().map(type -> type.matches(MediaType.APPLICATION_JSON_TYPE)).orElse(false);
-        if (!(request instanceof ServerHttpRequest<?> server) || !json || length <= 0 || length > MAX_COPIED) {
+        // a chunked body has no length (-1); the server's request size limit bounds it all the same
+        if (!(request instanceof ServerHttpRequest<?> server) || !json || length == 0 || length > MAX_COPIED) {
             return;
         }
         // toByteArray() is terminal: it releases the copy, which must not be closed a second time
