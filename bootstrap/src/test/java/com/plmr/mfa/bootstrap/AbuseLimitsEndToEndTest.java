@@ -59,9 +59,10 @@ class AbuseLimitsEndToEndTest implements TestPropertyProvider {
                 TestTokens.user(user), null);
     }
 
-    private static void assertTooMany(HttpResponse<String> response, long maxSeconds) {
+    private static void assertTooMany(HttpResponse<String> response, long maxSeconds, String reason) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
-        assertThat(response.body()).contains("urn:plmr:mfa-totp:api:TOO_MANY_REQUESTS").contains("retryAfterSeconds");
+        assertThat(response.body()).contains("urn:plmr:mfa-totp:api:TOO_MANY_REQUESTS").contains("retryAfterSeconds")
+                .contains("\"reason\":\"" + reason + "\"");
         long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, maxSeconds);
     }
@@ -77,7 +78,7 @@ class AbuseLimitsEndToEndTest implements TestPropertyProvider {
 
         HttpResponse<String> refused = initiate(mallory, "sms");
 
-        assertTooMany(refused, 3600);
+        assertTooMany(refused, 3600, "SEND_RATE_LIMITED");
         clock.advance(Duration.ofHours(1));
         assertThat(initiate(mallory, "sms").statusCode()).isEqualTo(200);
     }
@@ -93,7 +94,7 @@ class AbuseLimitsEndToEndTest implements TestPropertyProvider {
         }
         clock.advance(Duration.ofHours(1));
 
-        assertTooMany(initiate(user, "sms"), 86_400);
+        assertTooMany(initiate(user, "sms"), 86_400, "SEND_RATE_LIMITED");
     }
 
     @Test
@@ -104,7 +105,7 @@ class AbuseLimitsEndToEndTest implements TestPropertyProvider {
         assertThat(initiate(user, "email").statusCode()).isEqualTo(200);
         assertThat(initiate(user, "email").statusCode()).isEqualTo(200);
 
-        assertTooMany(initiate(user, "email"), 3600);
+        assertTooMany(initiate(user, "email"), 3600, "SEND_RATE_LIMITED");
     }
 
     @Test
@@ -123,7 +124,7 @@ class AbuseLimitsEndToEndTest implements TestPropertyProvider {
 
         HttpResponse<String> paused = verify(user, third, thirdCode);
 
-        assertTooMany(paused, 240);
+        assertTooMany(paused, 240, "VERIFY_RATE_LIMITED");
         clock.advance(Duration.ofMinutes(4));
         assertThat(verify(user, third, thirdCode).statusCode()).isEqualTo(200);
         HttpResponse<String> afterReset = verify(user, first, wrong(firstCode));

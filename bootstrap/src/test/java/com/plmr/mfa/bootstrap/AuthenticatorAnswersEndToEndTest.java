@@ -162,9 +162,11 @@ class AuthenticatorAnswersEndToEndTest implements TestPropertyProvider {
         JsonNode body = TotpClients.json(locked.body());
         assertThat(body.path("code").asText()).isEqualTo("urn:plmr:mfa-totp:api:TOO_MANY_REQUESTS");
         assertThat(body.path("retryAfterSeconds").asInt()).isEqualTo(240);
+        assertThat(body.path("reason").asText()).isEqualTo("APP_LOCKED");
         assertThat(api.challenges().getChallenge(fresh).getAttemptsRemaining()).isEqualTo(5);
         assertThat(lockedOnVerify.statusCode()).isEqualTo(429);
         assertThat(lockedOnVerify.headers().firstValue("Retry-After")).contains("240");
+        assertThat(lockedOnVerify.body()).contains("\"reason\":\"APP_LOCKED\"");
         clock.advance(Duration.ofMinutes(4));
         assertThat(verifyApp(user, fresh, appCode(app, clock.instant())).statusCode()).isEqualTo(200);
     }
