@@ -19,26 +19,31 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifying a right code within a window of one step either side, as a verifier does it: our
- * engine ({@link Totp#verify}, constant-time over the whole window) against java-otp (generate the
- * three codes of the window and compare). Both run in one JVM, side by side, so their ratio is
- * meaningful on a noisy machine even when the absolute figures are not.
+ * engine ({@link Totp#verify}, constant-time over the whole window) against java-otp, through its
+ * String API (generate the window's three codes as text and compare) and its int API (generate
+ * them as numbers and compare with the entry parsed once), and against the floor every verifier
+ * pays: one {@code Mac} keyed and three HMACs computed. All run in one JVM, side by side, so their
+ * ratios are meaningful on a noisy machine even when the absolute figures are not. Run it with
+ * {@code -prof gc} to see the bytes each verification allocates.
  *
  * <p>Run: {@code ./mvnw -B -q -pl benchmarks -am package -DskipTests -Dspec.lint.skip=true &&
- * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main TotpVerify}
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main TotpVerify -prof gc}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class TotpVerifyBenchmark {
 
@@ -51,6 +56,8 @@ public class TotpVerifyBenchmark {
     private String code;
     private TimeBasedOneTimePasswordGenerator javaOtp;
     private SecretKeySpec key;
+    private Mac mac;
+    private final byte[] counter = new byte[8];
 
     @Setup
     public void setUp() throws InvalidKeyException {
@@ -60,6 +67,11 @@ public class TotpVerifyBenchmark {
         code = totp.codeAt(secret, totp.timeStep(NOW) + 1);
         javaOtp = new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6, alg.macName());
         key = new SecretKeySpec(secret.bytes(), alg.macName());
+        try {
+            mac = Mac.getInstance(alg.macName());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Benchmark
@@ -74,5 +86,32 @@ public class TotpVerifyBenchmark {
             match |= javaOtp.generateOneTimePasswordString(key, NOW.plusSeconds(30L * offset)).equals(code);
         }
         return match;
+    }
+
+    @Benchmark
+    public boolean javaOtpInt() throws InvalidKeyException {
+        int entered = Integer.parseInt(code);
+        boolean match = false;
+        for (int offset = -1; offset <= 1; offset++) {
+            match |= javaOtp.generateOneTimePassword(key, NOW.plusSeconds(30L * offset)) == entered;
+        }
+        return match;
+    }
+
+    /** What no verifier of a window of three steps can go below: one keyed Mac, three HMACs. */
+    @Benchmark
+    public int hmacFloor() throws InvalidKeyException {
+        mac.init(key);
+        long step = totp.timeStep(NOW);
+        int folded = 0;
+        for (long s = step - 1; s <= step + 1; s++) {
+            long v = s;
+            for (int i = 7; i >= 0; i--, v >>>= 8) {
+                counter[i] = (byte) v;
+            }
+            byte[] hash = mac.doFinal(counter);
+            folded ^= hash[hash.length - 1];
+        }
+        return folded;
     }
 }
