@@ -25,7 +25,7 @@ final class ChallengeGate {
 
     /** Like {@link #enter}, for operations only a service holding {@code scope} may call. */
     <T> Access<T> enterAsService(Actor actor, ChallengeId id, String scope, boolean locked, Function<Challenge, T> work) {
-        if (!(actor instanceof Actor.Service service) || !service.has(scope)) {
+        if (!actor.isServiceWith(scope)) {
             return new Access.Forbidden<>();
         }
         return enter(actor, id, scope, locked, work);

@@ -32,7 +32,7 @@ public final class CreateChallengeService implements CreateChallengeUseCase {
 
     @Override
     public Access<Challenge> create(Actor actor, Command command) {
-        if (!(actor instanceof Actor.Service service) || !service.has(Scopes.CHALLENGES_CREATE)) {
+        if (!actor.isServiceWith(Scopes.CHALLENGES_CREATE)) {
             return new Access.Forbidden<>();
         }
         Challenge challenge = Challenge.open(ChallengeId.random(random), command.user(), command.context(),

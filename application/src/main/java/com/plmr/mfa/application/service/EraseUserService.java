@@ -34,7 +34,7 @@ public final class EraseUserService implements EraseUserUseCase {
 
     @Override
     public Access<UserErasure> erase(Actor actor, UserId user) {
-        if (!(actor instanceof Actor.Service service && service.has(Scopes.USERS_ERASE))) {
+        if (!actor.isServiceWith(Scopes.USERS_ERASE)) {
             return new Access.Forbidden<>();
         }
         UserErasure erased = transactions.inTransaction(() -> rows.eraseAllOf(user, clock.instant()));

@@ -13,6 +13,14 @@ public sealed interface Actor {
     /** Whether this actor may act on {@code user}'s challenges or factors given {@code scope}. */
     boolean mayActFor(UserId user, String scope);
 
+    /**
+     * Whether this actor is a service holding {@code scope}: the rule of the operations the spec grants
+     * to services only (create, consume, cancel, erase), where a user may not act even for itself.
+     */
+    default boolean isServiceWith(String scope) {
+        return this instanceof Service service && service.has(scope);
+    }
+
     record User(UserId id) implements Actor {
         public User {
             Objects.requireNonNull(id, "id");
