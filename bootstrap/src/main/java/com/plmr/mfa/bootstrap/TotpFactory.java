@@ -16,10 +16,10 @@ import com.plmr.mfa.application.service.ListTotpRegistrationsService;
 import com.plmr.mfa.application.service.RemoveTotpRegistrationService;
 import com.plmr.mfa.application.service.StartTotpRegistrationService;
 import com.plmr.mfa.application.service.VerifyTotpRegistrationService;
+import com.plmr.mfa.domain.authenticator.HmacAlgorithm;
+import com.plmr.mfa.domain.authenticator.TotpParameters;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
-import com.plmr.mfa.domain.totp.HmacAlgorithm;
-import com.plmr.mfa.domain.totp.TotpParameters;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 

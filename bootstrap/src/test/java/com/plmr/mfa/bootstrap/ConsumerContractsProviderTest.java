@@ -2,7 +2,7 @@ package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
-import com.plmr.mfa.domain.totp.Totp;
+import com.plmr.mfa.domain.authenticator.Totp;
 import com.plmr.mfa.domain.user.Actor;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -7,8 +7,8 @@ import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.api.UserTotpApi;
 import com.plmr.mfa.client.model.StartTotpRegistrationRequest;
 import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
-import com.plmr.mfa.domain.totp.OtpauthUri;
-import com.plmr.mfa.domain.totp.Totp;
+import com.plmr.mfa.domain.authenticator.OtpauthUri;
+import com.plmr.mfa.domain.authenticator.Totp;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;

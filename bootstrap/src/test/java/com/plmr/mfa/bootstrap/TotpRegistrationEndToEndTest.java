@@ -22,7 +22,7 @@ import com.plmr.mfa.client.model.TotpState;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
 import com.plmr.mfa.client.model.VerifyTotpRegistrationRequest;
 import com.plmr.mfa.client.model.VerifyTotpRegistrationResponse;
-import com.plmr.mfa.domain.totp.Base32;
+import com.plmr.mfa.domain.authenticator.Base32;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

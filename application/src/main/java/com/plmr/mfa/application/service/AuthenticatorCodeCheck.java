@@ -1,6 +1,6 @@
 package com.plmr.mfa.application.service;
 
-import com.plmr.mfa.domain.totp.TotpCheck;
+import com.plmr.mfa.domain.authenticator.TotpCheck;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Instant;

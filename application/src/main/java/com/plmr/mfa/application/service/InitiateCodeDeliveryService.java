@@ -16,11 +16,11 @@ import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
-import com.plmr.mfa.domain.otp.CodeGenerator;
-import com.plmr.mfa.domain.otp.CodeHasher;
+import com.plmr.mfa.domain.code.CodeGenerator;
+import com.plmr.mfa.domain.code.CodeHasher;
+import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
-import com.plmr.mfa.domain.user.Actor;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -4,12 +4,12 @@ import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
 import com.plmr.mfa.application.port.out.AddTotpRegistrationPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.authenticator.TotpParameters;
+import com.plmr.mfa.domain.authenticator.TotpSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
-import com.plmr.mfa.domain.totp.TotpParameters;
-import com.plmr.mfa.domain.totp.TotpSecret;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.time.Clock;

@@ -13,7 +13,7 @@ import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
-import com.plmr.mfa.domain.otp.CodeHasher;
+import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.time.Clock;

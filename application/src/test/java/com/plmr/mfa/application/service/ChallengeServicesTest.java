@@ -14,7 +14,7 @@ import com.plmr.mfa.domain.challenge.ChallengeStatus;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
 import com.plmr.mfa.domain.challenge.StepUpContext;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
-import com.plmr.mfa.domain.otp.CodeHasher;
+import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;

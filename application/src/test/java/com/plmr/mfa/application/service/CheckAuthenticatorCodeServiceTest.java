@@ -1,12 +1,12 @@
 package com.plmr.mfa.application.service;
 
+import com.plmr.mfa.domain.authenticator.HmacAlgorithm;
+import com.plmr.mfa.domain.authenticator.Totp;
+import com.plmr.mfa.domain.authenticator.TotpCheck;
+import com.plmr.mfa.domain.authenticator.TotpParameters;
+import com.plmr.mfa.domain.authenticator.TotpSecret;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
-import com.plmr.mfa.domain.totp.HmacAlgorithm;
-import com.plmr.mfa.domain.totp.Totp;
-import com.plmr.mfa.domain.totp.TotpCheck;
-import com.plmr.mfa.domain.totp.TotpParameters;
-import com.plmr.mfa.domain.totp.TotpSecret;
 import com.plmr.mfa.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package com.plmr.mfa.application.service;
 
+import com.plmr.mfa.domain.authenticator.Totp;
+import com.plmr.mfa.domain.authenticator.TotpParameters;
+import com.plmr.mfa.domain.authenticator.TotpSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
-import com.plmr.mfa.domain.totp.Totp;
-import com.plmr.mfa.domain.totp.TotpParameters;
-import com.plmr.mfa.domain.totp.TotpSecret;
 
 import java.time.Clock;
 import java.time.Duration;

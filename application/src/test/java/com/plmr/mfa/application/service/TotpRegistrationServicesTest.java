@@ -4,12 +4,12 @@ import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
 import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase;
+import com.plmr.mfa.domain.authenticator.HmacAlgorithm;
+import com.plmr.mfa.domain.authenticator.TotpCheck;
+import com.plmr.mfa.domain.authenticator.TotpSecret;
 import com.plmr.mfa.domain.factor.RegistrationState;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
-import com.plmr.mfa.domain.totp.HmacAlgorithm;
-import com.plmr.mfa.domain.totp.TotpCheck;
-import com.plmr.mfa.domain.totp.TotpSecret;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.UserId;
 import org.junit.jupiter.api.Test;
@@ -148,7 +148,7 @@ class TotpRegistrationServicesTest {
         var started = start();
         String code = appCode(started, now);
         TotpRegistrationId id = started.registration().id();
-        store.beforeNextAdvance(() -> store.put(store.stored(id).accepted(new com.plmr.mfa.domain.totp.Totp(
+        store.beforeNextAdvance(() -> store.put(store.stored(id).accepted(new com.plmr.mfa.domain.authenticator.Totp(
                 started.registration().parameters()).timeStep(now), now)));
 
         assertThat(verified(id, code)).isInstanceOf(TotpCheck.Replayed.class);

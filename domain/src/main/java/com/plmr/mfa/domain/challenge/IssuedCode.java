@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The one code of a challenge that currently works: its method, its keyed hash (never the code
- * itself, see {@link com.plmr.mfa.domain.otp.CodeHasher}) and when it stops working. Issuing a
+ * itself, see {@link com.plmr.mfa.domain.code.CodeHasher}) and when it stops working. Issuing a
  * new code replaces this one, so at most one code per challenge is ever valid (OWASP MFA).
  */
 public record IssuedCode(ChallengeMethod method, byte[] hash, Instant issuedAt, Instant expiresAt) {

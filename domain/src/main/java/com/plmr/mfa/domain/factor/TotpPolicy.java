@@ -1,6 +1,6 @@
 package com.plmr.mfa.domain.factor;
 
-import com.plmr.mfa.domain.totp.TotpParameters;
+import com.plmr.mfa.domain.authenticator.TotpParameters;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package com.plmr.mfa.domain.factor;
 
+import com.plmr.mfa.domain.authenticator.OtpauthUri;
+import com.plmr.mfa.domain.authenticator.Totp;
+import com.plmr.mfa.domain.authenticator.TotpCheck;
+import com.plmr.mfa.domain.authenticator.TotpParameters;
+import com.plmr.mfa.domain.authenticator.TotpSecret;
 import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
-import com.plmr.mfa.domain.totp.OtpauthUri;
-import com.plmr.mfa.domain.totp.Totp;
-import com.plmr.mfa.domain.totp.TotpCheck;
-import com.plmr.mfa.domain.totp.TotpParameters;
-import com.plmr.mfa.domain.totp.TotpSecret;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Duration;

@@ -5,7 +5,7 @@ import com.plmr.mfa.adapter.in.rest.model.TotpAlgorithm;
 import com.plmr.mfa.adapter.in.rest.model.TotpRegistration;
 import com.plmr.mfa.adapter.in.rest.model.TotpState;
 import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
-import com.plmr.mfa.domain.totp.HmacAlgorithm;
+import com.plmr.mfa.domain.authenticator.HmacAlgorithm;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package com.plmr.mfa.adapter.out.persistence;
 
+import com.plmr.mfa.domain.authenticator.HmacAlgorithm;
+import com.plmr.mfa.domain.authenticator.Totp;
+import com.plmr.mfa.domain.authenticator.TotpParameters;
 import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.factor.RegistrationState;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
-import com.plmr.mfa.domain.totp.HmacAlgorithm;
-import com.plmr.mfa.domain.totp.Totp;
-import com.plmr.mfa.domain.totp.TotpParameters;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;

@@ -1,9 +1,9 @@
 package com.plmr.mfa.application.port.in;
 
+import com.plmr.mfa.domain.authenticator.HmacAlgorithm;
+import com.plmr.mfa.domain.authenticator.Hotp;
+import com.plmr.mfa.domain.authenticator.OtpauthUri;
 import com.plmr.mfa.domain.factor.TotpRegistration;
-import com.plmr.mfa.domain.totp.HmacAlgorithm;
-import com.plmr.mfa.domain.totp.Hotp;
-import com.plmr.mfa.domain.totp.OtpauthUri;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.UserId;
 

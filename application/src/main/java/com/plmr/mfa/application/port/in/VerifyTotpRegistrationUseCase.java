@@ -1,8 +1,8 @@
 package com.plmr.mfa.application.port.in;
 
+import com.plmr.mfa.domain.authenticator.TotpCheck;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
-import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.UserId;
 
