@@ -128,8 +128,8 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
         StartTotpRegistrationUseCase.Started started = ((Access.Granted<StartTotpRegistrationUseCase.Started>) startTotp
                 .start(new Actor.User(user), new StartTotpRegistrationUseCase.Command(user, Optional.empty(),
                         Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty()))).value();
-        Totp totp = new Totp(started.keyUri().parameters());
-        String code = totp.codeAt(started.keyUri().secret(), totp.timeStep(clock.instant()));
+        Totp totp = new Totp(started.registration().parameters());
+        String code = totp.codeAt(started.secret(), totp.timeStep(clock.instant()));
         return Map.of("userId", user.value(), "totpId", started.registration().id().value(), "code", code);
     }
 

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.plmr.mfa.adapter.in.rest.Base32Decoding;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.domain.authenticator.Totp;
 import com.plmr.mfa.domain.authenticator.TotpParameters;
@@ -128,7 +129,7 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
         String secret = field(started.body(), "secret");
         String totpId = field(started.body(), "totpId");
         Totp totp = new Totp(TotpParameters.defaults());
-        String code = totp.codeAt(TotpSecret.fromBase32(secret), totp.timeStep(clock.instant()));
+        String code = totp.codeAt(TotpSecret.of(Base32Decoding.decode(secret)), totp.timeStep(clock.instant()));
         HttpResponse<String> verified = http.json("POST", "/resources/v3alpha/users/" + user + "/totp/" + totpId
                 + "/_verify", userToken, "{\"code\":\"" + code + "\"}");
         http.json("POST", "/resources/v3alpha/users/" + user + "/totp/" + totpId + "/_verify", userToken,

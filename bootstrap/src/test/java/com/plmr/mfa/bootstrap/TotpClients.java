@@ -2,12 +2,13 @@ package com.plmr.mfa.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plmr.mfa.adapter.in.rest.OtpauthUri;
+import com.plmr.mfa.adapter.in.rest.OtpauthUriReader;
 import com.plmr.mfa.client.ApiClient;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.api.UserTotpApi;
 import com.plmr.mfa.client.model.StartTotpRegistrationRequest;
 import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
-import com.plmr.mfa.domain.authenticator.OtpauthUri;
 import com.plmr.mfa.domain.authenticator.Totp;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -61,14 +62,14 @@ final class TotpClients {
 
     /** The code the enrolled app shows at {@code at}. */
     static String appCode(StartTotpRegistrationResponse started, Instant at) {
-        OtpauthUri uri = OtpauthUri.parse(started.getUri());
+        OtpauthUri uri = OtpauthUriReader.parse(started.getUri());
         Totp totp = new Totp(uri.parameters());
         return totp.codeAt(uri.secret(), totp.timeStep(at));
     }
 
     /** A code that matches no step within reach of {@code at}, so it is plainly wrong. */
     static String wrongCode(StartTotpRegistrationResponse started, Instant at) {
-        OtpauthUri uri = OtpauthUri.parse(started.getUri());
+        OtpauthUri uri = OtpauthUriReader.parse(started.getUri());
         Totp totp = new Totp(uri.parameters());
         long current = totp.timeStep(at);
         Set<String> near = new HashSet<>();

@@ -5,6 +5,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.plmr.mfa.adapter.in.rest.Base32Decoding;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.api.ChallengesApi;
 import com.plmr.mfa.client.api.TotpAppApi;
@@ -22,7 +23,6 @@ import com.plmr.mfa.client.model.TotpState;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
 import com.plmr.mfa.client.model.VerifyTotpRegistrationRequest;
 import com.plmr.mfa.client.model.VerifyTotpRegistrationResponse;
-import com.plmr.mfa.domain.authenticator.Base32;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -110,7 +110,7 @@ class TotpRegistrationEndToEndTest implements TestPropertyProvider {
 
         StartTotpRegistrationResponse started = start(user);
 
-        assertThat(Base32.decode(started.getSecret())).hasSize(20);
+        assertThat(Base32Decoding.decode(started.getSecret())).hasSize(20);
         assertThat(started.getUri()).isEqualTo("otpauth://totp/mfa-totp:" + user + "?secret=" + started.getSecret()
                 + "&issuer=mfa-totp&algorithm=SHA1&digits=6&period=30");
         assertThat(started.getDetails().getId()).isEqualTo(started.getTotpId());
@@ -248,7 +248,7 @@ class TotpRegistrationEndToEndTest implements TestPropertyProvider {
     @Test
     void the_database_holds_no_secret_in_clear() throws Exception {
         StartTotpRegistrationResponse started = start(newUser());
-        byte[] raw = Base32.decode(started.getSecret());
+        byte[] raw = Base32Decoding.decode(started.getSecret());
         byte[] text = started.getSecret().getBytes(StandardCharsets.US_ASCII);
 
         List<byte[]> cells = new ArrayList<>();

@@ -51,7 +51,7 @@ public final class StartTotpRegistrationService implements StartTotpRegistration
                     parameters, command.issuer().orElse(policy.issuer()),
                     command.accountName().orElse(command.user().value()), secret, sealer, now);
             registrations.add(registration);
-            return new Started(registration, registration.keyUri(secret));
+            return new Started(registration, secret);
         })));
     }
 

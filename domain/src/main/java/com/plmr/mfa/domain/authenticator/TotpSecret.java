@@ -16,8 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Security: {@link #toString()} names the length only, so a secret that ends up in a log line
  * or an exception message discloses nothing. {@link #equals} compares in time independent of the
  * content ({@link MessageDigest#isEqual}). The hash code is derived from the key, so it must not
- * be exposed either. The base32 form from {@link #toBase32()} is the secret itself: it belongs in
- * the enrolment response and in encrypted storage, nowhere else.
+ * be exposed either. The bytes from {@link #bytes()} are the secret itself: they belong in the
+ * enrolment response (written there as base32 by the REST adapter) and in encrypted storage,
+ * nowhere else.
  */
 public final class TotpSecret {
 
@@ -50,20 +51,6 @@ public final class TotpSecret {
         byte[] key = new byte[algorithm.recommendedSecretBytes()];
         random.nextBytes(key);
         return new TotpSecret(key);
-    }
-
-    /**
-     * The secret written as {@link Base32} text, as in a Key URI or a setup-key screen.
-     *
-     * @throws IllegalArgumentException if the text is not base32 or decodes to too few bytes
-     */
-    public static TotpSecret fromBase32(String base32) {
-        return new TotpSecret(Base32.decode(base32));
-    }
-
-    /** The key as upper-case base32 without padding. */
-    public String toBase32() {
-        return Base32.encode(key);
     }
 
     /** A copy of the key bytes. */

@@ -1,6 +1,5 @@
 package com.plmr.mfa.domain.factor;
 
-import com.plmr.mfa.domain.authenticator.OtpauthUri;
 import com.plmr.mfa.domain.authenticator.Totp;
 import com.plmr.mfa.domain.authenticator.TotpCheck;
 import com.plmr.mfa.domain.authenticator.TotpParameters;
@@ -85,11 +84,6 @@ public record TotpRegistration(
     /** @throws IllegalStateException when the key is gone or the ciphertext was altered or moved */
     public TotpSecret openSecret(SecretSealer sealer) {
         return TotpSecret.of(sealer.open(secret, associatedData(id)));
-    }
-
-    /** The Key URI that enrols {@code secret} (this registration's, opened) in an app. */
-    public OtpauthUri keyUri(TotpSecret openedSecret) {
-        return new OtpauthUri(issuer, accountName, openedSecret, parameters);
     }
 
     public boolean isActive() {

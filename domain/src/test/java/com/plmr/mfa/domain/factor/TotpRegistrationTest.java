@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
 
@@ -40,7 +41,7 @@ class TotpRegistrationTest {
         assertThat(started.lastAcceptedStep()).isEqualTo(Totp.NEVER);
         assertThat(started.secret().keyId()).isEqualTo("k1");
         assertThat(started.openSecret(SEALER)).isEqualTo(secret);
-        assertThat(started.toString()).doesNotContain(secret.toBase32());
+        assertThat(started.toString()).doesNotContainIgnoringCase(HexFormat.of().formatHex(secret.bytes()));
     }
 
     @Test

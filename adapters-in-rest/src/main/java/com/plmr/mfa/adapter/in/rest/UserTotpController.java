@@ -57,10 +57,11 @@ class UserTotpController implements UserTotpApi {
                                                                              @Nullable StartTotpRegistrationRequest request) {
         var command = TotpModels.command(new UserId(id), request);
         return reply(start.start(actors.current(), command), started -> {
-            String uri = started.keyUri().toUri();
+            OtpauthUri keyUri = OtpauthUri.of(started.registration(), started.secret());
+            String uri = keyUri.toUri();
             return new StartTotpRegistrationResponse().details(detailsOf(started.registration()))
                     .totpId(started.registration().id().value()).uri(uri)
-                    .secret(started.keyUri().secret().toBase32()).qrCode(QrCodes.pngDataUri(uri));
+                    .secret(keyUri.secretText()).qrCode(QrCodes.pngDataUri(uri));
         });
     }
 

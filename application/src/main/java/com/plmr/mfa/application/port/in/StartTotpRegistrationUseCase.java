@@ -2,7 +2,7 @@ package com.plmr.mfa.application.port.in;
 
 import com.plmr.mfa.domain.authenticator.HmacAlgorithm;
 import com.plmr.mfa.domain.authenticator.Hotp;
-import com.plmr.mfa.domain.authenticator.OtpauthUri;
+import com.plmr.mfa.domain.authenticator.TotpSecret;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.UserId;
@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Starts an authenticator-app registration: a fresh secret, sealed at rest, and the Key URI that
- * carries it to the app. The registration stays unverified until a code of the app is accepted
+ * Starts an authenticator-app registration: a fresh secret, sealed at rest and answered once, in
+ * clear, for the app. The registration stays unverified until a code of the app is accepted
  * ({@link VerifyTotpRegistrationUseCase}). Users start their own; services need
  * {@link Scopes#FACTORS_MANAGE}.
  */
@@ -57,13 +57,13 @@ public interface StartTotpRegistrationUseCase {
     }
 
     /**
-     * The started registration and its Key URI. The URI holds the secret in clear: it is answered
-     * once, to the user enrolling the app, and never again; its {@code toString} masks it.
+     * The started registration and its secret in clear, which the caller shows once to the user
+     * enrolling the app (as a Key URI) and never again; its {@code toString} masks it.
      */
-    record Started(TotpRegistration registration, OtpauthUri keyUri) {
+    record Started(TotpRegistration registration, TotpSecret secret) {
         public Started {
             Objects.requireNonNull(registration, "registration");
-            Objects.requireNonNull(keyUri, "keyUri");
+            Objects.requireNonNull(secret, "secret");
         }
     }
 }

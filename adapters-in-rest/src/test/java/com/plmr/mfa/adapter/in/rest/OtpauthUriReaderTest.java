@@ -1,4 +1,7 @@
-package com.plmr.mfa.domain.authenticator;
+package com.plmr.mfa.adapter.in.rest;
+
+import com.plmr.mfa.domain.authenticator.TotpParameters;
+import com.plmr.mfa.domain.authenticator.TotpSecret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -10,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading Key URIs this service did not write, and refusing the ones it cannot trust. */
-class OtpauthUriParseTest {
+class OtpauthUriReaderTest {
 
     private static final TotpSecret RFC_SECRET =
             TotpSecret.of("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
@@ -19,7 +22,7 @@ class OtpauthUriParseTest {
 
     @Test
     void parses_uris_written_by_other_issuers() {
-        OtpauthUri parsed = OtpauthUri.parse("OTPAUTH://TOTP/Example%3A%20alice%40google.com?"
+        OtpauthUri parsed = OtpauthUriReader.parse("OTPAUTH://TOTP/Example%3A%20alice%40google.com?"
                 + "image=https%3A%2F%2Fexample.com%2Flogo.png"
                 + "&secret=gezdgnbvgy3tqojqgezdgnbvgy3tqojq"
                 + "&issuer=Example&algorithm=sha1&");
@@ -32,7 +35,7 @@ class OtpauthUriParseTest {
 
     @Test
     void takes_the_issuer_from_the_parameter_when_the_label_has_none() {
-        OtpauthUri parsed = OtpauthUri.parse(
+        OtpauthUri parsed = OtpauthUriReader.parse(
                 "otpauth://totp/alice?secret=" + RFC_BASE32 + "&issuer=ACME&digits=8&period=60");
 
         assertThat(parsed.issuer()).isEqualTo("ACME");
@@ -43,7 +46,7 @@ class OtpauthUriParseTest {
 
     @Test
     void the_valid_uri_the_rejections_below_start_from_parses() {
-        assertThat(OtpauthUri.parse(GOOD).secret()).isEqualTo(RFC_SECRET);
+        assertThat(OtpauthUriReader.parse(GOOD).secret()).isEqualTo(RFC_SECRET);
     }
 
     @ParameterizedTest
@@ -73,7 +76,7 @@ class OtpauthUriParseTest {
         "otpauth://totp/ACME:a:b?secret=" + RFC_BASE32,
     })
     void rejects_what_is_not_a_valid_totp_key_uri(String uri) {
-        assertThatIllegalArgumentException().isThrownBy(() -> OtpauthUri.parse(uri));
+        assertThatIllegalArgumentException().isThrownBy(() -> OtpauthUriReader.parse(uri));
     }
 
     @Test
@@ -81,7 +84,7 @@ class OtpauthUriParseTest {
         String uri = GOOD + "&secret=" + RFC_BASE32;
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> OtpauthUri.parse(uri))
+                .isThrownBy(() -> OtpauthUriReader.parse(uri))
                 .withMessageNotContaining(RFC_BASE32.substring(0, 8));
     }
 }

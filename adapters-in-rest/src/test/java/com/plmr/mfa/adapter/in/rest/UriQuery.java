@@ -1,4 +1,4 @@
-package com.plmr.mfa.domain.authenticator;
+package com.plmr.mfa.adapter.in.rest;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -30,8 +30,8 @@ final class UriQuery {
             if (equals < 0) {
                 throw new IllegalArgumentException("URI parameter without a value");
             }
-            String name = PercentEncoding.decode(pair.substring(0, equals));
-            String value = PercentEncoding.decode(pair.substring(equals + 1));
+            String name = PercentDecoding.decode(pair.substring(0, equals));
+            String value = PercentDecoding.decode(pair.substring(equals + 1));
             if (values.put(name, value) != null) {
                 throw new IllegalArgumentException("URI parameter repeated: " + name);
             }

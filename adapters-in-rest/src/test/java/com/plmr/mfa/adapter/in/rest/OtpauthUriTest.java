@@ -1,4 +1,8 @@
-package com.plmr.mfa.domain.authenticator;
+package com.plmr.mfa.adapter.in.rest;
+
+import com.plmr.mfa.domain.authenticator.HmacAlgorithm;
+import com.plmr.mfa.domain.authenticator.TotpParameters;
+import com.plmr.mfa.domain.authenticator.TotpSecret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -58,7 +62,7 @@ class OtpauthUriTest {
                 new TotpParameters(HmacAlgorithm.SHA256, 7, Duration.ofSeconds(45), 1);
         OtpauthUri original = new OtpauthUri(issuer, account, secret, parameters);
 
-        OtpauthUri parsed = OtpauthUri.parse(original.toUri());
+        OtpauthUri parsed = OtpauthUriReader.parse(original.toUri());
 
         assertThat(parsed).isEqualTo(original);
         assertThat(parsed.secret().bytes()).isEqualTo(secret.bytes());
@@ -69,7 +73,7 @@ class OtpauthUriTest {
         TotpParameters wide = new TotpParameters(HmacAlgorithm.SHA1, 6, Duration.ofSeconds(30), 4);
         OtpauthUri uri = new OtpauthUri("ACME", "alice", RFC_SECRET, wide);
 
-        assertThat(OtpauthUri.parse(uri.toUri()).parameters()).isEqualTo(TotpParameters.defaults());
+        assertThat(OtpauthUriReader.parse(uri.toUri()).parameters()).isEqualTo(TotpParameters.defaults());
     }
 
     @ParameterizedTest
@@ -89,5 +93,15 @@ class OtpauthUriTest {
 
         assertThat(uri.toUri()).contains(RFC_BASE32);
         assertThat(uri.toString()).contains("ACME").doesNotContain(RFC_BASE32.substring(0, 8));
+    }
+
+    @Test
+    void a_secret_shows_none_of_its_base32_text() {
+        TotpSecret secret = TotpSecret.random(new SplittableRandom(5), HmacAlgorithm.SHA256);
+        String base32 = Base32.encode(secret.bytes());
+
+        assertThat(secret.toString())
+                .doesNotContain(base32.substring(0, 8))
+                .doesNotContain(base32.substring(base32.length() - 8));
     }
 }

@@ -1,4 +1,4 @@
-package com.plmr.mfa.domain.authenticator;
+package com.plmr.mfa.adapter.in.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -28,17 +28,17 @@ class Base32Test {
         byte[] bytes = plain.getBytes(StandardCharsets.US_ASCII);
 
         assertThat(Base32.encode(bytes)).isEqualTo(unpadded);
-        assertThat(Base32.decode(padded)).isEqualTo(bytes);
-        assertThat(Base32.decode(unpadded)).isEqualTo(bytes);
-        assertThat(Base32.decode(padded.toLowerCase(Locale.ROOT))).isEqualTo(bytes);
+        assertThat(Base32Decoding.decode(padded)).isEqualTo(bytes);
+        assertThat(Base32Decoding.decode(unpadded)).isEqualTo(bytes);
+        assertThat(Base32Decoding.decode(padded.toLowerCase(Locale.ROOT))).isEqualTo(bytes);
     }
 
     @Test
     void decodes_text_as_people_type_it() {
         byte[] foobar = "foobar".getBytes(StandardCharsets.US_ASCII);
 
-        assertThat(Base32.decode("mzxw 6ytb oi")).isEqualTo(foobar);
-        assertThat(Base32.decode(" MzXw6YtBoI== ==== ")).isEqualTo(foobar);
+        assertThat(Base32Decoding.decode("mzxw 6ytb oi")).isEqualTo(foobar);
+        assertThat(Base32Decoding.decode(" MzXw6YtBoI== ==== ")).isEqualTo(foobar);
     }
 
     @Test
@@ -52,14 +52,14 @@ class Base32Test {
     @ValueSource(strings = {"MZXW6YT1", "MZXW6YT0", "MZXW6YT8", "MZXW6YT9", "MZXW6YT!",
         "MZXW6YT\u00C9", "MZXW-6YTB", "MZXW6YTB\t", "MZ=XW6YTB"})
     void rejects_characters_outside_the_alphabet_or_padding_before_the_end(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Base32.decode(text));
+        assertThatIllegalArgumentException().isThrownBy(() -> Base32Decoding.decode(text));
     }
 
     @ParameterizedTest(name = "{0} symbols")
     @ValueSource(strings = {"M", "MZX", "MZXW6Y", "MZXW6YTBO"})
     void rejects_lengths_no_encoding_produces(String text) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Base32.decode(text))
+                .isThrownBy(() -> Base32Decoding.decode(text))
                 .withMessageContaining("length");
     }
 
@@ -67,7 +67,7 @@ class Base32Test {
     @ValueSource(strings = {"MZ", "MZXR", "MZXW7", "MZXW6YR"})
     void rejects_non_zero_pad_bits_which_betray_a_wrong_last_character(String text) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Base32.decode(text))
+                .isThrownBy(() -> Base32Decoding.decode(text))
                 .withMessageContaining("pad bits");
     }
 
@@ -81,7 +81,7 @@ class Base32Test {
             String encoded = Base32.encode(bytes);
 
             assertThat(encoded).matches("[A-Z2-7]*").hasSize((length * 8 + 4) / 5);
-            assertThat(Base32.decode(encoded)).as("length %d", length).isEqualTo(bytes);
+            assertThat(Base32Decoding.decode(encoded)).as("length %d", length).isEqualTo(bytes);
         }
     }
 
@@ -90,7 +90,7 @@ class Base32Test {
         String secretLike = "JBSWY3DPEHPK3PX1";
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Base32.decode(secretLike))
+                .isThrownBy(() -> Base32Decoding.decode(secretLike))
                 .withMessageNotContaining(secretLike)
                 .withMessageNotContaining("JBSW");
     }

@@ -1,52 +1,22 @@
-package com.plmr.mfa.domain.authenticator;
+package com.plmr.mfa.adapter.in.rest;
 
 import java.util.Objects;
 
 /**
- * The base32 alphabet of RFC 4648 §6, the text form of TOTP secrets in Key URIs and in the
- * "enter a setup key" screens of authenticator apps.
- *
- * <p>{@link #encode} writes upper case without padding, as the Key URI format asks. {@link
- * #decode} accepts what people type: either case, spaces anywhere, trailing {@code =} padding.
- * It is otherwise strict, because a mistyped secret must fail here rather than yield codes
- * that never match: it rejects characters outside the alphabet, lengths that no encoding can
- * produce, and non-zero pad bits (the canonical-encoding rule of RFC 4648 §3.5), which catch
- * a wrong last character.
+ * Reads base32 text (RFC 4648 §6) as an authenticator app does, to check what {@link Base32}
+ * writes: either case, spaces anywhere, trailing {@code =} padding. It is otherwise strict, since
+ * a test must not pass on a secret that was written wrongly: it rejects characters outside the
+ * alphabet, lengths that no encoding can produce and non-zero pad bits (the canonical-encoding
+ * rule of RFC 4648 §3.5). Error messages never quote the text, which may be a secret.
  */
-public final class Base32 {
+public final class Base32Decoding {
 
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
     private static final int BITS_PER_CHAR = 5;
 
-    private Base32() {
+    private Base32Decoding() {
     }
 
-    /** Encodes {@code bytes} as upper-case base32 without padding. */
-    public static String encode(byte[] bytes) {
-        Objects.requireNonNull(bytes, "bytes");
-        int length = (bytes.length * 8 + BITS_PER_CHAR - 1) / BITS_PER_CHAR;
-        StringBuilder out = new StringBuilder(length);
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= BITS_PER_CHAR) {
-                bits -= BITS_PER_CHAR;
-                out.append(ALPHABET[(buffer >>> bits) & 0x1f]);
-            }
-        }
-        if (bits > 0) {
-            out.append(ALPHABET[(buffer << (BITS_PER_CHAR - bits)) & 0x1f]);
-        }
-        return out.toString();
-    }
-
-    /**
-     * Decodes base32 text, ignoring case, spaces and trailing {@code =} padding.
-     *
-     * @throws IllegalArgumentException if the text is not a canonical base32 encoding
-     */
+    /** @throws IllegalArgumentException if the text is not a canonical base32 encoding */
     public static byte[] decode(CharSequence text) {
         Objects.requireNonNull(text, "text");
         String symbols = symbolsOf(text);

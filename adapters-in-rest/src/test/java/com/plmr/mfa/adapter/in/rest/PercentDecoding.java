@@ -1,4 +1,4 @@
-package com.plmr.mfa.domain.authenticator;
+package com.plmr.mfa.adapter.in.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -7,32 +7,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-encoding of RFC 3986 §2.1 over UTF-8, for the label and the parameters of a Key URI.
- *
- * <p>Encoding keeps only the unreserved characters of §2.3 and encodes everything else, so the
- * result is safe in a path segment and in a query value alike; a space becomes {@code %20}, never
- * {@code +}, which is HTML form encoding and would reach the app as a literal plus sign. Decoding
- * is the exact inverse and rejects what no URI contains: a broken escape, a character that RFC
- * 3986 §2 does not allow unescaped (a space, anything non-ASCII) or escapes that are not UTF-8.
+ * The exact inverse of {@link PercentEncoding}, for reading Key URIs back in tests. It rejects
+ * what no URI contains: a broken escape, a character that RFC 3986 §2 does not allow unescaped
+ * (a space, anything non-ASCII) or escapes that are not UTF-8.
  */
-final class PercentEncoding {
+final class PercentDecoding {
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-    private PercentEncoding() {
-    }
-
-    static String encode(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(utf8.length * 3);
-        for (byte b : utf8) {
-            if (isUnreserved(b)) {
-                out.append((char) b);
-            } else {
-                out.append('%').append(HEX[(b >> 4) & 0x0f]).append(HEX[b & 0x0f]);
-            }
-        }
-        return out.toString();
+    private PercentDecoding() {
     }
 
     /** @throws IllegalArgumentException if {@code text} is not a valid percent-encoding */
@@ -63,14 +44,9 @@ final class PercentEncoding {
         }
     }
 
-    private static boolean isUnreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
-    }
-
     /** Unreserved characters, sub-delimiters and the delimiters a path or query may hold. */
     private static boolean isAllowedUnescaped(char c) {
-        return isUnreserved(c) || "!$&'()*+,;=:@/?".indexOf(c) >= 0;
+        return PercentEncoding.isUnreserved(c) || "!$&'()*+,;=:@/?".indexOf(c) >= 0;
     }
 
     private static int hexValue(char c) {
