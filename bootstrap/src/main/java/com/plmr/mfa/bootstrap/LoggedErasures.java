@@ -1,7 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.out.ErasureRecordPort;
-import com.plmr.mfa.application.port.out.UserErasure;
+import com.plmr.mfa.domain.user.UserErasure;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
-import com.plmr.mfa.application.port.out.DeliveryState;
 import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.challenge.DeliveryState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;

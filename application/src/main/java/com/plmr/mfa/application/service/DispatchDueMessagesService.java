@@ -1,16 +1,16 @@
 package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
-import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.Claim;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.PendingMessage;
+import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
-import com.plmr.mfa.application.port.out.DeliveryState.Status;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.challenge.DeliveryState.Status;
 
 import java.time.Clock;
 import java.time.Duration;

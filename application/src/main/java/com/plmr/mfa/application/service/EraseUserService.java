@@ -6,9 +6,9 @@ import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.out.EraseUserDataPort;
 import com.plmr.mfa.application.port.out.ErasureRecordPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
-import com.plmr.mfa.application.port.out.UserErasure;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
+import com.plmr.mfa.domain.user.UserErasure;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Clock;

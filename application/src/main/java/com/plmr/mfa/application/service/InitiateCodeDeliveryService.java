@@ -20,7 +20,6 @@ import com.plmr.mfa.domain.code.CodeGenerator;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.Contact;
-import com.plmr.mfa.domain.user.ContactKind;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +82,7 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
         if (refusal.isPresent()) {
             return new Initiation(refusal.get(), null);
         }
-        Optional<Contact> destination = contacts.find(challenge.userId(), ContactKind.deliveringFor(method));
+        Optional<Contact> destination = contacts.find(challenge.userId(), method.contactKind());
         if (destination.isEmpty()) {
             return new Initiation(new InitiationOutcome.NoDestination(method), null);
         }

@@ -1,11 +1,11 @@
 package com.plmr.mfa.application.service;
 
-import com.plmr.mfa.application.port.out.DeliveryState.Status;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.application.service.DispatchDueMessagesService.RetryPolicy;
+import com.plmr.mfa.domain.challenge.DeliveryState.Status;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,9 +3,9 @@ package com.plmr.mfa.application.service;
 import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.out.TransactionPort;
-import com.plmr.mfa.application.port.out.UserErasure;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
+import com.plmr.mfa.domain.user.UserErasure;
 import com.plmr.mfa.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 

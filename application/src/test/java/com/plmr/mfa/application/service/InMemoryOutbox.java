@@ -2,9 +2,9 @@ package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
-import com.plmr.mfa.application.port.out.DeliveryState.Status;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
+import com.plmr.mfa.domain.challenge.DeliveryState.Status;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.plmr.mfa.domain.planted;
 
+import com.plmr.mfa.domain.plantedcycle.PlantedCycle;
 import io.micronaut.core.annotation.Introspected;
 
 import java.security.SecureRandom;
@@ -15,5 +16,10 @@ public final class PlantedViolation {
 
     public int makesItsOwnRandomness() {
         return new SecureRandom().nextInt();
+    }
+
+    /** Closes a cycle with another domain package. */
+    public PlantedCycle usesAPackageThatUsesThisOne() {
+        return new PlantedCycle();
     }
 }

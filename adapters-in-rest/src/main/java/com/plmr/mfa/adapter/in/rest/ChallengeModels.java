@@ -6,8 +6,8 @@ import com.plmr.mfa.adapter.in.rest.model.ChallengeStatus;
 import com.plmr.mfa.adapter.in.rest.model.Delivery;
 import com.plmr.mfa.adapter.in.rest.model.DeliveryStatus;
 import com.plmr.mfa.adapter.in.rest.model.StepUpContext;
-import com.plmr.mfa.application.port.out.DeliveryState;
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.challenge.DeliveryState;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -47,8 +47,7 @@ final class ChallengeModels {
 
     private static Delivery toModel(DeliveryState state) {
         return new Delivery()
-                .method(state.channel() == com.plmr.mfa.application.port.out.OutboundMessage.Channel.SMS
-                        ? ChallengeMethod.SMS : ChallengeMethod.EMAIL)
+                .method(toModel(state.method()))
                 .status(DeliveryStatus.toEnum(lower(state.status())))
                 .attempts(state.attempts())
                 .updatedAt(state.updatedAt());

@@ -4,7 +4,7 @@ import com.plmr.mfa.adapter.in.rest.api.UsersApi;
 import com.plmr.mfa.adapter.in.rest.model.EraseUserResponse;
 import com.plmr.mfa.adapter.in.rest.model.ErasedData;
 import com.plmr.mfa.application.port.in.EraseUserUseCase;
-import com.plmr.mfa.application.port.out.UserErasure;
+import com.plmr.mfa.domain.user.UserErasure;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

@@ -1,12 +1,13 @@
 package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
-import com.plmr.mfa.application.port.out.DeliveryState;
 import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.challenge.DeliveryState;
 import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import io.micronaut.transaction.TransactionDefinition;
@@ -106,7 +107,7 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
     @Override
     public Optional<DeliveryState> latestFor(ChallengeId challenge) {
         return repository.findFirstByChallengeIdOrderByCreatedAtDesc(challenge.value())
-                .map(row -> new DeliveryState(OutboundMessage.Channel.valueOf(row.channel()),
+                .map(row -> new DeliveryState(ChallengeMethod.valueOf(row.channel()),
                         DeliveryState.Status.valueOf(row.status()), row.attempts(), row.updatedAt()));
     }
 

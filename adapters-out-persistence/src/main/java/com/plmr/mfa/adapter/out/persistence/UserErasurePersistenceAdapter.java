@@ -1,7 +1,7 @@
 package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.application.port.out.EraseUserDataPort;
-import com.plmr.mfa.application.port.out.UserErasure;
+import com.plmr.mfa.domain.user.UserErasure;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;

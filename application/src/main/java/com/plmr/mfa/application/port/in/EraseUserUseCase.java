@@ -1,7 +1,7 @@
 package com.plmr.mfa.application.port.in;
 
-import com.plmr.mfa.application.port.out.UserErasure;
 import com.plmr.mfa.domain.user.Actor;
+import com.plmr.mfa.domain.user.UserErasure;
 import com.plmr.mfa.domain.user.UserId;
 
 /**

@@ -1,5 +1,7 @@
 package com.plmr.mfa.application.port.out;
 
+import com.plmr.mfa.domain.challenge.DeliveryState;
+
 /**
  * Counts what became of delivery attempts, for operators: one count per recorded result, by
  * channel and status ({@code SENT}, {@code RETRYING}, {@code FAILED}, {@code EXPIRED}). A rising

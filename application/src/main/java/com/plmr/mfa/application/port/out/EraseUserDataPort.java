@@ -1,5 +1,6 @@
 package com.plmr.mfa.application.port.out;
 
+import com.plmr.mfa.domain.user.UserErasure;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Instant;

@@ -2,11 +2,11 @@ package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.Claim;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.PendingMessage;
-import com.plmr.mfa.application.port.out.DeliveryState.Status;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.bootstrap.TestDatabaseAccess;
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.challenge.DeliveryState.Status;
 import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,6 +1,4 @@
-package com.plmr.mfa.application.port.out;
-
-import com.plmr.mfa.domain.user.UserId;
+package com.plmr.mfa.domain.user;
 
 import java.time.Instant;
 import java.util.Objects;
