@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records each erasure as one {@code INFO} line on the logger {@value #LOGGER}: the keyed pseudonym of
- * the user, the time and the counts, never the user id. There is no audit table yet; the log
- * platform keeps the record.
+ * the user, the time and the counts, never the user id. The audit trail keeps its own record of the
+ * erasure ({@code user.erased}, under the same pseudonym); this line adds what was deleted.
  */
 @Singleton
 class LoggedErasures implements ErasureRecordPort {

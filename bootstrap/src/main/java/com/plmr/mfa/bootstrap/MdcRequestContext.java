@@ -4,6 +4,8 @@ import com.plmr.mfa.application.port.out.RequestContextPort;
 import jakarta.inject.Singleton;
 import org.slf4j.MDC;
 
+import java.util.Optional;
+
 /**
  * The request id in the logging context (the MDC key {@value #KEY} that the log pattern and the JSON
  * log show), for work done outside the request: the dispatcher's lines for a message carry the id
@@ -24,6 +26,11 @@ final class MdcRequestContext implements RequestContextPort {
         } finally {
             put(previous);
         }
+    }
+
+    @Override
+    public Optional<String> current() {
+        return Optional.ofNullable(MDC.get(KEY));
     }
 
     private static void put(String value) {

@@ -10,6 +10,7 @@ import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.ManageContactUseCase;
 import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
+import com.plmr.mfa.application.port.out.AppendAuditEventPort;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.ContactPort;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
@@ -19,6 +20,7 @@ import com.plmr.mfa.application.port.out.EraseUserDataPort;
 import com.plmr.mfa.application.port.out.ErasureRecordPort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.PublishAuditEventPort;
 import com.plmr.mfa.application.port.out.PurgeExpiredDataPort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.application.port.out.RequestContextPort;
@@ -26,6 +28,7 @@ import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.application.service.AuditTrail;
 import com.plmr.mfa.application.service.AuthenticatorCodeCheck;
 import com.plmr.mfa.application.service.CancelChallengeService;
 import com.plmr.mfa.application.service.ConsumeChallengeService;
@@ -116,10 +119,17 @@ class ServiceFactory {
                 values.text("activeKeyId", "mfa.keys.active-secret"), random));
     }
 
+    /** The audit trail every use case records its decisions in; told to the log line and the counters after commit. */
+    @Singleton
+    AuditTrail auditTrail(AppendAuditEventPort store, TransactionPort tx, List<PublishAuditEventPort> published,
+                          RequestContextPort requests, Clock clock, RandomGenerator random) {
+        return new AuditTrail(store, tx, published, requests, clock, random);
+    }
+
     @Singleton
     CreateChallengeUseCase createChallenge(SaveChallengePort save, TransactionPort tx, ChallengePolicy policy,
-                                           Clock clock, RandomGenerator random) {
-        return new CreateChallengeService(save, tx, policy, clock, random);
+                                           AuditTrail audit, Clock clock, RandomGenerator random) {
+        return new CreateChallengeService(save, tx, policy, audit, clock, random);
     }
 
     @Singleton
@@ -129,37 +139,37 @@ class ServiceFactory {
 
     @Singleton
     ConsumeChallengeUseCase consumeChallenge(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
-                                             Clock clock) {
-        return new ConsumeChallengeService(load, save, tx, clock);
+                                             AuditTrail audit, Clock clock) {
+        return new ConsumeChallengeService(load, save, tx, audit, clock);
     }
 
     @Singleton
     CancelChallengeUseCase cancelChallenge(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
-                                           Clock clock) {
-        return new CancelChallengeService(load, save, tx, clock);
+                                           AuditTrail audit, Clock clock) {
+        return new CancelChallengeService(load, save, tx, audit, clock);
     }
 
     @Singleton
     InitiateCodeDeliveryUseCase initiateCodeDelivery(LoadChallengePort load, SaveChallengePort save,
                                                      ContactPort contacts, EnqueueMessagePort outbox,
                                                      TransactionPort tx, ChallengePolicy policy, SendQuotaPort quotas,
-                                                     AbusePolicy abuse, CodeHasher hasher, RandomGenerator random,
-                                                     Clock clock) {
-        return new InitiateCodeDeliveryService(load, save, contacts, outbox, tx, policy, quotas, abuse, hasher, random,
-                clock);
+                                                     AbusePolicy abuse, CodeHasher hasher, AuditTrail audit,
+                                                     RandomGenerator random, Clock clock) {
+        return new InitiateCodeDeliveryService(load, save, contacts, outbox, tx, policy, quotas, abuse, hasher, audit,
+                random, clock);
     }
 
     @Singleton
     VerifyChallengeCodeUseCase verifyChallengeCode(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
                                                    CodeHasher hasher, AuthenticatorCodeCheck apps,
                                                    FailureLedgerPort ledger, AbusePolicy abuse, ChallengePolicy policy,
-                                                   Clock clock) {
-        return new VerifyChallengeCodeService(load, save, tx, hasher, apps, ledger, abuse, policy, clock);
+                                                   AuditTrail audit, Clock clock) {
+        return new VerifyChallengeCodeService(load, save, tx, hasher, apps, ledger, abuse, policy, audit, clock);
     }
 
     @Singleton
-    ManageContactUseCase manageContact(ContactPort contacts, TransactionPort tx, Clock clock) {
-        return new ManageContactService(contacts, tx, clock);
+    ManageContactUseCase manageContact(ContactPort contacts, TransactionPort tx, AuditTrail audit, Clock clock) {
+        return new ManageContactService(contacts, tx, audit, clock);
     }
 
     /**
@@ -190,8 +200,10 @@ class ServiceFactory {
                                                    List<SendMessagePort> senders,
                                                    DispatchDueMessagesService.RetryPolicy policy,
                                                    DeliveryMetricsPort metrics, RandomGenerator random, Clock clock,
-                                                   RequestContextPort requests) {
-        return new DispatchDueMessagesService(claims, records, senders, policy, metrics, random, clock, requests);
+                                                   RequestContextPort requests, LoadChallengePort challenges,
+                                                   TransactionPort tx, AuditTrail audit) {
+        return new DispatchDueMessagesService(claims, records, senders, policy, metrics, random, clock, requests,
+                challenges, tx, audit);
     }
 
     /**
@@ -223,7 +235,7 @@ class ServiceFactory {
 
     @Singleton
     EraseUserUseCase eraseUser(EraseUserDataPort rows, ErasureRecordPort records, TransactionPort tx, CodeHasher hasher,
-                               Clock clock) {
-        return new EraseUserService(rows, records, tx, hasher, clock);
+                               AuditTrail audit, Clock clock) {
+        return new EraseUserService(rows, records, tx, hasher, audit, clock);
     }
 }

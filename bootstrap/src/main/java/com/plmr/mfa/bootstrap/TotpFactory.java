@@ -10,6 +10,7 @@ import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.application.port.out.RemoveTotpRegistrationPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.application.service.AuditTrail;
 import com.plmr.mfa.application.service.AuthenticatorCodeCheck;
 import com.plmr.mfa.application.service.CheckAuthenticatorCodeService;
 import com.plmr.mfa.application.service.ListTotpRegistrationsService;
@@ -41,23 +42,23 @@ class TotpFactory {
 
     @Singleton
     StartTotpRegistrationUseCase startTotpRegistration(AddTotpRegistrationPort add, TransactionPort tx,
-                                                       SecretSealer sealer, TotpPolicy policy, Clock clock,
-                                                       RandomGenerator random) {
-        return new StartTotpRegistrationService(add, tx, sealer, policy, clock, random);
+                                                       SecretSealer sealer, TotpPolicy policy, AuditTrail audit,
+                                                       Clock clock, RandomGenerator random) {
+        return new StartTotpRegistrationService(add, tx, sealer, policy, audit, clock, random);
     }
 
     @Singleton
     VerifyTotpRegistrationUseCase verifyTotpRegistration(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record,
                                                          TransactionPort tx, SecretSealer sealer, TotpPolicy policy,
-                                                         ClockDriftPort drift, Clock clock) {
-        return new VerifyTotpRegistrationService(load, record, tx, sealer, policy, drift, clock);
+                                                         ClockDriftPort drift, AuditTrail audit, Clock clock) {
+        return new VerifyTotpRegistrationService(load, record, tx, sealer, policy, drift, audit, clock);
     }
 
     @Singleton
     RemoveTotpRegistrationUseCase removeTotpRegistration(LoadTotpRegistrationsPort load,
                                                          RemoveTotpRegistrationPort remove, TransactionPort tx,
-                                                         Clock clock) {
-        return new RemoveTotpRegistrationService(load, remove, tx, clock);
+                                                         AuditTrail audit, Clock clock) {
+        return new RemoveTotpRegistrationService(load, remove, tx, audit, clock);
     }
 
     @Singleton
@@ -68,7 +69,7 @@ class TotpFactory {
     @Singleton
     AuthenticatorCodeCheck authenticatorCodeCheck(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record,
                                                   TransactionPort tx, SecretSealer sealer, TotpPolicy policy,
-                                                  ClockDriftPort drift) {
-        return new CheckAuthenticatorCodeService(load, record, tx, sealer, policy, drift);
+                                                  ClockDriftPort drift, AuditTrail audit) {
+        return new CheckAuthenticatorCodeService(load, record, tx, sealer, policy, drift, audit);
     }
 }

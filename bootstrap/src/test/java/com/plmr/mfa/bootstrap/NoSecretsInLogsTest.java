@@ -54,9 +54,11 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
     private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
 
+    private final Map<String, String> database = TestDatabase.properties();
+
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties();
+        return database;
     }
 
     @BeforeEach
@@ -118,6 +120,13 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
             assertThat(everything).doesNotContain(secret);
         }
         assertThat(wrong.body() + verified.body() + consumed.body()).doesNotContain(code).doesNotContain(userToken);
+        String audited = new AuditRows(database).where("user_id", user).toString();
+        assertThat(captured.list).anySatisfy(event -> assertThat(event.getLoggerName()).isEqualTo(AuditLogLine.LOGGER));
+        assertThat(audited).contains("verify.succeeded", "message.sent", "factor.added");
+        for (String secret : List.of(code, emailCode, service, userToken, signature(service), signature(userToken),
+                PHONE, PHONE.substring(1), EMAIL, "secret.person")) {
+            assertThat(audited).doesNotContain(secret);
+        }
     }
 
     @Test
@@ -138,6 +147,8 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
         assertThat(verified.statusCode()).isEqualTo(200);
         assertThat(logText()).doesNotContain(secret).doesNotContain(secret.toLowerCase(java.util.Locale.ROOT))
                 .doesNotContain(code).doesNotContain(signature(userToken));
+        assertThat(new AuditRows(database).where("user_id", user).toString()).contains("factor.verified")
+                .doesNotContain(secret).doesNotContain(secret.toLowerCase(java.util.Locale.ROOT)).doesNotContain(code);
     }
 
     @Test
@@ -162,7 +173,7 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
         StringBuilder text = new StringBuilder();
         for (ILoggingEvent event : captured.list) {
             text.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append(' ')
-                    .append(event.getMDCPropertyMap()).append('\n');
+                    .append(event.getMDCPropertyMap()).append(' ').append(event.getKeyValuePairs()).append('\n');
             if (event.getThrowableProxy() != null) {
                 text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
             }

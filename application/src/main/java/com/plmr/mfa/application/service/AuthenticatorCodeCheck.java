@@ -1,6 +1,7 @@
 package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.domain.authenticator.TotpCheck;
+import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Instant;
@@ -14,5 +15,5 @@ import java.util.Optional;
 public interface AuthenticatorCodeCheck {
 
     /** The verdict, or empty when the user has no active authenticator app (nothing was checked). */
-    Optional<TotpCheck> check(UserId user, String code, Instant now);
+    Optional<TotpCheck> check(Actor actor, UserId user, String code, Instant now);
 }

@@ -8,6 +8,7 @@ import com.plmr.mfa.domain.authenticator.TotpCheck;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.factor.TotpRegistration;
+import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Duration;
@@ -39,14 +40,14 @@ public final class CheckAuthenticatorCodeService implements AuthenticatorCodeChe
 
     public CheckAuthenticatorCodeService(LoadTotpRegistrationsPort registrations, RecordTotpAttemptPort record,
                                          TransactionPort transactions, SecretSealer sealer, TotpPolicy policy,
-                                         ClockDriftPort drift) {
+                                         ClockDriftPort drift, AuditTrail audit) {
         this.registrations = registrations;
-        this.attempts = new TotpAttempts(registrations, record, sealer, policy, drift);
+        this.attempts = new TotpAttempts(registrations, record, sealer, policy, drift, audit);
         this.transactions = transactions;
     }
 
     @Override
-    public Optional<TotpCheck> check(UserId user, String code, Instant now) {
+    public Optional<TotpCheck> check(Actor actor, UserId user, String code, Instant now) {
         return transactions.inTransaction(() -> {
             List<TotpRegistration> active = registrations.registrationsOf(user).stream()
                     .filter(TotpRegistration::isActive).toList();
@@ -56,22 +57,22 @@ public final class CheckAuthenticatorCodeService implements AuthenticatorCodeChe
             Optional<Duration> locked = active.stream().filter(registration -> registration.lockedAt(now))
                     .map(registration -> Duration.between(now, registration.lockedUntil().orElseThrow()))
                     .max(Duration::compareTo);
-            return Optional.of(locked.<TotpCheck>map(TotpCheck.Locked::new).orElseGet(() -> checked(active, code, now)));
+            return Optional.of(locked.<TotpCheck>map(TotpCheck.Locked::new).orElseGet(() -> checked(actor, active, code, now)));
         });
     }
 
-    private TotpCheck checked(List<TotpRegistration> active, String code, Instant now) {
+    private TotpCheck checked(Actor actor, List<TotpRegistration> active, String code, Instant now) {
         Map<TotpRegistration, TotpCheck> checks = new LinkedHashMap<>();
         active.forEach(registration -> checks.put(registration, attempts.check(registration, code, now)));
         for (Map.Entry<TotpRegistration, TotpCheck> entry : checks.entrySet()) {
             if (entry.getValue().authenticates()) {
-                return attempts.settle(entry.getKey(), entry.getValue(), now).check();
+                return attempts.settle(actor, entry.getKey(), entry.getValue(), now).check();
             }
         }
         TotpCheck answer = new TotpCheck.Malformed(active.stream()
                 .map(registration -> registration.parameters().digits()).collect(Collectors.toSet()));
         for (Map.Entry<TotpRegistration, TotpCheck> entry : checks.entrySet()) {
-            TotpCheck settled = attempts.settle(entry.getKey(), entry.getValue(), now).check();
+            TotpCheck settled = attempts.settle(actor, entry.getKey(), entry.getValue(), now).check();
             answer = rank(settled) > rank(answer) ? settled : answer;
         }
         return answer;

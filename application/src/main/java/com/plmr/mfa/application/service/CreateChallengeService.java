@@ -5,6 +5,8 @@ import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
 import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.audit.AuditEvent.Subject;
+import com.plmr.mfa.domain.audit.AuditType;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
@@ -20,9 +22,11 @@ public final class CreateChallengeService implements CreateChallengeUseCase {
     private final ChallengePolicy policy;
     private final Clock clock;
     private final RandomGenerator random;
+    private final AuditTrail audit;
 
     public CreateChallengeService(SaveChallengePort save, TransactionPort transactions, ChallengePolicy policy,
-                                  Clock clock, RandomGenerator random) {
+                                  AuditTrail audit, Clock clock, RandomGenerator random) {
+        this.audit = audit;
         this.save = save;
         this.transactions = transactions;
         this.policy = policy;
@@ -33,12 +37,15 @@ public final class CreateChallengeService implements CreateChallengeUseCase {
     @Override
     public Access<Challenge> create(Actor actor, Command command) {
         if (!actor.isServiceWith(Scopes.CHALLENGES_CREATE)) {
-            return new Access.Forbidden<>();
+            return audit.refusedAccess(new Access.Forbidden<>(), actor, AuditType.CHALLENGE_CREATE_REFUSED,
+                    Subject.user(command.user().value()));
         }
         Challenge challenge = Challenge.open(ChallengeId.random(random), command.user(), command.context(),
                 command.allowedMethods(), command.locale(), policy, clock.instant());
         transactions.inTransaction(() -> {
             save.save(challenge);
+            audit.record(actor, AuditType.CHALLENGE_CREATED, null,
+                    Subject.user(challenge.userId().value()).withChallenge(challenge.id().value()));
             return challenge;
         });
         return Access.granted(challenge);

@@ -11,6 +11,13 @@ import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.challenge.DeliveryState.Status;
+import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.audit.AuditActor;
+import com.plmr.mfa.domain.audit.AuditEvent.Subject;
+import com.plmr.mfa.domain.audit.AuditType;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.user.ContactKind;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +38,9 @@ import static com.plmr.mfa.domain.ParameterException.require;
  * before it could be sent is never sent. A failure of one message (content that cannot be opened,
  * a template or a sender that throws) is recorded as a transient failure of that message and the
  * round goes on with the next one. Each message is delivered within the context of the request that
- * queued it, so the lines logged while it is sent carry that request's id.
+ * queued it, so the lines logged while it is sent carry that request's id. Each recorded result is
+ * an audit event of the message's challenge and user, in the transaction that records the result; a
+ * result that was not recorded (an overtaken claim) is no event either.
  */
 public final class DispatchDueMessagesService implements DispatchDueMessagesUseCase {
 
@@ -71,12 +80,19 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
     private final RandomGenerator random;
     private final Clock clock;
     private final RequestContextPort requests;
+    private final LoadChallengePort challenges;
+    private final TransactionPort transactions;
+    private final AuditTrail audit;
     /** The claim whose message is being delivered right now, if any (one round runs at a time). */
     private final AtomicReference<Claim> inFlight = new AtomicReference<>();
 
     public DispatchDueMessagesService(ClaimDueMessagesPort claims, RecordDeliveryPort records,
                                       List<SendMessagePort> senders, RetryPolicy policy, DeliveryMetricsPort metrics,
-                                      RandomGenerator random, Clock clock, RequestContextPort requests) {
+                                      RandomGenerator random, Clock clock, RequestContextPort requests,
+                                      LoadChallengePort challenges, TransactionPort transactions, AuditTrail audit) {
+        this.challenges = challenges;
+        this.transactions = transactions;
+        this.audit = audit;
         this.claims = claims;
         this.records = records;
         this.metrics = metrics;
@@ -116,20 +132,35 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
 
     private void deliver(PendingMessage pending) {
         if (!clock.instant().isBefore(pending.expiresAt())) {
-            record(pending, new Result(Status.EXPIRED, "code expired before delivery", null));
+            record(pending, new Result(Status.EXPIRED, "code expired before delivery", null), null);
             return;
         }
-        SendOutcome outcome = send(pending);
-        record(pending, resultOf(outcome, pending.claim().attempt(), clock.instant()));
+        AtomicReference<String> destination = new AtomicReference<>();
+        SendOutcome outcome = send(pending, destination);
+        record(pending, resultOf(outcome, pending.claim().attempt(), clock.instant()), destination.get());
     }
 
-    /** Whatever goes wrong with this one message becomes its transient failure, never the round's. */
-    private SendOutcome send(PendingMessage pending) {
+    /**
+     * Whatever goes wrong with this one message becomes its transient failure, never the round's.
+     * Sets {@code masked} to the masked destination once the message is open.
+     */
+    private SendOutcome send(PendingMessage pending, AtomicReference<String> masked) {
         try {
             OutboundMessage message = pending.content().open();
+            masked.set(masked(message));
             return senderFor(message.channel()).send(message);
         } catch (RuntimeException e) {
             return new SendOutcome.TransientFailure("dispatch error (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The destination as the API answers it; none when it cannot be read as one (never the full value). */
+    private static String masked(OutboundMessage message) {
+        try {
+            return (message.channel() == OutboundMessage.Channel.SMS ? ContactKind.PHONE : ContactKind.EMAIL)
+                    .mask(message.destination());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -154,10 +185,32 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
     }
 
     /** A result whose claim was overtaken (its lease ran out meanwhile) is dropped and not counted. */
-    private void record(PendingMessage pending, Result result) {
-        if (records.record(pending.claim(), result.status(), result.detail(), result.nextAttemptAt(), clock.instant())) {
+    private void record(PendingMessage pending, Result result, String maskedDestination) {
+        boolean recorded = transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (!records.record(pending.claim(), result.status(), result.detail(), result.nextAttemptAt(), now)) {
+                return false;
+            }
+            Subject subject = Subject.none().withChallenge(pending.challenge().value())
+                    .withMethod(pending.channel() == OutboundMessage.Channel.SMS ? ChallengeMethod.SMS : ChallengeMethod.EMAIL)
+                    .withMaskedDestination(maskedDestination);
+            audit.record(AuditActor.DISPATCHER, typeOf(result.status()), null, challenges.load(pending.challenge())
+                    .map(challenge -> subject.withUser(challenge.userId().value())).orElse(subject));
+            return true;
+        });
+        if (recorded) {
             metrics.recorded(pending.channel(), result.status());
         }
+    }
+
+    private static AuditType typeOf(Status status) {
+        return switch (status) {
+            case QUEUED -> AuditType.MESSAGE_QUEUED;
+            case SENT -> AuditType.MESSAGE_SENT;
+            case RETRYING -> AuditType.MESSAGE_RETRYING;
+            case FAILED -> AuditType.MESSAGE_FAILED;
+            case EXPIRED -> AuditType.MESSAGE_EXPIRED;
+        };
     }
 
     private SendMessagePort senderFor(OutboundMessage.Channel channel) {

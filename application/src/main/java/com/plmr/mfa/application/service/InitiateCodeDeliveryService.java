@@ -12,6 +12,8 @@ import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.abuse.SendQuota;
+import com.plmr.mfa.domain.audit.AuditEvent.Subject;
+import com.plmr.mfa.domain.audit.AuditType;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
@@ -50,13 +52,15 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
     private final CodeGenerator codes;
     private final CodeHasher hasher;
     private final RandomGenerator random;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public InitiateCodeDeliveryService(LoadChallengePort load, SaveChallengePort save, ContactPort contacts,
                                        EnqueueMessagePort outbox, TransactionPort transactions, ChallengePolicy policy,
-                                       SendQuotaPort quotas, AbusePolicy abuse, CodeHasher hasher,
+                                       SendQuotaPort quotas, AbusePolicy abuse, CodeHasher hasher, AuditTrail audit,
                                        RandomGenerator random, Clock clock) {
-        this.gate = new ChallengeGate(load);
+        this.gate = new ChallengeGate(load).audited(audit, AuditType.CODE_REFUSED);
+        this.audit = audit;
         this.save = save;
         this.contacts = contacts;
         this.outbox = outbox;
@@ -73,7 +77,14 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
     @Override
     public Access<Initiation> initiate(Actor actor, Command command) {
         return transactions.inTransaction(() -> gate.enter(actor, command.challenge(), Scopes.CHALLENGES_VERIFY, true,
-                challenge -> initiate(challenge, command, clock.instant())));
+                challenge -> recorded(actor, challenge, command, initiate(challenge, command, clock.instant()))));
+    }
+
+    private Initiation recorded(Actor actor, Challenge challenge, Command command, Initiation initiation) {
+        audit.decided(actor, DecisionRecords.of(initiation.outcome()), Subject.user(challenge.userId().value())
+                .withChallenge(challenge.id().value()).withMethod(command.method())
+                .withMaskedDestination(initiation.maskedDestination()));
+        return initiation;
     }
 
     private Initiation initiate(Challenge challenge, Command command, Instant now) {

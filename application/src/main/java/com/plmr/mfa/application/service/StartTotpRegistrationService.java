@@ -6,6 +6,9 @@ import com.plmr.mfa.application.port.out.AddTotpRegistrationPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.authenticator.TotpParameters;
 import com.plmr.mfa.domain.authenticator.TotpSecret;
+import com.plmr.mfa.domain.audit.AuditEvent.Subject;
+import com.plmr.mfa.domain.audit.AuditType;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.factor.TotpRegistration;
@@ -30,9 +33,12 @@ public final class StartTotpRegistrationService implements StartTotpRegistration
     private final TotpPolicy policy;
     private final Clock clock;
     private final RandomGenerator random;
+    private final AuditTrail audit;
 
     public StartTotpRegistrationService(AddTotpRegistrationPort registrations, TransactionPort transactions,
-                                        SecretSealer sealer, TotpPolicy policy, Clock clock, RandomGenerator random) {
+                                        SecretSealer sealer, TotpPolicy policy, AuditTrail audit, Clock clock,
+                                        RandomGenerator random) {
+        this.audit = audit;
         this.registrations = registrations;
         this.transactions = transactions;
         this.sealer = sealer;
@@ -43,7 +49,9 @@ public final class StartTotpRegistrationService implements StartTotpRegistration
 
     @Override
     public Access<Started> start(Actor actor, Command command) {
-        return FactorGate.enter(actor, command.user(), () -> Optional.of(transactions.inTransaction(() -> {
+        Subject subject = Subject.none().withMethod(ChallengeMethod.APP);
+        return FactorGate.change(actor, command.user(), audit, AuditType.FACTOR_CHANGE_REFUSED, subject,
+                () -> Optional.of(transactions.inTransaction(() -> {
             Instant now = clock.instant();
             TotpParameters parameters = parameters(command);
             TotpSecret secret = TotpSecret.random(random, parameters.algorithm());
@@ -51,6 +59,8 @@ public final class StartTotpRegistrationService implements StartTotpRegistration
                     parameters, command.issuer().orElse(policy.issuer()),
                     command.accountName().orElse(command.user().value()), secret, sealer, now);
             registrations.add(registration);
+            audit.record(actor, AuditType.FACTOR_ADDED, null,
+                    subject.withUser(command.user().value()).withFactor(registration.id().value()));
             return new Started(registration, secret);
         })));
     }

@@ -8,6 +8,12 @@ import com.plmr.mfa.domain.authenticator.TotpCheck;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.factor.TotpRegistration;
+import com.plmr.mfa.domain.audit.AuditActor;
+import com.plmr.mfa.domain.audit.AuditEvent.Subject;
+import com.plmr.mfa.domain.audit.AuditReason;
+import com.plmr.mfa.domain.audit.AuditType;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.user.Actor;
 
 import java.time.Instant;
 
@@ -28,9 +34,11 @@ final class TotpAttempts {
     private final SecretSealer sealer;
     private final TotpPolicy policy;
     private final ClockDriftPort drift;
+    private final AuditTrail audit;
 
     TotpAttempts(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record, SecretSealer sealer, TotpPolicy policy,
-                 ClockDriftPort drift) {
+                 ClockDriftPort drift, AuditTrail audit) {
+        this.audit = audit;
         this.load = load;
         this.record = record;
         this.sealer = sealer;
@@ -43,8 +51,15 @@ final class TotpAttempts {
         return registration.attempt(sealer, code, now);
     }
 
-    /** Stores the check's effect and answers its final verdict with the registration as it now stands. */
-    Result settle(TotpRegistration registration, TotpCheck check, Instant now) {
+    /**
+     * Stores the check's effect and answers its final verdict with the registration as it now stands.
+     * Records what happened to the registration on the way: a suspected clock drift (an accepted code
+     * of another step than the current one), a lockout that a wrong code started, or one that an
+     * accepted code cleared after it ran out.
+     */
+    Result settle(Actor actor, TotpRegistration registration, TotpCheck check, Instant now) {
+        Subject subject = Subject.user(registration.userId().value()).withFactor(registration.id().value())
+                .withMethod(ChallengeMethod.APP);
         return check.fold(new TotpCheck.Cases<>() {
             @Override
             public Result accepted(TotpCheck.Accepted accepted) {
@@ -52,7 +67,14 @@ final class TotpAttempts {
                 if (!record.advanceAcceptedStep(active)) {
                     return new Result(registration, new TotpCheck.Replayed(accepted.step()));
                 }
-                drift.accepted(registration.id(), registration.stepsOff(accepted.step(), now));
+                long stepsOff = registration.stepsOff(accepted.step(), now);
+                drift.accepted(registration.id(), stepsOff);
+                if (stepsOff != 0) {
+                    audit.clockDrift(AuditActor.of(actor), subject, stepsOff);
+                }
+                if (registration.lockedUntil().isPresent()) {
+                    audit.record(actor, AuditType.FACTOR_UNLOCKED, null, subject);
+                }
                 return new Result(active, accepted);
             }
 
@@ -77,8 +99,13 @@ final class TotpAttempts {
             }
 
             private Result counted(TotpCheck refused) {
-                load.lockedForFailure(registration.id())
-                        .ifPresent(current -> record.recordFailures(current.failed(policy, now)));
+                load.lockedForFailure(registration.id()).ifPresent(current -> {
+                    TotpRegistration failed = current.failed(policy, now);
+                    record.recordFailures(failed);
+                    if (failed.lockedAt(now) && !current.lockedAt(now)) {
+                        audit.record(actor, AuditType.FACTOR_LOCKED, AuditReason.ATTEMPTS_EXHAUSTED, subject);
+                    }
+                });
                 return new Result(registration, refused);
             }
         });

@@ -8,6 +8,8 @@ import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
+import com.plmr.mfa.domain.audit.AuditEvent.Subject;
+import com.plmr.mfa.domain.audit.AuditType;
 import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
@@ -42,12 +44,14 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     private final FailureLedgerPort ledger;
     private final AbusePolicy abuse;
     private final ChallengePolicy policy;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public VerifyChallengeCodeService(LoadChallengePort load, SaveChallengePort save, TransactionPort transactions,
                                       CodeHasher hasher, AuthenticatorCodeCheck apps, FailureLedgerPort ledger,
-                                      AbusePolicy abuse, ChallengePolicy policy, Clock clock) {
-        this.gate = new ChallengeGate(load);
+                                      AbusePolicy abuse, ChallengePolicy policy, AuditTrail audit, Clock clock) {
+        this.gate = new ChallengeGate(load).audited(audit, AuditType.VERIFY_REFUSED);
+        this.audit = audit;
         this.save = save;
         this.transactions = transactions;
         this.hasher = hasher;
@@ -61,17 +65,23 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     @Override
     public Access<VerificationOutcome> verify(Actor actor, Command command) {
         return transactions.inTransaction(() -> gate.enter(actor, command.challenge(), Scopes.CHALLENGES_VERIFY, true,
-                challenge -> verify(challenge, command, clock.instant())));
+                challenge -> recorded(actor, challenge, command, verify(actor, challenge, command, clock.instant()))));
     }
 
-    private VerificationOutcome verify(Challenge challenge, Command command, Instant now) {
+    private VerificationOutcome recorded(Actor actor, Challenge challenge, Command command, VerificationOutcome outcome) {
+        audit.decided(actor, DecisionRecords.of(outcome), Subject.user(challenge.userId().value())
+                .withChallenge(challenge.id().value()).withMethod(command.method()));
+        return outcome;
+    }
+
+    private VerificationOutcome verify(Actor actor, Challenge challenge, Command command, Instant now) {
         FailureStreak streak = ledger.lock(challenge.userId());
         Optional<Duration> wait = streak.refusal(now);
         if (wait.isPresent()) {
             return new VerificationOutcome.RateLimited(wait.get());
         }
         VerificationOutcome outcome = challenge.refuseVerification(command.method(), now)
-                .orElseGet(() -> Transitions.stored(checked(challenge, command, now), save));
+                .orElseGet(() -> Transitions.stored(checked(actor, challenge, command, now), save));
         if (outcome.isFailedGuess()) {
             ledger.record(challenge.userId(), streak.failed(abuse, now));
         } else if (outcome instanceof VerificationOutcome.Verified && streak.failures() > 0) {
@@ -87,10 +97,10 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
      * code of the method (not the configured number of digits, not one of the apps' lengths) is
      * refused as malformed: it is no guess and spends no attempt.
      */
-    private VerificationOutcome checked(Challenge challenge, Command command, Instant now) {
+    private VerificationOutcome checked(Actor actor, Challenge challenge, Command command, Instant now) {
         ChallengeMethod method = command.method();
         if (method == ChallengeMethod.APP) {
-            return apps.check(challenge.userId(), command.code(), now)
+            return apps.check(actor, challenge.userId(), command.code(), now)
                     .map(check -> challenge.settle(check, now))
                     .orElseGet(VerificationOutcome.NoFactor::new);
         }

@@ -7,8 +7,13 @@ import com.plmr.mfa.application.port.out.ClockDriftPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.domain.audit.AuditEvent.Subject;
+import com.plmr.mfa.domain.audit.AuditReason;
+import com.plmr.mfa.domain.audit.AuditType;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
+import com.plmr.mfa.domain.totp.TotpCheck;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.time.Clock;
@@ -23,24 +28,61 @@ public final class VerifyTotpRegistrationService implements VerifyTotpRegistrati
     private final LoadTotpRegistrationsPort registrations;
     private final TotpAttempts attempts;
     private final TransactionPort transactions;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public VerifyTotpRegistrationService(LoadTotpRegistrationsPort registrations, RecordTotpAttemptPort record,
                                          TransactionPort transactions, SecretSealer sealer, TotpPolicy policy,
-                                         ClockDriftPort drift, Clock clock) {
+                                         ClockDriftPort drift, AuditTrail audit, Clock clock) {
         this.registrations = registrations;
-        this.attempts = new TotpAttempts(registrations, record, sealer, policy, drift);
+        this.attempts = new TotpAttempts(registrations, record, sealer, policy, drift, audit);
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
     public Access<Result> verify(Actor actor, Command command) {
-        return FactorGate.enter(actor, command.user(), () -> transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            return registrations.registrationOf(command.user(), command.registration())
-                    .map(registration -> attempts.settle(registration,
-                            attempts.check(registration, command.code(), now), now));
-        }));
+        Subject subject = Subject.none().withFactor(command.registration().value()).withMethod(ChallengeMethod.APP);
+        return FactorGate.change(actor, command.user(), audit, AuditType.FACTOR_VERIFY_REFUSED, subject,
+                () -> transactions.inTransaction(() -> {
+                    Instant now = clock.instant();
+                    return registrations.registrationOf(command.user(), command.registration())
+                            .map(registration -> attempts.settle(actor, registration,
+                                    attempts.check(registration, command.code(), now), now))
+                            .map(result -> recorded(actor, result, subject.withUser(command.user().value())));
+                }));
+    }
+
+    private Result recorded(Actor actor, Result result, Subject subject) {
+        AuditReason refusal = result.check().fold(new TotpCheck.Cases<>() {
+            @Override
+            public AuditReason accepted(TotpCheck.Accepted accepted) {
+                return null;
+            }
+
+            @Override
+            public AuditReason replayed(TotpCheck.Replayed replayed) {
+                return AuditReason.CODE_REPLAYED;
+            }
+
+            @Override
+            public AuditReason rejected(TotpCheck.Rejected rejected) {
+                return AuditReason.CODE_WRONG;
+            }
+
+            @Override
+            public AuditReason locked(TotpCheck.Locked locked) {
+                return AuditReason.APP_LOCKED;
+            }
+
+            @Override
+            public AuditReason malformed(TotpCheck.Malformed malformed) {
+                return AuditReason.CODE_MALFORMED;
+            }
+        });
+        audit.record(actor, refusal == null ? AuditType.FACTOR_VERIFIED : AuditType.FACTOR_VERIFY_REFUSED, refusal,
+                subject);
+        return result;
     }
 }

@@ -44,12 +44,14 @@ class ChallengeServicesTest {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final CodeHasher hasher = new CodeHasher(new byte[32]);
     final ChallengePolicy policy = ChallengePolicy.defaults();
+    final InMemoryAuditEvents audit = new InMemoryAuditEvents();
+    final AuditTrail trail = audit.trail(store, clock);
     Challenge challenge;
 
     @BeforeEach
     void aChallengeForAUserWithAPhone() {
         store.save(new Contact(USER, ContactKind.PHONE, "+4915112345612", NOW, NOW));
-        challenge = ((Access.Granted<Challenge>) new CreateChallengeService(store, store, policy, clock, new Random(1))
+        challenge = ((Access.Granted<Challenge>) new CreateChallengeService(store, store, policy, trail, clock, new Random(1))
                 .create(SERVICE, new CreateChallengeUseCase.Command(USER,
                         new StepUpContext("payment", "pay-1", null, "payment of EUR 40 to ACME"), Set.of(), null)))
                 .value();
@@ -77,7 +79,7 @@ class ChallengeServicesTest {
         InitiateCodeDeliveryService failing = new InitiateCodeDeliveryService(store, store, store,
                 (id, message, now, expires) -> {
                     throw new IllegalStateException("outbox down");
-                }, store, policy, store, AbusePolicy.defaults(), hasher, new Random(2), clock);
+                }, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock);
         assertThatThrownBy(() -> failing.initiate(SUBJECT,
                 new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, null)))
                 .hasMessage("outbox down");
@@ -133,7 +135,7 @@ class ChallengeServicesTest {
 
     @Test
     void users_cannot_create_challenges() {
-        assertThat(new CreateChallengeService(store, store, policy, clock, new Random(1)).create(SUBJECT,
+        assertThat(new CreateChallengeService(store, store, policy, trail, clock, new Random(1)).create(SUBJECT,
                 new CreateChallengeUseCase.Command(USER, new StepUpContext("payment", "p", null, null), Set.of(), null)))
                 .isInstanceOf(Access.Forbidden.class);
     }
@@ -146,13 +148,13 @@ class ChallengeServicesTest {
 
     private InitiateCodeDeliveryUseCase.Initiation initiate(Locale locale) {
         Access<InitiateCodeDeliveryUseCase.Initiation> access = new InitiateCodeDeliveryService(store, store, store,
-                store, store, policy, store, AbusePolicy.defaults(), hasher, new Random(2), clock)
+                store, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock)
                 .initiate(SUBJECT, new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, locale));
         return ((Access.Granted<InitiateCodeDeliveryUseCase.Initiation>) access).value();
     }
 
     private VerifyChallengeCodeService verifier() {
-        return new VerifyChallengeCodeService(store, store, store, hasher, (user, code, now) -> Optional.empty(),
-                store, AbusePolicy.defaults(), policy, clock);
+        return new VerifyChallengeCodeService(store, store, store, hasher, (actor, user, code, now) -> Optional.empty(),
+                store, AbusePolicy.defaults(), policy, trail, clock);
     }
 }

@@ -33,6 +33,8 @@ class DispatchDueMessagesServiceTest {
 
     final SteppingClock clock = new SteppingClock(NOW);
     final InMemoryOutbox outbox = new InMemoryOutbox();
+    final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
+    final InMemoryAuditEvents audit = new InMemoryAuditEvents();
     final ScriptedSender sms = new ScriptedSender(OutboundMessage.Channel.SMS);
     final ScriptedSender email = new ScriptedSender(OutboundMessage.Channel.EMAIL);
     /** Notes in the outbox's event list which request each piece of work ran within. */
@@ -165,7 +167,8 @@ class DispatchDueMessagesServiceTest {
         queue("m2", OutboundMessage.Channel.SMS);
         sms.answer(m -> new SendOutcome.Accepted("p-" + m.messageId()));
         DispatchDueMessagesService smsOnly = new DispatchDueMessagesService(outbox, outbox, List.of(sms),
-                policy(5), outbox, highestJitter(), clock, RequestContextPort.none());
+                policy(5), outbox, highestJitter(), clock, RequestContextPort.none(),
+                challenges, challenges, audit.trail(challenges, clock));
 
         assertThat(smsOnly.dispatchDue()).isEqualTo(2);
 
@@ -199,7 +202,7 @@ class DispatchDueMessagesServiceTest {
         sms.answer(m -> new SendOutcome.Accepted("p"));
 
         new DispatchDueMessagesService(outbox, outbox, List.of(sms), policy(5), outbox, highestJitter(), clock,
-                requests).dispatchDue();
+                requests, challenges, challenges, audit.trail(challenges, clock)).dispatchDue();
 
         assertThat(outbox.events).containsExactly(
                 "claim m1", "within req-1", "open m1", "send m1", "record m1 SENT", "left req-1",
@@ -275,7 +278,8 @@ class DispatchDueMessagesServiceTest {
 
     private DispatchDueMessagesService dispatcher(int maxAttempts, RandomGenerator random, int batchSize) {
         return new DispatchDueMessagesService(outbox, outbox, List.of(sms, email),
-                new RetryPolicy(batchSize, LEASE, maxAttempts, BASE, MAX), outbox, random, clock, RequestContextPort.none());
+                new RetryPolicy(batchSize, LEASE, maxAttempts, BASE, MAX), outbox, random, clock, RequestContextPort.none(),
+                challenges, challenges, audit.trail(challenges, clock));
     }
 
     private static RetryPolicy policy(int maxAttempts) {

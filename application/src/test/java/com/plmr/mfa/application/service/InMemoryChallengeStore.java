@@ -40,6 +40,9 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        if (inTransaction) {
+            return work.get();
+        }
         Map<ChallengeId, Challenge> savedChallenges = new HashMap<>(challenges);
         List<OutboundMessage> savedOutbox = new ArrayList<>(outbox);
         transactions++;

@@ -1,6 +1,7 @@
 package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
+import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
@@ -67,6 +68,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
             events.add("claim " + row.message.messageId());
         });
         return due.map(row -> new PendingMessage(new Claim(row.message.messageId(), row.attempts),
+                new ChallengeId("ch_" + row.message.messageId()),
                 row.message.channel(), row.expiresAt, row.requestId, () -> open(row)));
     }
 

@@ -34,10 +34,12 @@ class TotpRegistrationServicesTest {
     private static final Actor.User AS_JANE = new Actor.User(JANE);
 
     private final InMemoryTotpRegistrations store = new InMemoryTotpRegistrations();
+    private final InMemoryAuditEvents audit = new InMemoryAuditEvents();
     private Instant now = NOW;
 
     private StartTotpRegistrationUseCase.Started start(StartTotpRegistrationUseCase.Command command) {
-        var service = new StartTotpRegistrationService(store, store, SEALER, POLICY, TotpFixture.clockAt(now),
+        var service = new StartTotpRegistrationService(store, store, SEALER, POLICY,
+                audit.trail(store, TotpFixture.clockAt(now)), TotpFixture.clockAt(now),
                 new Random(42));
         return ((Access.Granted<StartTotpRegistrationUseCase.Started>) service.start(AS_JANE, command)).value();
     }
@@ -49,7 +51,7 @@ class TotpRegistrationServicesTest {
 
     private Access<VerifyTotpRegistrationUseCase.Result> verify(Actor actor, TotpRegistrationId id, String code) {
         var service = new VerifyTotpRegistrationService(store, store, store, SEALER, POLICY, store,
-                TotpFixture.clockAt(now));
+                audit.trail(store, TotpFixture.clockAt(now)), TotpFixture.clockAt(now));
         return service.verify(actor, new VerifyTotpRegistrationUseCase.Command(JANE, id, code));
     }
 
@@ -203,7 +205,8 @@ class TotpRegistrationServicesTest {
     void lists_and_removes_registrations() {
         var started = start();
         var list = new ListTotpRegistrationsService(store);
-        var remove = new RemoveTotpRegistrationService(store, store, store, TotpFixture.clockAt(now));
+        var remove = new RemoveTotpRegistrationService(store, store, store,
+                audit.trail(store, TotpFixture.clockAt(now)), TotpFixture.clockAt(now));
 
         assertThat(((Access.Granted<List<TotpRegistration>>) list.list(AS_JANE, JANE)).value()).hasSize(1);
         assertThat(remove.remove(AS_JANE, JANE, started.registration().id())).isInstanceOf(Access.Granted.class);

@@ -3,6 +3,7 @@ package com.plmr.mfa.adapter.out.persistence;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,22 @@ class JdbcTransactionAdapter implements TransactionPort {
             LOG.warn("transaction rolled back after a {}; running it once more", conflict);
             return transactions.execute(definition, status -> work.get());
         }
+    }
+
+    /**
+     * Registers {@code action} on the current transaction, which runs it after its commit (also a
+     * joined call's action, after the outermost commit) and drops it on a rollback, a retried attempt
+     * included.
+     */
+    @Override
+    public void afterCommit(Runnable action) {
+        transactions.findTransactionStatus().ifPresentOrElse(status -> status.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        action.run();
+                    }
+                }), action);
     }
 
     private static Optional<String> lockConflict(Throwable failure) {

@@ -78,6 +78,7 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
             return due;
         });
         return claimed.map(row -> new PendingMessage(new Claim(row.id(), row.attempts() + 1),
+                new ChallengeId(row.challengeId()),
                 OutboundMessage.Channel.valueOf(row.channel()), row.expiresAt(), row.requestId(), () -> open(row)));
     }
 

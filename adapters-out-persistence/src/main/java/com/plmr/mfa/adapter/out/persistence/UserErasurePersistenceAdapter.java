@@ -18,7 +18,8 @@ import java.util.List;
  * Erases one user's rows in plain SQL on the caller's transaction. The user's challenges are locked
  * first and their outbox messages deleted after, the order an initiate takes them in (challenge row,
  * then the new message), so an erase and an initiate of the same user queue instead of deadlocking.
- * Every statement finds its rows through an index on the user (or the challenge) id.
+ * Every statement finds its rows through an index on the user (or the challenge) id. The user's audit
+ * events stay, pseudonymised (see {@link EraseUserDataPort}).
  */
 @Singleton
 @ReportsUnavailableStore
@@ -31,7 +32,7 @@ class UserErasurePersistenceAdapter implements EraseUserDataPort {
     }
 
     @Override
-    public UserErasure eraseAllOf(UserId user, Instant at) {
+    public UserErasure eraseAllOf(UserId user, String pseudonym, Instant at) {
         String id = user.value();
         try {
             List<String> challenges = challengesLocked(id);
@@ -44,6 +45,8 @@ class UserErasurePersistenceAdapter implements EraseUserDataPort {
             int contacts = update("DELETE FROM user_contact WHERE user_id = ?", id);
             int quotas = update("DELETE FROM send_quota WHERE quota_key = ?", "u:" + id);
             int streaks = update("DELETE FROM verify_failure_streak WHERE user_id = ?", id);
+            update("UPDATE audit_event SET user_id = ?, destination = NULL WHERE user_id = ?", pseudonym, id);
+            update("UPDATE audit_event SET actor_id = ? WHERE actor_id = ? AND actor_kind = 'USER'", pseudonym, id);
             return new UserErasure(user, contacts, registrations, challengeRows, messages, quotas, streaks, at);
         } catch (SQLException e) {
             throw new IllegalStateException("user erasure statement failed", e);
@@ -64,9 +67,11 @@ class UserErasurePersistenceAdapter implements EraseUserDataPort {
         }
     }
 
-    private int update(String sql, String parameter) throws SQLException {
+    private int update(String sql, String... parameters) throws SQLException {
         try (PreparedStatement statement = connection().prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             return statement.executeUpdate();
         }
     }

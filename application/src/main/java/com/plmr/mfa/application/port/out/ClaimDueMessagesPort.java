@@ -1,5 +1,7 @@
 package com.plmr.mfa.application.port.out;
 
+import com.plmr.mfa.domain.challenge.ChallengeId;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,13 +40,14 @@ public interface ClaimDueMessagesPort {
      * code expired is settled without ever decrypting the code.
      *
      * @param claim     what results are recorded against
+     * @param challenge the challenge whose code the message carries
      * @param channel   SMS or e-mail
      * @param expiresAt when the message's code expires; it is never sent after that
      * @param requestId the id of the request that queued the message, for the log lines of its delivery;
      *                  {@code null} when it was not recorded
      * @param content   the message itself
      */
-    record PendingMessage(Claim claim, OutboundMessage.Channel channel, Instant expiresAt, String requestId,
+    record PendingMessage(Claim claim, ChallengeId challenge, OutboundMessage.Channel channel, Instant expiresAt, String requestId,
                           Content content) {
     }
 

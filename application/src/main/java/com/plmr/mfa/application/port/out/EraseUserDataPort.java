@@ -11,8 +11,13 @@ import java.time.Instant;
  * streak. Quotas per destination are kept: they are keyed by a pseudonym of the phone number or
  * address, not by the user, other users may share the destination, and they go with the purge a
  * day after their window.
+ *
+ * <p>The user's audit events are kept, as the security record they are, but name the user no more:
+ * the user id (also where the user was the acting principal) becomes {@code pseudonym}, and masked
+ * destinations are removed. An operator holding the pseudonym key can still find them for a given
+ * user; nobody else can tell whose they were.
  */
 public interface EraseUserDataPort {
 
-    UserErasure eraseAllOf(UserId user, Instant at);
+    UserErasure eraseAllOf(UserId user, String pseudonym, Instant at);
 }

@@ -15,6 +15,11 @@ public interface RequestContextPort {
      */
     void within(String requestId, Runnable work);
 
+    /** The current request's id, when there is one (also within {@link #within}). */
+    default java.util.Optional<String> current() {
+        return java.util.Optional.empty();
+    }
+
     /** A context that carries nothing, for callers that log nothing. */
     static RequestContextPort none() {
         return (requestId, work) -> work.run();

@@ -1,0 +1,54 @@
+package com.plmr.mfa.domain.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an audit event records: a state change of a challenge, a message or a factor, or a refusal of
+ * an operation. The list is closed inside the service (every value is registered as a counter at
+ * start) and open on the wire: a client treats a type it does not know like any other event.
+ */
+public enum AuditType {
+    CHALLENGE_CREATED("challenge.created"),
+    CHALLENGE_CREATE_REFUSED("challenge.create_refused"),
+    CODE_ISSUED("code.issued"),
+    CODE_REFUSED("code.refused"),
+    MESSAGE_QUEUED("message.queued"),
+    MESSAGE_SENT("message.sent"),
+    MESSAGE_RETRYING("message.retrying"),
+    MESSAGE_FAILED("message.failed"),
+    MESSAGE_EXPIRED("message.expired"),
+    VERIFY_SUCCEEDED("verify.succeeded"),
+    VERIFY_REFUSED("verify.refused"),
+    CHALLENGE_LOCKED("challenge.locked"),
+    CHALLENGE_CONSUMED("challenge.consumed"),
+    CHALLENGE_CONSUME_REFUSED("challenge.consume_refused"),
+    CHALLENGE_CANCELLED("challenge.cancelled"),
+    CHALLENGE_CANCEL_REFUSED("challenge.cancel_refused"),
+    FACTOR_ADDED("factor.added"),
+    FACTOR_CHANGED("factor.changed"),
+    FACTOR_VERIFIED("factor.verified"),
+    FACTOR_VERIFY_REFUSED("factor.verify_refused"),
+    FACTOR_REMOVED("factor.removed"),
+    FACTOR_LOCKED("factor.locked"),
+    FACTOR_UNLOCKED("factor.unlocked"),
+    FACTOR_CHANGE_REFUSED("factor.change_refused"),
+    CLOCK_DRIFT_SUSPECTED("totp.clock_drift_suspected"),
+    USER_ERASED("user.erased"),
+    USER_ERASE_REFUSED("user.erase_refused");
+
+    private final String code;
+
+    AuditType(String code) {
+        this.code = code;
+    }
+
+    /** The value on the wire, in the table and in the log line. */
+    public String code() {
+        return code;
+    }
+
+    public static Optional<AuditType> ofCode(String code) {
+        return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
+    }
+}
