@@ -11,6 +11,7 @@ import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.domain.totp.Totp;
 import com.plmr.mfa.domain.totp.TotpParameters;
 import com.plmr.mfa.domain.totp.TotpSecret;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -50,6 +51,8 @@ class AuditTrailEndToEndTest implements TestPropertyProvider {
     RecordingSender provider;
     @Inject
     TestClock clock;
+    @Inject
+    MeterRegistry meters;
 
     private final Map<String, String> database = TestDatabase.properties();
     private final AuditRows audit = new AuditRows(database);
@@ -239,6 +242,30 @@ class AuditTrailEndToEndTest implements TestPropertyProvider {
         assertThat(json.toString()).contains("\"requestId\":\"audit-line-7\"", "\"type\":\"code.issued\"", "\"challengeId\":\"" + challenge + "\"",
                 "\"userId\":\"" + user + "\"", "\"method\":\"sms\"", "\"actor\":\"user:" + user + "\"");
         assertThat(audit.where("request_id", "audit-line-7")).hasSize(2);
+    }
+
+    @Test
+    void every_decision_counter_is_registered_at_start_and_counts_each_committed_event_once() {
+        assertThat(meters.find(AuditCounters.EVENTS).counters()).hasSize(27 * 4);
+        assertThat(meters.find(AuditCounters.REFUSALS).counters()).hasSize(23);
+        double refusedSms = meters.get(AuditCounters.EVENTS).tags("type", "verify.refused", "method", "sms").counter()
+                .count();
+        double wrongCodes = meters.get(AuditCounters.REFUSALS).tags("reason", "code_wrong", "abuse", "false").counter()
+                .count();
+        double cooldowns = meters.get(AuditCounters.REFUSALS).tags("reason", "resend_cooldown", "abuse", "true").counter()
+                .count();
+        String user = newUser(ApiFixture.newPhone());
+        String challenge = challenge(user, "\"sms\"");
+        http.json("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":initiate", TestTokens.user(user), null);
+        http.json("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":initiate", TestTokens.user(user), null);
+        verifySms(challenge, TestTokens.user(user), "000000");
+
+        assertThat(meters.get(AuditCounters.EVENTS).tags("type", "verify.refused", "method", "sms").counter().count())
+                .isEqualTo(refusedSms + 1);
+        assertThat(meters.get(AuditCounters.REFUSALS).tags("reason", "code_wrong", "abuse", "false").counter().count())
+                .isEqualTo(wrongCodes + 1);
+        assertThat(meters.get(AuditCounters.REFUSALS).tags("reason", "resend_cooldown", "abuse", "true").counter()
+                .count()).isEqualTo(cooldowns + 1);
     }
 
     @Test
