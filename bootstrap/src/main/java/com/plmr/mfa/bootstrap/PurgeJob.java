@@ -31,8 +31,9 @@ class PurgeJob {
         try {
             Purged purged = purge.purgeExpired();
             metrics.count(purged);
-            LOG.info("purged {} challenges, {} outbox messages, {} send quotas, {} failure streaks past retention",
-                    purged.challenges(), purged.outboxMessages(), purged.sendQuotas(), purged.failureStreaks());
+            LOG.info("purged {} challenges, {} outbox messages, {} send quotas, {} failure streaks, {} audit events"
+                    + " past retention", purged.challenges(), purged.outboxMessages(), purged.sendQuotas(),
+                    purged.failureStreaks(), purged.auditEvents());
         } catch (StoreUnavailableException e) {
             LOG.warn("purge paused: the database is unavailable; retrying on the next run");
         } catch (RuntimeException e) {

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Counts purged rows as {@value #PURGED}{@code {kind}}, kind one of {@code challenge},
- * {@code outbox_message}, {@code send_quota}, {@code failure_streak}. The counters are registered
+ * {@code outbox_message}, {@code send_quota}, {@code failure_streak}, {@code audit_event}. The counters are registered
  * when the job is built, so they read 0 before the first run instead of being absent.
  */
 @Singleton
@@ -18,12 +18,14 @@ class PurgeMetrics {
     private final Counter outboxMessages;
     private final Counter sendQuotas;
     private final Counter failureStreaks;
+    private final Counter auditEvents;
 
     PurgeMetrics(MeterRegistry registry) {
         challenges = counter(registry, "challenge");
         outboxMessages = counter(registry, "outbox_message");
         sendQuotas = counter(registry, "send_quota");
         failureStreaks = counter(registry, "failure_streak");
+        auditEvents = counter(registry, "audit_event");
     }
 
     private static Counter counter(MeterRegistry registry, String kind) {
@@ -36,5 +38,6 @@ class PurgeMetrics {
         outboxMessages.increment(purged.outboxMessages());
         sendQuotas.increment(purged.sendQuotas());
         failureStreaks.increment(purged.failureStreaks());
+        auditEvents.increment(purged.auditEvents());
     }
 }

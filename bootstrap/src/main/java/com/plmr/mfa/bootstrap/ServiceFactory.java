@@ -223,6 +223,7 @@ class ServiceFactory {
                     values.duration("outboxMessages", "mfa.retention.outbox-messages"),
                     values.duration("sendQuotas", "mfa.retention.send-quotas"),
                     values.duration("failureStreaks", "mfa.retention.failure-streaks"),
+                    values.duration("auditEvents", "mfa.retention.audit-events"),
                     values.integer("batchSize", "mfa.retention.batch-size"));
         });
     }

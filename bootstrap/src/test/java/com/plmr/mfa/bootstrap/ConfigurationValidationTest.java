@@ -158,6 +158,8 @@ class ConfigurationValidationTest {
                     "MFA_RETENTION_SEND_QUOTAS=3651d (mfa.retention.send-quotas) must be 1h to 3650d"),
             new Case("retention", "MFA_RETENTION_FAILURE_STREAKS", "mfa.retention.failure-streaks", "30m",
                     "MFA_RETENTION_FAILURE_STREAKS=30m (mfa.retention.failure-streaks) must be 1h to 3650d"),
+            new Case("retention", "MFA_RETENTION_AUDIT_EVENTS", "mfa.retention.audit-events", "3651d",
+                    "MFA_RETENTION_AUDIT_EVENTS=3651d (mfa.retention.audit-events) must be 1h to 3650d"),
 
             new Case("database", "MFA_DB_CONNECTION_TIMEOUT", "mfa.database.connection-timeout", "5m",
                     "MFA_DB_CONNECTION_TIMEOUT=5m (mfa.database.connection-timeout) must be 500ms to 1m"),

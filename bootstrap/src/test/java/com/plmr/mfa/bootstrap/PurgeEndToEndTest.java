@@ -93,7 +93,7 @@ class PurgeEndToEndTest implements TestPropertyProvider {
 
         Purged purged = purge.purgeExpired();
 
-        assertThat(purged).isEqualTo(new Purged(1, 1, 1, 2));
+        assertThat(purged).isEqualTo(new Purged(1, 1, 1, 2, 0));
         assertThat(rows.ids("SELECT id FROM challenge ORDER BY id")).containsExactly("ch-at-cutoff", "ch-recent");
         assertThat(rows.ids("SELECT id FROM outbox_message ORDER BY id"))
                 .containsExactly("m-at-cutoff", "m-old-unfinished");
@@ -103,13 +103,24 @@ class PurgeEndToEndTest implements TestPropertyProvider {
     }
 
     @Test
+    void deletes_audit_events_older_than_their_retention_and_keeps_the_rest() {
+        rows.auditEvent("evt-old", NOW.minus(DAY.multipliedBy(365)).minusSeconds(1));
+        rows.auditEvent("evt-at-cutoff", NOW.minus(DAY.multipliedBy(365)));
+        rows.auditEvent("evt-recent", NOW.minus(DAY));
+
+        assertThat(purge.purgeExpired()).isEqualTo(new Purged(0, 0, 0, 0, 1));
+
+        assertThat(rows.ids("SELECT id FROM audit_event ORDER BY id")).containsExactly("evt-at-cutoff", "evt-recent");
+    }
+
+    @Test
     void a_purged_challenge_takes_the_outbox_messages_still_stored_for_it_along() {
         rows.challenge("ch-old", "u-1", NOW.minus(DAY.multipliedBy(40)));
         rows.message("m-stuck", "ch-old", NOW.minus(DAY.multipliedBy(40)), NOW.minus(DAY.multipliedBy(40)));
         rows.challenge("ch-recent", "u-1", NOW.minus(DAY));
         rows.message("m-recent", "ch-recent", NOW.minus(DAY), null);
 
-        assertThat(purge.purgeExpired()).isEqualTo(new Purged(1, 0, 0, 0));
+        assertThat(purge.purgeExpired()).isEqualTo(new Purged(1, 0, 0, 0, 0));
 
         assertThat(rows.ids("SELECT id FROM outbox_message")).containsExactly("m-recent");
     }
@@ -198,9 +209,9 @@ class PurgeEndToEndTest implements TestPropertyProvider {
         }
 
         assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-                "purged 1 challenges, 0 outbox messages, 0 send quotas, 1 failure streaks past retention");
+                "purged 1 challenges, 0 outbox messages, 0 send quotas, 1 failure streaks, 0 audit events past retention");
         assertThat(meters.get(PurgeMetrics.PURGED).tag("kind", "challenge").counter().count()).isEqualTo(before + 1);
-        assertThat(meters.find(PurgeMetrics.PURGED).counters()).hasSize(4);
+        assertThat(meters.find(PurgeMetrics.PURGED).counters()).hasSize(5);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -26,7 +26,7 @@ final class RetentionRows {
 
     void clear() {
         for (String table : List.of("outbox_message", "challenge", "send_quota", "verify_failure_streak",
-                "user_contact", "totp_registration")) {
+                "user_contact", "totp_registration", "audit_event")) {
             execute("DELETE FROM " + table);
         }
     }
@@ -58,6 +58,11 @@ final class RetentionRows {
     void contact(String user, String kind, String value, Instant at) {
         execute("INSERT INTO user_contact (id, user_id, kind, value, created_at, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
                 user + "/" + kind, user, kind, value, ts(at), ts(at));
+    }
+
+    void auditEvent(String id, Instant at) {
+        execute("INSERT INTO audit_event (id, occurred_at, type, actor_kind, actor_id) VALUES (?, ?, ?, ?, ?)", id, ts(at),
+                "challenge.created", "SERVICE", "payments");
     }
 
     /** The first column of every row {@code select} returns, as text, in order. */

@@ -21,10 +21,11 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
      * How long each kind of row is kept after it is finished, and how many rows one transaction
      * deletes. A challenge is finished when it is consumed, cancelled or locked, and at its expiry at
      * the latest; the retention counts from its expiry. Send quotas count from the end of their window,
-     * so a quota is never deleted while it still limits sends; failure streaks from the end of their lock.
+     * so a quota is never deleted while it still limits sends; failure streaks from the end of their lock;
+     * audit events from when they occurred.
      */
     public record RetentionPolicy(Duration challenges, Duration outboxMessages, Duration sendQuotas,
-                                  Duration failureStreaks, int batchSize) {
+                                  Duration failureStreaks, Duration auditEvents, int batchSize) {
 
         static final Duration SHORTEST = Duration.ofHours(1);
         static final Duration LONGEST = Duration.ofDays(3650);
@@ -34,13 +35,17 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
             require(inRange(outboxMessages), "outboxMessages", "1h to 3650d");
             require(inRange(sendQuotas), "sendQuotas", "1h to 3650d");
             require(inRange(failureStreaks), "failureStreaks", "1h to 3650d");
+            require(inRange(auditEvents), "auditEvents", "1h to 3650d");
             require(batchSize >= 1 && batchSize <= 10_000, "batchSize", "1 to 10000");
         }
 
-        /** Challenges 30 days, outbox messages 7 days, send quotas 1 day, failure streaks 30 days; 500 rows a batch. */
+        /**
+         * Challenges 30 days, outbox messages 7 days, send quotas 1 day, failure streaks 30 days, audit
+         * events 365 days; 500 rows a batch.
+         */
         public static RetentionPolicy defaults() {
             return new RetentionPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(30),
-                    500);
+                    Duration.ofDays(365), 500);
         }
 
         private static boolean inRange(Duration retention) {
@@ -66,7 +71,8 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         long challenges = inBatches(rows::purgeChallengesEndedBefore, now.minus(policy.challenges()));
         long quotas = inBatches(rows::purgeSendQuotasEndedBefore, now.minus(policy.sendQuotas()));
         long streaks = inBatches(rows::purgeFailureStreaksIdleSince, now.minus(policy.failureStreaks()));
-        return new Purged(challenges, outbox, quotas, streaks);
+        long events = inBatches(rows::purgeAuditEventsBefore, now.minus(policy.auditEvents()));
+        return new Purged(challenges, outbox, quotas, streaks, events);
     }
 
     private long inBatches(BiFunction<Instant, Integer, Integer> batch, Instant cutoff) {

@@ -25,7 +25,8 @@ class PurgeExpiredDataServiceTest {
         final Map<String, Integer> left = new HashMap<>();
         final List<String> calls = new ArrayList<>();
 
-        ExpiredRows(int challenges, int messages, int quotas, int streaks) {
+        ExpiredRows(int challenges, int messages, int quotas, int streaks, int events) {
+            left.put("events", events);
             left.put("challenges", challenges);
             left.put("messages", messages);
             left.put("quotas", quotas);
@@ -58,32 +59,44 @@ class PurgeExpiredDataServiceTest {
         public int purgeFailureStreaksIdleSince(Instant cutoff, int limit) {
             return take("streaks", cutoff, limit);
         }
+
+        @Override
+        public int purgeAuditEventsBefore(Instant cutoff, int limit) {
+            return take("events", cutoff, limit);
+        }
     }
 
     @Test
     void deletes_in_batches_until_one_comes_back_short_with_cutoffs_from_the_clock() {
-        ExpiredRows rows = new ExpiredRows(4, 2, 0, 1);
+        ExpiredRows rows = new ExpiredRows(4, 2, 0, 1, 3);
         RetentionPolicy policy = new RetentionPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofDays(1),
-                Duration.ofDays(30), 2);
+                Duration.ofDays(30), Duration.ofDays(365), 2);
 
         Purged purged = new PurgeExpiredDataService(rows, policy, new SteppingClock(NOW)).purgeExpired();
 
-        assertThat(purged).isEqualTo(new Purged(4, 2, 0, 1));
-        assertThat(purged.total()).isEqualTo(7);
+        assertThat(purged).isEqualTo(new Purged(4, 2, 0, 1, 3));
+        assertThat(purged.total()).isEqualTo(10);
         assertThat(rows.calls).containsExactly(
                 "messages before 2026-11-16T10:00:00Z limit 2", "messages before 2026-11-16T10:00:00Z limit 2",
                 "challenges before 2026-10-24T10:00:00Z limit 2", "challenges before 2026-10-24T10:00:00Z limit 2",
                 "challenges before 2026-10-24T10:00:00Z limit 2",
                 "quotas before 2026-11-22T10:00:00Z limit 2",
-                "streaks before 2026-10-24T10:00:00Z limit 2");
+                "streaks before 2026-10-24T10:00:00Z limit 2",
+                "events before 2025-11-23T10:00:00Z limit 2", "events before 2025-11-23T10:00:00Z limit 2");
     }
 
     @Test
     void refuses_retentions_and_batch_sizes_out_of_range() {
         assertThatThrownBy(() -> new RetentionPolicy(Duration.ofMinutes(59), Duration.ofDays(7), Duration.ofDays(1),
-                Duration.ofDays(30), 500)).isInstanceOf(ParameterException.class).hasMessageContaining("challenges");
+                Duration.ofDays(30), Duration.ofDays(365), 500)).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("challenges");
         assertThatThrownBy(() -> new RetentionPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofDays(1),
-                Duration.ofDays(30), 0)).isInstanceOf(ParameterException.class).hasMessageContaining("batchSize");
+                Duration.ofDays(30), Duration.ofDays(3651), 500)).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("auditEvents");
+        assertThatThrownBy(() -> new RetentionPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofDays(1),
+                Duration.ofDays(30), Duration.ofDays(365), 0)).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("batchSize");
         assertThat(RetentionPolicy.defaults().challenges()).isEqualTo(Duration.ofDays(30));
+        assertThat(RetentionPolicy.defaults().auditEvents()).isEqualTo(Duration.ofDays(365));
     }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * transaction holds (a purge on another instance, a verify on a challenge) is skipped, never waited
  * for, so concurrent purges take disjoint batches; at READ COMMITTED the scan takes no gap locks, so
  * no insert of a new row waits for a purge. Each age condition is a range of an index
- * (changelog 005 and 008), oldest first, so a batch reads little more than the rows it deletes.
+ * (changelog 005, 008 and 009), oldest first, so a batch reads little more than the rows it deletes.
  */
 @Singleton
 @ReportsUnavailableStore
@@ -78,6 +78,13 @@ class RetentionPersistenceAdapter implements PurgeExpiredDataPort {
                 "SELECT user_id FROM verify_failure_streak WHERE (failures = 0 AND locked_until IS NULL)"
                         + " OR locked_until < ? ORDER BY user_id LIMIT ? FOR UPDATE SKIP LOCKED", 1,
                 Timestamp.from(cutoff), limit)));
+    }
+
+    @Override
+    public int purgeAuditEventsBefore(Instant cutoff, int limit) {
+        return transactions.inTransaction(BATCH, () -> delete("audit_event", "id", lock(
+                "SELECT id FROM audit_event WHERE occurred_at < ? ORDER BY occurred_at, id LIMIT ?"
+                        + " FOR UPDATE SKIP LOCKED", 1, Timestamp.from(cutoff), limit)));
     }
 
     /** Runs a locking select and returns the first {@code columns} columns of each row: the rows' keys. */

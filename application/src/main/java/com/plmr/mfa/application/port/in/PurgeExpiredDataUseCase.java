@@ -2,8 +2,8 @@ package com.plmr.mfa.application.port.in;
 
 /**
  * Deletes what the service no longer needs once its retention period is over: finished challenges,
- * finished outbox messages, send quotas of ended windows and failure streaks that no longer hold
- * anything back. Run periodically by every instance; runs at the same time share the work.
+ * finished outbox messages, send quotas of ended windows, failure streaks that no longer hold
+ * anything back and audit events past their retention. Run periodically by every instance; runs at the same time share the work.
  */
 public interface PurgeExpiredDataUseCase {
 
@@ -11,10 +11,10 @@ public interface PurgeExpiredDataUseCase {
     Purged purgeExpired();
 
     /** Rows deleted by one run, by kind. */
-    record Purged(long challenges, long outboxMessages, long sendQuotas, long failureStreaks) {
+    record Purged(long challenges, long outboxMessages, long sendQuotas, long failureStreaks, long auditEvents) {
 
         public long total() {
-            return challenges + outboxMessages + sendQuotas + failureStreaks;
+            return challenges + outboxMessages + sendQuotas + failureStreaks + auditEvents;
         }
     }
 }

@@ -30,4 +30,7 @@ public interface PurgeExpiredDataPort {
      * those whose lock ended before {@code cutoff} with no success since.
      */
     int purgeFailureStreaksIdleSince(Instant cutoff, int limit);
+
+    /** Audit events that occurred before {@code cutoff}, the only way an event leaves the trail but an erasure. */
+    int purgeAuditEventsBefore(Instant cutoff, int limit);
 }
