@@ -13,7 +13,7 @@ import com.plmr.mfa.domain.audit.AuditType;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
-import com.plmr.mfa.domain.totp.TotpCheck;
+import com.plmr.mfa.domain.authenticator.TotpCheck;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.time.Clock;
