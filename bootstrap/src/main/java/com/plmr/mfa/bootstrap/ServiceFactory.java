@@ -7,12 +7,13 @@ import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.application.port.in.EraseUserUseCase;
 import com.plmr.mfa.application.port.in.GetChallengeUseCase;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
-import com.plmr.mfa.application.port.in.ManageContactUseCase;
 import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
+import com.plmr.mfa.application.port.in.ReadContactUseCase;
+import com.plmr.mfa.application.port.in.RemoveContactUseCase;
+import com.plmr.mfa.application.port.in.SetContactUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.application.port.out.AppendAuditEventPort;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
-import com.plmr.mfa.application.port.out.ContactPort;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
 import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
@@ -20,11 +21,14 @@ import com.plmr.mfa.application.port.out.EraseUserDataPort;
 import com.plmr.mfa.application.port.out.ErasureRecordPort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.LoadContactPort;
 import com.plmr.mfa.application.port.out.PublishAuditEventPort;
 import com.plmr.mfa.application.port.out.PurgeExpiredDataPort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
+import com.plmr.mfa.application.port.out.RemoveContactPort;
 import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
+import com.plmr.mfa.application.port.out.SaveContactPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
@@ -37,8 +41,10 @@ import com.plmr.mfa.application.service.DispatchDueMessagesService;
 import com.plmr.mfa.application.service.EraseUserService;
 import com.plmr.mfa.application.service.GetChallengeService;
 import com.plmr.mfa.application.service.InitiateCodeDeliveryService;
-import com.plmr.mfa.application.service.ManageContactService;
 import com.plmr.mfa.application.service.PurgeExpiredDataService;
+import com.plmr.mfa.application.service.ReadContactService;
+import com.plmr.mfa.application.service.RemoveContactService;
+import com.plmr.mfa.application.service.SetContactService;
 import com.plmr.mfa.application.service.VerifyChallengeCodeService;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
@@ -151,7 +157,7 @@ class ServiceFactory {
 
     @Singleton
     InitiateCodeDeliveryUseCase initiateCodeDelivery(LoadChallengePort load, SaveChallengePort save,
-                                                     ContactPort contacts, EnqueueMessagePort outbox,
+                                                     LoadContactPort contacts, EnqueueMessagePort outbox,
                                                      TransactionPort tx, ChallengePolicy policy, SendQuotaPort quotas,
                                                      AbusePolicy abuse, CodeHasher hasher, AuditTrail audit,
                                                      RandomGenerator random, Clock clock) {
@@ -168,8 +174,20 @@ class ServiceFactory {
     }
 
     @Singleton
-    ManageContactUseCase manageContact(ContactPort contacts, TransactionPort tx, AuditTrail audit, Clock clock) {
-        return new ManageContactService(contacts, tx, audit, clock);
+    SetContactUseCase setContact(LoadContactPort load, SaveContactPort save, TransactionPort tx, AuditTrail audit,
+                                 Clock clock) {
+        return new SetContactService(load, save, tx, audit, clock);
+    }
+
+    @Singleton
+    ReadContactUseCase readContact(LoadContactPort load) {
+        return new ReadContactService(load);
+    }
+
+    @Singleton
+    RemoveContactUseCase removeContact(LoadContactPort load, RemoveContactPort remove, TransactionPort tx,
+                                       AuditTrail audit, Clock clock) {
+        return new RemoveContactService(load, remove, tx, audit, clock);
     }
 
     /**

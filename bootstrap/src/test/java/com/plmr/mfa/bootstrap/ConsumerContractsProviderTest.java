@@ -17,7 +17,7 @@ import com.plmr.mfa.application.port.in.ConsumeChallengeUseCase;
 import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
-import com.plmr.mfa.application.port.in.ManageContactUseCase;
+import com.plmr.mfa.application.port.in.SetContactUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.domain.challenge.CancelOutcome;
 import com.plmr.mfa.domain.challenge.Challenge;
@@ -69,7 +69,7 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
     @Inject
     CreateChallengeUseCase create;
     @Inject
-    ManageContactUseCase contacts;
+    SetContactUseCase contacts;
     @Inject
     InitiateCodeDeliveryUseCase initiate;
     @Inject

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The one place that decides whether an actor may manage a user's authenticator apps: users their
- * own, services with {@link Scopes#FACTORS_MANAGE}. The work runs only when access is granted.
+ * The one place that decides whether an actor may manage a user's factors, the authenticator apps
+ * and the contacts codes are delivered to: users their own, services with
+ * {@link Scopes#FACTORS_MANAGE}. The work runs only when access is granted.
  */
 final class FactorGate {
 

@@ -3,9 +3,9 @@ package com.plmr.mfa.application.service;
 import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.Scopes;
-import com.plmr.mfa.application.port.out.ContactPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.LoadContactPort;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SendQuotaPort;
@@ -43,7 +43,7 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
 
     private final ChallengeGate gate;
     private final SaveChallengePort save;
-    private final ContactPort contacts;
+    private final LoadContactPort contacts;
     private final EnqueueMessagePort outbox;
     private final TransactionPort transactions;
     private final ChallengePolicy policy;
@@ -55,7 +55,7 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
     private final AuditTrail audit;
     private final Clock clock;
 
-    public InitiateCodeDeliveryService(LoadChallengePort load, SaveChallengePort save, ContactPort contacts,
+    public InitiateCodeDeliveryService(LoadChallengePort load, SaveChallengePort save, LoadContactPort contacts,
                                        EnqueueMessagePort outbox, TransactionPort transactions, ChallengePolicy policy,
                                        SendQuotaPort quotas, AbusePolicy abuse, CodeHasher hasher, AuditTrail audit,
                                        RandomGenerator random, Clock clock) {
@@ -93,7 +93,7 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
         if (refusal.isPresent()) {
             return new Initiation(refusal.get(), null);
         }
-        Optional<Contact> destination = contacts.find(challenge.userId(), method.contactKind());
+        Optional<Contact> destination = contacts.load(challenge.userId(), method.contactKind());
         if (destination.isEmpty()) {
             return new Initiation(new InitiationOutcome.NoDestination(method), null);
         }

@@ -1,15 +1,17 @@
 package com.plmr.mfa.application.service;
 
-import com.plmr.mfa.application.port.out.ContactPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
-import com.plmr.mfa.application.port.out.LoadChallengePort;
-import com.plmr.mfa.application.port.out.OutboundMessage;
-import com.plmr.mfa.application.port.out.SaveChallengePort;
-import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
+import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.LoadContactPort;
+import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.application.port.out.RemoveContactPort;
+import com.plmr.mfa.application.port.out.SaveChallengePort;
+import com.plmr.mfa.application.port.out.SaveContactPort;
+import com.plmr.mfa.application.port.out.SendQuotaPort;
+import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.abuse.SendQuota;
-import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.user.Contact;
@@ -27,8 +29,8 @@ import java.util.function.Supplier;
  * Fakes of the challenge ports that also record whether each write happened inside a
  * transaction, and roll their state back when the transaction's work throws.
  */
-final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePort, ContactPort, EnqueueMessagePort,
-        TransactionPort, SendQuotaPort, FailureLedgerPort {
+final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePort, LoadContactPort, SaveContactPort,
+        RemoveContactPort, EnqueueMessagePort, TransactionPort, SendQuotaPort, FailureLedgerPort {
 
     final Map<ChallengeId, Challenge> challenges = new HashMap<>();
     final Map<String, Contact> contacts = new HashMap<>();
@@ -84,7 +86,7 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
     }
 
     @Override
-    public Optional<Contact> find(UserId user, ContactKind kind) {
+    public Optional<Contact> load(UserId user, ContactKind kind) {
         return Optional.ofNullable(contacts.get(user + "/" + kind));
     }
 

@@ -19,6 +19,11 @@ public record Contact(UserId userId, ContactKind kind, String value, Instant cre
         return new Contact(userId, kind, newValue, created, now);
     }
 
+    /** The contact as it was, stamped with when it was removed. */
+    public Contact removedAt(Instant now) {
+        return new Contact(userId, kind, value, created, now);
+    }
+
     public String masked() {
         return kind.mask(value);
     }

@@ -7,7 +7,9 @@ import com.plmr.mfa.adapter.in.rest.model.PhoneResponse;
 import com.plmr.mfa.adapter.in.rest.model.SetEmailRequest;
 import com.plmr.mfa.adapter.in.rest.model.SetPhoneRequest;
 import com.plmr.mfa.application.port.in.Access;
-import com.plmr.mfa.application.port.in.ManageContactUseCase;
+import com.plmr.mfa.application.port.in.ReadContactUseCase;
+import com.plmr.mfa.application.port.in.RemoveContactUseCase;
+import com.plmr.mfa.application.port.in.SetContactUseCase;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
 import com.plmr.mfa.domain.user.EmailAddress;
@@ -27,12 +29,17 @@ import java.util.function.Function;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UserContactsController implements UserContactsApi {
 
-    private final ManageContactUseCase contacts;
+    private final SetContactUseCase set;
+    private final ReadContactUseCase read;
+    private final RemoveContactUseCase remove;
     private final ResourceDetails details;
     private final Actors actors;
 
-    UserContactsController(ManageContactUseCase contacts, ResourceDetails details, Actors actors) {
-        this.contacts = contacts;
+    UserContactsController(SetContactUseCase set, ReadContactUseCase read, RemoveContactUseCase remove,
+                           ResourceDetails details, Actors actors) {
+        this.set = set;
+        this.read = read;
+        this.remove = remove;
         this.details = details;
         this.actors = actors;
     }
@@ -42,17 +49,17 @@ class UserContactsController implements UserContactsApi {
         new FieldErrors().text("phone", request.getPhone())
                 .valid("phone", request.getPhone(), PhoneNumber::isValid, "must be an E.164 number such as +4915112345678")
                 .throwIfAny();
-        return reply(contacts.set(actors.current(), new UserId(id), ContactKind.PHONE, request.getPhone()), this::phone);
+        return reply(set.set(actors.current(), new UserId(id), ContactKind.PHONE, request.getPhone()), this::phone);
     }
 
     @Override
     public HttpResponse<PhoneResponse> getPhone(String id) {
-        return reply(contacts.read(actors.current(), new UserId(id), ContactKind.PHONE), this::phone);
+        return reply(read.read(actors.current(), new UserId(id), ContactKind.PHONE), this::phone);
     }
 
     @Override
     public HttpResponse<DetailsResponse> removePhone(String id) {
-        return reply(contacts.remove(actors.current(), new UserId(id), ContactKind.PHONE), this::removed);
+        return reply(remove.remove(actors.current(), new UserId(id), ContactKind.PHONE), this::removed);
     }
 
     @Override
@@ -60,17 +67,17 @@ class UserContactsController implements UserContactsApi {
         new FieldErrors().text("email", request.getEmail())
                 .valid("email", request.getEmail(), EmailAddress::isValid, "must be an e-mail address such as jane@example.com")
                 .throwIfAny();
-        return reply(contacts.set(actors.current(), new UserId(id), ContactKind.EMAIL, request.getEmail()), this::email);
+        return reply(set.set(actors.current(), new UserId(id), ContactKind.EMAIL, request.getEmail()), this::email);
     }
 
     @Override
     public HttpResponse<EmailResponse> getEmail(String id) {
-        return reply(contacts.read(actors.current(), new UserId(id), ContactKind.EMAIL), this::email);
+        return reply(read.read(actors.current(), new UserId(id), ContactKind.EMAIL), this::email);
     }
 
     @Override
     public HttpResponse<DetailsResponse> removeEmail(String id) {
-        return reply(contacts.remove(actors.current(), new UserId(id), ContactKind.EMAIL), this::removed);
+        return reply(remove.remove(actors.current(), new UserId(id), ContactKind.EMAIL), this::removed);
     }
 
     private static <T> HttpResponse<T> reply(Access<Contact> access, Function<Contact, T> body) {

@@ -1,6 +1,8 @@
 package com.plmr.mfa.adapter.out.persistence;
 
-import com.plmr.mfa.application.port.out.ContactPort;
+import com.plmr.mfa.application.port.out.LoadContactPort;
+import com.plmr.mfa.application.port.out.RemoveContactPort;
+import com.plmr.mfa.application.port.out.SaveContactPort;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
 import com.plmr.mfa.domain.user.UserId;
@@ -10,7 +12,7 @@ import java.util.Optional;
 
 @Singleton
 @ReportsUnavailableStore
-class ContactPersistenceAdapter implements ContactPort {
+class ContactPersistenceAdapter implements LoadContactPort, SaveContactPort, RemoveContactPort {
 
     private final ContactRepository repository;
 
@@ -19,16 +21,13 @@ class ContactPersistenceAdapter implements ContactPort {
     }
 
     @Override
-    public Optional<Contact> find(UserId user, ContactKind kind) {
-        return repository.findById(ContactRow.idOf(user.value(), kind.name()))
-                .map(row -> new Contact(new UserId(row.userId()), ContactKind.valueOf(row.kind()), row.value(),
-                        row.createdAt(), row.changedAt()));
+    public Optional<Contact> load(UserId user, ContactKind kind) {
+        return repository.findById(ContactRow.idOf(user, kind)).map(ContactRow::toContact);
     }
 
     @Override
     public void save(Contact contact) {
-        ContactRow row = new ContactRow(ContactRow.idOf(contact.userId().value(), contact.kind().name()),
-                contact.userId().value(), contact.kind().name(), contact.value(), contact.created(), contact.changed());
+        ContactRow row = ContactRow.of(contact);
         if (repository.existsById(row.id())) {
             repository.update(row);
         } else {
@@ -38,9 +37,6 @@ class ContactPersistenceAdapter implements ContactPort {
 
     @Override
     public boolean remove(UserId user, ContactKind kind) {
-        String id = ContactRow.idOf(user.value(), kind.name());
-        boolean present = repository.existsById(id);
-        repository.deleteById(id);
-        return present;
+        return repository.deleteCounted(ContactRow.idOf(user, kind)) == 1;
     }
 }

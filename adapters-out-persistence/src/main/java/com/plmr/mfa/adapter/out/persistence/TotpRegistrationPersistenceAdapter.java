@@ -59,8 +59,6 @@ class TotpRegistrationPersistenceAdapter
 
     @Override
     public boolean remove(TotpRegistrationId id) {
-        boolean present = repository.existsById(id.value());
-        repository.deleteById(id.value());
-        return present;
+        return repository.deleteCounted(id.value()) == 1;
     }
 }

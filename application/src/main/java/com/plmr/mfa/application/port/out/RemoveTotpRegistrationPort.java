@@ -5,6 +5,6 @@ import com.plmr.mfa.domain.factor.TotpRegistrationId;
 /** Deletes a registration and its sealed secret. */
 public interface RemoveTotpRegistrationPort {
 
-    /** @return whether there was a registration to delete */
+    /** @return whether this call deleted the registration (one counted statement: of two concurrent removals, one) */
     boolean remove(TotpRegistrationId id);
 }

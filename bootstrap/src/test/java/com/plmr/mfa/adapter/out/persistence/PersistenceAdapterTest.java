@@ -7,6 +7,8 @@ import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.StepUpContext;
 import com.plmr.mfa.domain.challenge.Transition;
+import com.plmr.mfa.domain.user.Contact;
+import com.plmr.mfa.domain.user.ContactKind;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -33,6 +35,8 @@ class PersistenceAdapterTest implements TestPropertyProvider {
     ChallengePersistenceAdapter challenges;
     @Inject
     TransactionPort transactions;
+    @Inject
+    ContactPersistenceAdapter contacts;
 
     @Override
     public Map<String, String> getProperties() {
@@ -57,5 +61,22 @@ class PersistenceAdapterTest implements TestPropertyProvider {
             return null;
         });
         assertThat(challenges.load(issued.id())).contains(cancelled);
+    }
+
+    @Test
+    void a_contact_round_trips_is_replaced_in_place_and_is_deleted_by_exactly_one_removal() {
+        UserId user = new UserId("u-" + UUID.randomUUID());
+        Contact first = new Contact(user, ContactKind.EMAIL, "jane@example.com", NOW, NOW);
+        Contact changed = first.changedTo("jane@example.org", NOW.plusSeconds(60));
+
+        contacts.save(first);
+        assertThat(contacts.load(user, ContactKind.EMAIL)).contains(first);
+        contacts.save(changed);
+        assertThat(contacts.load(user, ContactKind.EMAIL)).contains(changed);
+        assertThat(contacts.load(user, ContactKind.PHONE)).isEmpty();
+
+        assertThat(contacts.remove(user, ContactKind.EMAIL)).isTrue();
+        assertThat(contacts.remove(user, ContactKind.EMAIL)).isFalse();
+        assertThat(contacts.load(user, ContactKind.EMAIL)).isEmpty();
     }
 }
