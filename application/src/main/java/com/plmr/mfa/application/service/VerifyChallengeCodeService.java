@@ -82,10 +82,14 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
         }
         VerificationOutcome outcome = challenge.refuseVerification(command.method(), now)
                 .orElseGet(() -> Transitions.stored(checked(actor, challenge, command, now), save));
-        if (outcome.isFailedGuess()) {
-            ledger.record(challenge.userId(), streak.failed(abuse, now));
-        } else if (outcome instanceof VerificationOutcome.Verified && streak.failures() > 0) {
-            ledger.record(challenge.userId(), FailureStreak.none());
+        switch (outcome.streakEffect()) {
+            case EXTENDS -> ledger.record(challenge.userId(), streak.failed(abuse, now));
+            case ENDS -> {
+                if (streak.failures() > 0) {
+                    ledger.record(challenge.userId(), FailureStreak.none());
+                }
+            }
+            case NONE -> { }
         }
         return outcome;
     }

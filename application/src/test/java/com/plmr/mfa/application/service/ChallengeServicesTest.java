@@ -7,6 +7,7 @@ import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
+import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -134,6 +136,47 @@ class ChallengeServicesTest {
     }
 
     @Test
+    void a_wrong_code_lengthens_the_users_failure_streak_and_the_right_code_ends_it() {
+        initiate(null);
+        String code = store.outbox.get(0).code();
+
+        assertThat(verified(wrongOf(code))).isInstanceOf(VerificationOutcome.Rejected.class);
+        assertThat(store.streaks.get(USER).failures()).isEqualTo(1);
+        assertThat(verified(code)).isInstanceOf(VerificationOutcome.Verified.class);
+        assertThat(store.streaks.get(USER)).isEqualTo(FailureStreak.none());
+        assertThat(store.writesOutsideTransactions).isEmpty();
+    }
+
+    @Test
+    void a_refusal_that_compares_no_code_leaves_the_streak_as_it_is() {
+        initiate(null);
+        FailureStreak two = new FailureStreak(2, null);
+        store.streaks.put(USER, two);
+
+        assertThat(verified(store.outbox.get(0).code() + "0")).isInstanceOf(VerificationOutcome.MalformedCode.class);
+        assertThat(store.streaks.get(USER)).isEqualTo(two);
+    }
+
+    @Test
+    void a_right_code_without_a_streak_records_nothing() {
+        initiate(null);
+
+        assertThat(verified(store.outbox.get(0).code())).isInstanceOf(VerificationOutcome.Verified.class);
+        assertThat(store.streaks).doesNotContainKey(USER);
+    }
+
+    @Test
+    void a_user_whose_streak_is_locked_is_refused_before_any_code_is_compared() {
+        initiate(null);
+        store.streaks.put(USER, new FailureStreak(10, NOW.plusSeconds(90)));
+
+        assertThat(verified(store.outbox.get(0).code()))
+                .isEqualTo(new VerificationOutcome.RateLimited(Duration.ofSeconds(90)));
+        assertThat(store.challenges.get(challenge.id()).attemptsRemaining()).isEqualTo(policy.maxAttempts());
+        assertThat(store.challenges.get(challenge.id()).storedStatus()).isEqualTo(ChallengeStatus.PENDING);
+    }
+
+    @Test
     void users_cannot_create_challenges() {
         assertThat(new CreateChallengeService(store, store, policy, trail, clock, new Random(1)).create(SUBJECT,
                 new CreateChallengeUseCase.Command(USER, new StepUpContext("payment", "p", null, null), Set.of(), null)))
@@ -151,6 +194,18 @@ class ChallengeServicesTest {
                 store, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock)
                 .initiate(SUBJECT, new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, locale));
         return ((Access.Granted<InitiateCodeDeliveryUseCase.Initiation>) access).value();
+    }
+
+    private VerificationOutcome verified(String code) {
+        Access<VerificationOutcome> access = verifier().verify(SUBJECT,
+                new VerifyChallengeCodeUseCase.Command(challenge.id(), ChallengeMethod.SMS, code));
+        return ((Access.Granted<VerificationOutcome>) access).value();
+    }
+
+    /** The code with its last digit changed: of the right length, and wrong. */
+    private static String wrongOf(String code) {
+        char last = code.charAt(code.length() - 1);
+        return code.substring(0, code.length() - 1) + (last == '9' ? '0' : (char) (last + 1));
     }
 
     private VerifyChallengeCodeService verifier() {

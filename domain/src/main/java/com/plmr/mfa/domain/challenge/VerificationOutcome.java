@@ -9,10 +9,16 @@ public sealed interface VerificationOutcome {
     /** Applies the case for this variant; adding a variant breaks every caller until it is handled. */
     <R> R fold(Cases<R> cases);
 
-    /** Whether this is a failed guess, which extends the user's failure streak across challenges. */
-    default boolean isFailedGuess() {
-        return this instanceof Rejected || this instanceof Replayed;
+    /**
+     * What this outcome does to the user's failure streak across challenges (NIST SP 800-63B
+     * §5.2.2): a failed guess extends it, a verified code ends it, a refusal that compared no
+     * code leaves it as it is. Decided per variant, so a new variant must decide too.
+     */
+    default StreakEffect streakEffect() {
+        return fold(StreakEffects.INSTANCE);
     }
+
+    enum StreakEffect { EXTENDS, ENDS, NONE }
 
     /** One method per variant: Java 17's compile-time exhaustive match over this sealed type. */
     interface Cases<R> {

@@ -130,6 +130,7 @@ class ChallengeTest {
                 assertThat(verified.challenge().verifiedMethod()).isEqualTo(ChallengeMethod.SMS);
                 assertThat(verified.challenge().issuedCode()).isNull();
             });
+            assertThat(outcome.streakEffect()).isEqualTo(VerificationOutcome.StreakEffect.ENDS);
         }
 
         @Test
@@ -179,6 +180,7 @@ class ChallengeTest {
             VerificationOutcome replay = verifyApp(challenge, new TotpCheck.Replayed(1), T0);
             assertThat(replay).isInstanceOfSatisfying(VerificationOutcome.Replayed.class,
                     r -> assertThat(r.attemptsRemaining()).isEqualTo(4));
+            assertThat(replay.streakEffect()).isEqualTo(VerificationOutcome.StreakEffect.EXTENDS);
         }
 
         @Test
@@ -187,7 +189,7 @@ class ChallengeTest {
             VerificationOutcome locked = verifyApp(challenge, new TotpCheck.Locked(Duration.ofMinutes(4)), T0);
             assertThat(locked).isEqualTo(new VerificationOutcome.FactorLocked(Duration.ofMinutes(4)));
             assertThat(locked).isNotInstanceOf(Transition.class);
-            assertThat(locked.isFailedGuess()).isFalse();
+            assertThat(locked.streakEffect()).isEqualTo(VerificationOutcome.StreakEffect.NONE);
         }
 
         @Test
@@ -195,6 +197,7 @@ class ChallengeTest {
             VerificationOutcome wrong = verifyApp(pending(), new TotpCheck.Rejected(), T0);
             assertThat(wrong).isInstanceOfSatisfying(VerificationOutcome.Rejected.class,
                     r -> assertThat(r.attemptsRemaining()).isEqualTo(4));
+            assertThat(wrong.streakEffect()).isEqualTo(VerificationOutcome.StreakEffect.EXTENDS);
         }
 
         @Test
@@ -202,7 +205,7 @@ class ChallengeTest {
             VerificationOutcome malformed = verifyApp(pending(), new TotpCheck.Malformed(Set.of(6)), T0);
             assertThat(malformed).isEqualTo(new VerificationOutcome.MalformedCode(Set.of(6)));
             assertThat(malformed).isNotInstanceOf(Transition.class);
-            assertThat(malformed.isFailedGuess()).isFalse();
+            assertThat(malformed.streakEffect()).isEqualTo(VerificationOutcome.StreakEffect.NONE);
         }
 
         @Test
