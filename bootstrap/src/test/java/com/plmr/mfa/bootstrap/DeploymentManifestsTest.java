@@ -42,6 +42,9 @@ class DeploymentManifestsTest implements TestPropertyProvider {
     /** Settings whose values are secrets: only in the Secret, never in the ConfigMap. */
     private static final Set<String> SECRETS = Set.of("MFA_DB_PASSWORD", "MFA_CODE_HASH_KEY", "MFA_SECRET_KEYS",
             "MFA_NOTIFY_SMS_TWILIO_AUTH_TOKEN", "MFA_NOTIFY_EMAIL_SMTP_PASSWORD");
+    /** Settings a deployment sets to values of its own; every other one in the ConfigMap has its default. */
+    private static final Set<String> DEPLOYMENT_CHOICES = Set.of("MFA_LOG_FORMAT", "MFA_DB_URL", "MFA_DB_USER",
+            "MFA_JWKS_URL", "MFA_JWT_ISSUER", "MFA_JWT_AUDIENCE", "MFA_SECRET_KEY_ID");
     /** A provider's setting: the provider's prefix and the key of its table in docs/delivery.md. */
     private static final Pattern PROVIDER_SETTING = Pattern.compile("MFA_NOTIFY_(SMS_TWILIO|SMS_WEBHOOK|EMAIL_SMTP)_(.+)");
 
@@ -114,6 +117,25 @@ class DeploymentManifestsTest implements TestPropertyProvider {
         });
         assertThat(secret).containsExactlyInAnyOrderElementsOf(SECRETS);
         assertThat(configured).doesNotContainAnyElementsOf(SECRETS);
+    }
+
+    @Test
+    void every_setting_the_service_reads_is_set_and_the_config_map_keeps_the_defaults_it_does_not_choose()
+            throws IOException {
+        Map<String, Object> configured = map(byKind.get("ConfigMap"), "data");
+        Set<String> set = new HashSet<>(configured.keySet());
+        set.addAll(map(byKind.get("Secret"), "stringData").keySet());
+        list(container("containers"), "env").forEach(variable -> set.add((String) ((Map<?, ?>) variable).get("name")));
+
+        assertThat(set).containsAll(ConfigurationValidationTest.variables());
+        Matcher placeholder = Pattern.compile("\\$\\{(MFA_[A-Z0-9_]+):`?([^`}]*)`?}")
+                .matcher(Files.readString(Path.of("src/main/resources/application.yml")));
+        while (placeholder.find()) {
+            String variable = placeholder.group(1);
+            if (configured.containsKey(variable) && !DEPLOYMENT_CHOICES.contains(variable)) {
+                assertThat(String.valueOf(configured.get(variable))).as(variable).isEqualTo(placeholder.group(2));
+            }
+        }
     }
 
     @Test
