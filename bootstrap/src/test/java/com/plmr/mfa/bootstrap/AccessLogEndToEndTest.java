@@ -105,6 +105,25 @@ class AccessLogEndToEndTest implements TestPropertyProvider {
         assertThat(lines.toString()).doesNotContain("s3cr3t", "not-a-token", "u-42", "4915112345612");
     }
 
+    @Test
+    void requests_refused_at_the_edge_for_a_long_target_or_large_headers_are_logged_without_them() {
+        RawSocket socket = new RawSocket(server);
+        String id = "a".repeat(70_000);
+
+        assertThat(socket.send("GET", "/internal/v1/mfa/challenges/" + id, List.of("X-Request-Id: access-log-414"), null)
+                .status()).isEqualTo(414);
+        assertThat(socket.send("GET", "/internal/v1/mfa/challenges/c-7f3a9", List.of("X-Request-Id: access-log-431",
+                "Accept: */*", "X-Padding: " + "p".repeat(9_000)), null).status()).isEqualTo(431);
+
+        List<ILoggingEvent> lines = lines();
+        assertThat(lines).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+                tooLong -> assertThat(tooLong).matches("GET (-|/internal/v1/mfa/challenges/\\{challengeId[^}]*}) 414 \\d+ms"),
+                tooLarge -> assertThat(tooLarge).matches("GET /internal/v1/mfa/challenges/\\{challengeId[^}]*} 431 \\d+ms"));
+        assertThat(lines).extracting(line -> line.getMDCPropertyMap().get("requestId")).doesNotContainNull()
+                .contains("access-log-431");
+        assertThat(lines.toString()).doesNotContain("aaaa", "pppp", "c-7f3a9");
+    }
+
     private ILoggingEvent onlyLine() {
         List<ILoggingEvent> lines = lines();
         assertThat(lines).hasSize(1);
