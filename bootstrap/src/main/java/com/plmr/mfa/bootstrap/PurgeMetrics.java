@@ -3,14 +3,15 @@ package com.plmr.mfa.bootstrap;
 import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase.Purged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 /**
  * Counts purged rows as {@value #PURGED}{@code {kind}}, kind one of {@code challenge},
  * {@code outbox_message}, {@code send_quota}, {@code failure_streak}, {@code audit_event}. The counters are registered
- * when the job is built, so they read 0 before the first run instead of being absent.
+ * when the service starts, so they read 0 before the first run instead of being absent (and stay 0
+ * while the purge is off).
  */
-@Singleton
+@Context
 class PurgeMetrics {
 
     static final String PURGED = "mfa.purge.deleted";
