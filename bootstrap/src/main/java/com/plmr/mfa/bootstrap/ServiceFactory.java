@@ -29,7 +29,6 @@ import com.plmr.mfa.application.port.out.RemoveContactPort;
 import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SaveContactPort;
-import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.application.service.AuditTrail;
@@ -57,7 +56,6 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.random.RandomGenerator;
 
 import static com.plmr.mfa.domain.ParameterException.require;
@@ -215,13 +213,13 @@ class ServiceFactory {
 
     @Singleton
     DispatchDueMessagesUseCase dispatchDueMessages(ClaimDueMessagesPort claims, RecordDeliveryPort records,
-                                                   List<SendMessagePort> senders,
+                                                   ProviderSendMetrics senders,
                                                    DispatchDueMessagesService.RetryPolicy policy,
                                                    DeliveryMetricsPort metrics, RandomGenerator random, Clock clock,
                                                    RequestContextPort requests, LoadChallengePort challenges,
                                                    TransactionPort tx, AuditTrail audit) {
-        return new DispatchDueMessagesService(claims, records, senders, policy, metrics, random, clock, requests,
-                challenges, tx, audit);
+        return new DispatchDueMessagesService(claims, records, senders.timed(), policy, metrics, random, clock,
+                requests, challenges, tx, audit);
     }
 
     /**

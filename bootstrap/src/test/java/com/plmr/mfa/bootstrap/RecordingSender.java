@@ -33,6 +33,11 @@ class RecordingSender implements SendMessagePort, Ordered {
         return true;
     }
 
+    @Override
+    public String provider() {
+        return "recording";
+    }
+
     /** Until {@link #stopFailing}, a message to this destination throws, as a broken template would. */
     void failFor(String destination, RuntimeException failure) {
         failures.put(destination, failure);

@@ -333,6 +333,11 @@ class DispatchDueMessagesServiceTest {
         }
 
         @Override
+        public String provider() {
+            return "scripted";
+        }
+
+        @Override
         public SendOutcome send(OutboundMessage message) {
             outbox.events.add("send " + message.messageId());
             sent.add(message);

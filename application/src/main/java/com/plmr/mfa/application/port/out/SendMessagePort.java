@@ -12,5 +12,12 @@ public interface SendMessagePort {
     /** Whether this sender handles the channel (one sender per channel is active). */
     boolean handles(OutboundMessage.Channel channel);
 
+    /**
+     * The provider's name, a fixed word per implementation ({@code twilio}, {@code webhook},
+     * {@code smtp}, {@code dev}) for logs and metrics: never taken from configuration or a message,
+     * so it is a closed set.
+     */
+    String provider();
+
     SendOutcome send(OutboundMessage message);
 }

@@ -2,6 +2,7 @@ package com.plmr.mfa.adapter.out.notify.dev;
 
 import com.plmr.mfa.adapter.out.notify.EmailContent;
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
+import com.plmr.mfa.adapter.out.notify.NotifyProviders;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
@@ -58,6 +59,11 @@ public final class DevSinkSender implements SendMessagePort {
         this.inbox = inbox;
         LOG.info("DEV-SINK active for {}: messages are NOT delivered, they are written to {}{}",
                 EnumSet.copyOf(channels), file.path(), inbox == null ? "" : " and shown at /dev/inbox");
+    }
+
+    @Override
+    public String provider() {
+        return NotifyProviders.DEV;
     }
 
     @Override

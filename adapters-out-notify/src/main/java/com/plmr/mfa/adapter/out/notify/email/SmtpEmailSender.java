@@ -108,6 +108,11 @@ public final class SmtpEmailSender implements SendMessagePort {
     }
 
     @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
     public boolean handles(OutboundMessage.Channel channel) {
         return channel == OutboundMessage.Channel.EMAIL;
     }

@@ -59,6 +59,11 @@ public final class TwilioSmsSender implements SendMessagePort {
     }
 
     @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
     public boolean handles(OutboundMessage.Channel channel) {
         return channel == OutboundMessage.Channel.SMS;
     }

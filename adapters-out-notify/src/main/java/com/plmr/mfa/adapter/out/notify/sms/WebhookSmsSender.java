@@ -44,6 +44,11 @@ public final class WebhookSmsSender implements SendMessagePort {
     }
 
     @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
     public boolean handles(OutboundMessage.Channel channel) {
         return channel == OutboundMessage.Channel.SMS;
     }
