@@ -64,11 +64,13 @@ class OutboxBacklogMetrics {
             last.set(new Reading(now, due.count(), due.oldest().map(oldest -> Duration.between(oldest, now))
                     .orElse(Duration.ZERO)));
             failing.set(false);
+        } catch (StoreUnavailableException e) {
+            last.set(null);
+            LOG.debug("outbox backlog unknown: the database is unavailable (the dispatcher says so too)");
         } catch (RuntimeException e) {
             last.set(null);
             if (!failing.getAndSet(true)) {
-                LOG.warn("outbox backlog unknown until it can be read again: {}", e instanceof StoreUnavailableException
-                        ? "the database is unavailable" : e.getClass().getSimpleName());
+                LOG.warn("outbox backlog unknown until it can be read again: {}", e.getClass().getSimpleName());
             }
         }
     }
