@@ -1,7 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
-import com.plmr.mfa.application.port.out.DeliveryState;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.ChallengeMethod;
@@ -96,7 +95,7 @@ class MetricsEndToEndTest implements TestPropertyProvider {
             assertThat(samples(first)).as(standard).anyMatch(sample -> sample.startsWith(standard));
         }
         for (OutboundMessage.Channel channel : OutboundMessage.Channel.values()) {
-            for (DeliveryState.Status status : MicrometerDeliveryMetrics.RESULTS) {
+            for (var status : MicrometerDeliveryMetrics.RESULTS) {
                 assertThat(first).contains("mfa_delivery_outcomes_total{channel=\"" + lower(channel) + "\",status=\""
                         + lower(status) + "\"} 0.0");
             }
