@@ -55,7 +55,7 @@ class TwilioSmsSenderTest {
     }
 
     private TwilioSmsSender sender() {
-        return sender(baseUrl(), null, Duration.ofSeconds(2));
+        return sender(baseUrl(), null, Duration.ofSeconds(30));
     }
 
     private static void respond(int status, String body) {
@@ -96,7 +96,7 @@ class TwilioSmsSenderTest {
     void a_configured_messaging_service_is_sent_instead_of_the_from_number() {
         respond(201, "{\"sid\":\"SM2\"}");
 
-        sender(baseUrl(), "MG0123456789abcdef", Duration.ofSeconds(2)).send(TestMessages.sms("en", null));
+        sender(baseUrl(), "MG0123456789abcdef", Duration.ofSeconds(30)).send(TestMessages.sms("en", null));
 
         List<LoggedRequest> requests = TWILIO.findAll(postRequestedFor(urlEqualTo(PATH))
                 .withFormParam("MessagingServiceSid", equalTo("MG0123456789abcdef")));
@@ -155,14 +155,14 @@ class TwilioSmsSenderTest {
         TWILIO.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM4\"}")
                 .withFixedDelay(200)));
 
-        SendOutcome outcome = sender(baseUrl(), null, Duration.ofSeconds(3)).send(TestMessages.sms("en", null));
+        SendOutcome outcome = sender(baseUrl(), null, Duration.ofSeconds(30)).send(TestMessages.sms("en", null));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("SM4"));
     }
 
     @Test
     void a_refused_connection_is_a_transient_failure() {
-        SendOutcome outcome = sender("http://127.0.0.1:" + FreePort.closedLoopbackPort(), null, Duration.ofSeconds(2))
+        SendOutcome outcome = sender("http://127.0.0.1:" + FreePort.closedLoopbackPort(), null, Duration.ofSeconds(30))
                 .send(TestMessages.sms("en", null));
 
         assertThat(outcome).isEqualTo(new SendOutcome.TransientFailure("twilio connection failed"));

@@ -49,7 +49,7 @@ class WebhookSmsSenderTest {
     }
 
     private WebhookSmsSender sender() {
-        return sender(url(), TOKEN, Duration.ofSeconds(2));
+        return sender(url(), TOKEN, Duration.ofSeconds(30));
     }
 
     private static void respond(int status, String body) {
@@ -77,7 +77,7 @@ class WebhookSmsSenderTest {
     void without_a_token_no_authorization_header_is_sent() {
         respond(200, "{}");
 
-        sender(url(), null, Duration.ofSeconds(2)).send(TestMessages.sms("en", null));
+        sender(url(), null, Duration.ofSeconds(30)).send(TestMessages.sms("en", null));
 
         GATEWAY.verify(1, postRequestedFor(urlEqualTo(PATH)).withoutHeader("Authorization"));
     }
@@ -133,7 +133,7 @@ class WebhookSmsSenderTest {
         GATEWAY.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("{\"id\":42}")
                 .withFixedDelay(200)));
 
-        assertThat(sender(url(), TOKEN, Duration.ofSeconds(3)).send(TestMessages.sms("en", null)))
+        assertThat(sender(url(), TOKEN, Duration.ofSeconds(30)).send(TestMessages.sms("en", null)))
                 .isEqualTo(new SendOutcome.Accepted("42"));
     }
 
@@ -141,7 +141,7 @@ class WebhookSmsSenderTest {
     void a_refused_connection_is_a_transient_failure() {
         String closed = "http://127.0.0.1:" + FreePort.closedLoopbackPort() + PATH;
 
-        assertThat(sender(closed, TOKEN, Duration.ofSeconds(2)).send(TestMessages.sms("en", null)))
+        assertThat(sender(closed, TOKEN, Duration.ofSeconds(30)).send(TestMessages.sms("en", null)))
                 .isEqualTo(new SendOutcome.TransientFailure("webhook connection failed"));
     }
 
