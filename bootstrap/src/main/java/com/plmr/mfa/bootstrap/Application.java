@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class Application {
     /** Exit status of a refused configuration; other start failures exit with 1. */
     public static final int CONFIGURATION_REFUSED = 78;
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    private static final Duration EMBEDDED_FIRST_CONNECTION = Duration.ofMinutes(1);
 
     private Application() {
     }
@@ -63,8 +65,11 @@ public final class Application {
                     + " development tokens, keys and message sink)");
             Path directory = Path.of(Optional.ofNullable(System.getenv("MFA_DEV_DIR")).orElse(".mfa-dev"))
                     .toAbsolutePath().resolve("mariadb");
+            // the embedded database has only just started: on a busy laptop its first handshakes can
+            // take longer than a connection's timeout, so the pool keeps trying for a minute at start
             micronaut.properties(Map.of("datasources.default.url", embedded.start(directory),
-                    "datasources.default.username", "root", "datasources.default.password", ""));
+                    "datasources.default.username", "root", "datasources.default.password", "",
+                    "datasources.default.initialization-fail-timeout", EMBEDDED_FIRST_CONNECTION.toMillis()));
         }
         micronaut.environments(plan.environments().toArray(String[]::new)).properties(migration.properties());
         if (migration == Migration.ONLY) {

@@ -37,15 +37,18 @@ class SmtpEmailSenderTest {
 
     private final MessageTemplates templates = MessageTemplates.fromClasspath();
 
+    /** Far longer than any answer takes on a loaded machine: only the timeout tests use a short one. */
+    private static final Duration PATIENT = Duration.ofSeconds(30);
+
     private static SmtpProperties settings(int port, String username, String password, SmtpProperties.StartTls starttls,
                                            Duration readTimeout) {
         return new SmtpProperties("127.0.0.1", port, username, password, starttls, FROM, null,
-                Duration.ofSeconds(2), readTimeout);
+                PATIENT, readTimeout);
     }
 
     private SmtpEmailSender sender() {
         return new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), null, null, SmtpProperties.StartTls.OFF,
-                Duration.ofSeconds(5)), templates);
+                PATIENT), templates);
     }
 
     private SmtpEmailSender senderTo(int port, Duration readTimeout) {
@@ -125,7 +128,7 @@ class SmtpEmailSenderTest {
     @Test
     void smtp_auth_with_user_and_password_delivers_the_mail() {
         SmtpEmailSender sender = new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), USER, PASSWORD,
-                SmtpProperties.StartTls.OFF, Duration.ofSeconds(5)), templates);
+                SmtpProperties.StartTls.OFF, PATIENT), templates);
 
         SendOutcome outcome = sender.send(TestMessages.email(EMAIL, "en", SUMMARY));
 
@@ -136,7 +139,7 @@ class SmtpEmailSenderTest {
     @Test
     void a_rejected_password_is_a_permanent_failure() {
         SmtpEmailSender sender = new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), USER, "wrong",
-                SmtpProperties.StartTls.OFF, Duration.ofSeconds(5)), templates);
+                SmtpProperties.StartTls.OFF, PATIENT), templates);
 
         SendOutcome outcome = sender.send(TestMessages.email(EMAIL, "en", SUMMARY));
 
@@ -148,7 +151,7 @@ class SmtpEmailSenderTest {
     @Test
     void required_starttls_never_sends_the_code_in_clear_to_a_server_without_it() {
         SmtpEmailSender sender = new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), null, null,
-                SmtpProperties.StartTls.REQUIRED, Duration.ofSeconds(5)), templates);
+                SmtpProperties.StartTls.REQUIRED, PATIENT), templates);
 
         SendOutcome outcome = sender.send(TestMessages.email(EMAIL, "en", SUMMARY));
 
@@ -159,14 +162,14 @@ class SmtpEmailSenderTest {
     @Test
     void optional_starttls_still_delivers_to_a_server_without_it() {
         SmtpEmailSender sender = new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), null, null,
-                SmtpProperties.StartTls.OPTIONAL, Duration.ofSeconds(5)), templates);
+                SmtpProperties.StartTls.OPTIONAL, PATIENT), templates);
 
         assertThat(sender.send(TestMessages.email(EMAIL, "en", SUMMARY))).isInstanceOf(SendOutcome.Accepted.class);
     }
 
     @Test
     void a_server_that_is_down_is_a_transient_failure() {
-        SendOutcome outcome = senderTo(FreePort.closedLoopbackPort(), Duration.ofSeconds(2))
+        SendOutcome outcome = senderTo(FreePort.closedLoopbackPort(), PATIENT)
                 .send(TestMessages.email(EMAIL, "en", SUMMARY));
 
         assertThat(outcome).isEqualTo(new SendOutcome.TransientFailure("smtp connection failed"));
@@ -198,7 +201,7 @@ class SmtpEmailSenderTest {
     @Test
     void a_recipient_rejected_with_5xx_is_a_permanent_failure() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.rejectingRecipient("550 5.1.1 <alice@example.test>: no such user")) {
-            SendOutcome outcome = senderTo(server.port(), Duration.ofSeconds(2)).send(TestMessages.email(EMAIL, "en", null));
+            SendOutcome outcome = senderTo(server.port(), PATIENT).send(TestMessages.email(EMAIL, "en", null));
 
             assertThat(outcome).isEqualTo(new SendOutcome.PermanentFailure("smtp 550 recipient rejected"));
         }
@@ -207,7 +210,7 @@ class SmtpEmailSenderTest {
     @Test
     void a_recipient_rejected_with_4xx_is_a_transient_failure() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.rejectingRecipient("450 4.2.0 greylisted, try again later")) {
-            SendOutcome outcome = senderTo(server.port(), Duration.ofSeconds(2)).send(TestMessages.email(EMAIL, "en", null));
+            SendOutcome outcome = senderTo(server.port(), PATIENT).send(TestMessages.email(EMAIL, "en", null));
 
             assertThat(outcome).isEqualTo(new SendOutcome.TransientFailure("smtp 450 recipient rejected"));
         }
@@ -216,7 +219,7 @@ class SmtpEmailSenderTest {
     @Test
     void a_message_rejected_with_5xx_after_the_data_is_a_permanent_failure() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.rejectingMessage("554 5.7.1 message refused")) {
-            SendOutcome outcome = senderTo(server.port(), Duration.ofSeconds(2)).send(TestMessages.email(EMAIL, "en", null));
+            SendOutcome outcome = senderTo(server.port(), PATIENT).send(TestMessages.email(EMAIL, "en", null));
 
             assertThat(outcome).isEqualTo(new SendOutcome.PermanentFailure("smtp 554 message rejected"));
         }
@@ -225,7 +228,7 @@ class SmtpEmailSenderTest {
     @Test
     void a_message_rejected_with_4xx_after_the_data_is_a_transient_failure() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.rejectingMessage("451 4.3.0 local error, try later")) {
-            SendOutcome outcome = senderTo(server.port(), Duration.ofSeconds(2)).send(TestMessages.email(EMAIL, "en", null));
+            SendOutcome outcome = senderTo(server.port(), PATIENT).send(TestMessages.email(EMAIL, "en", null));
 
             assertThat(outcome).isEqualTo(new SendOutcome.TransientFailure("smtp 451 message rejected"));
         }
@@ -236,8 +239,8 @@ class SmtpEmailSenderTest {
         try (LogCapture logs = new LogCapture();
              ScriptedSmtpServer rejecting = ScriptedSmtpServer.rejectingRecipient("550 5.1.1 <" + EMAIL + ">: unknown")) {
             sender().send(TestMessages.email(EMAIL, "en", SUMMARY));
-            senderTo(rejecting.port(), Duration.ofSeconds(2)).send(TestMessages.email(EMAIL, "en", SUMMARY));
-            senderTo(FreePort.closedLoopbackPort(), Duration.ofSeconds(2)).send(TestMessages.email(EMAIL, "en", SUMMARY));
+            senderTo(rejecting.port(), PATIENT).send(TestMessages.email(EMAIL, "en", SUMMARY));
+            senderTo(FreePort.closedLoopbackPort(), PATIENT).send(TestMessages.email(EMAIL, "en", SUMMARY));
 
             assertThat(logs.lines()).hasSize(3);
             assertThat(logs.all()).contains("msg-mail-1").doesNotContain(CODE, EMAIL, "alice");
