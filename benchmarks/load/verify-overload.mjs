@@ -7,10 +7,14 @@
 // sent: a transaction that locks the challenge and its user's failure streak and answers 400
 // INVALID_OTP without spending an attempt, so both phases do the same work however long they run
 // (wrong codes for sent codes would lock the challenges after five and turn into cheaper 410s).
-// "Accepted" is every answer but a 503; "shed" is a 503.
+// "Accepted" is every answer but a 503; "shed" is a 503. Rates count the answers that arrived
+// within the phase; latencies count every answer. A second line per phase says whether the
+// generator kept up: how far behind its schedule requests started, how long they waited for a
+// connection, its event loop's delay, and the share of answers that came after the phase.
 //
 // usage: node verify-overload.mjs BASE_URL   (env: CHALLENGES, PHASE_SECONDS, OVERLOAD, ADMITTED)
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const base = new URL(process.argv[2]);
 const challenges = Number(process.env.CHALLENGES ?? 300);
@@ -19,27 +23,39 @@ const overload = Number(process.env.OVERLOAD ?? 2);
 const admitted = Number(process.env.ADMITTED ?? 40);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4096 });
 
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+// An answer: its status, its latency from the call (millis) and when it got a socket (socketAt):
+// the time before that was spent in the generator's own queue, waiting for a free connection.
 function send(method, path, token, body) {
-  const started = process.hrtime.bigint();
+  const started = now();
   return new Promise((resolve) => {
+    let socketAt = NaN;
     const headers = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     const request = http.request({ host: base.hostname, port: base.port, method, path, agent, headers }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => resolve({
-        status: response.statusCode,
-        millis: Number(process.hrtime.bigint() - started) / 1e6,
+        status: response.statusCode, retryAfter: response.headers['retry-after'], started, socketAt, ended: now(),
+        millis: now() - started,
         body: Buffer.concat(chunks).toString(),
       }));
     });
-    request.on('error', () => resolve({ status: 0, millis: Number(process.hrtime.bigint() - started) / 1e6, body: '' }));
+    request.on('socket', () => { socketAt = now(); });
+    request.on('error', () => resolve({ status: 0, started, socketAt, ended: now(), millis: now() - started, body: '' }));
     request.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 
+// A set-up call; a 503 (the service sheds while its JIT warms up on a busy machine) is tried again
+// after its Retry-After.
 async function call(method, path, token, body) {
-  const answer = await send(method, path, token, body);
+  let answer = await send(method, path, token, body);
+  for (let tries = 1; answer.status === 503 && tries < 20; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(answer.retryAfter ?? 1)));
+    answer = await send(method, path, token, body);
+  }
   if (answer.status < 200 || answer.status >= 300) {
     throw new Error(`${method} ${path}: ${answer.status} ${answer.body}`);
   }
@@ -62,27 +78,46 @@ async function setUp(service) {
   return ids;
 }
 
+const at = (list, p) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+};
+const ms = (v) => (Number.isNaN(v) ? '-' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
+
+// What one phase saw. Rates count the answers that arrived within the phase (an answer that
+// arrives after it ended is counted in the latencies, not in the rate), so a queue that drains
+// after the phase cannot inflate them.
 class Tally {
-  constructor() { this.accepted = []; this.shed = []; this.statuses = {}; }
-  add(answer) {
+  constructor(end) {
+    this.end = end;
+    this.accepted = []; this.shed = []; this.statuses = {}; this.late = 0; this.acceptedInPhase = 0;
+    this.queued = []; this.behind = []; this.latest = 0;
+  }
+  add(answer, scheduled = answer.started) {
     this.statuses[answer.status] = (this.statuses[answer.status] ?? 0) + 1;
     (answer.status === 503 ? this.shed : this.accepted).push(answer.millis);
+    if (answer.ended > this.end) this.late++;
+    else if (answer.status !== 503) this.acceptedInPhase++;
+    this.latest = Math.max(this.latest, answer.ended);
+    this.queued.push(answer.socketAt - answer.started);
+    this.behind.push(answer.started - scheduled);
   }
   print(name) {
-    const at = (list, p) => {
-      const sorted = [...list].sort((a, b) => a - b);
-      return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-    };
-    const ms = (v) => (Number.isNaN(v) ? '-' : `${v.toFixed(1)} ms`);
     const total = this.accepted.length + this.shed.length;
+    const inPhase = total - this.late;
+    const share = (n) => (total === 0 ? 0 : 100 * n / total).toFixed(1);
+    const acceptedRate = this.acceptedInPhase / seconds;
     const p50 = at(this.accepted, 0.5);
     const p99 = at(this.accepted, 0.99);
-    console.log(`${name}: ${(total / seconds).toFixed(0)} req/s answered, ${(this.accepted.length / seconds).toFixed(0)}`
+    console.log(`${name}: ${(inPhase / seconds).toFixed(0)} req/s answered, ${acceptedRate.toFixed(0)}`
       + ` req/s accepted, accepted p50 ${ms(p50)} p99 ${ms(p99)} (p99/p50 ${(p99 / p50).toFixed(1)}),`
-      + ` shed ${(total === 0 ? 0 : 100 * this.shed.length / total).toFixed(1)} %`
-      + ` (shed p50 ${ms(at(this.shed, 0.5))} p99 ${ms(at(this.shed, 0.99))}),`
+      + ` shed ${share(this.shed.length)} % (shed p50 ${ms(at(this.shed, 0.5))} p99 ${ms(at(this.shed, 0.99))}),`
       + ` statuses ${JSON.stringify(this.statuses)}`);
-    return this.accepted.length / seconds;
+    console.log(`  generator: ${share(this.late)} % answered after the phase (last ${ms(Math.max(0, this.latest - this.end))} after),`
+      + ` started behind schedule p50 ${ms(at(this.behind, 0.5))} p99 ${ms(at(this.behind, 0.99))},`
+      + ` waited for a connection p50 ${ms(at(this.queued, 0.5))} p99 ${ms(at(this.queued, 0.99))},`
+      + ` event loop delay p50 ${ms(delay.percentile(50) / 1e6)} p99 ${ms(delay.percentile(99) / 1e6)}`);
+    return acceptedRate;
   }
 }
 
@@ -91,26 +126,33 @@ function verifier(service, ids) {
   return () => send('POST', `/internal/v1/mfa/totp-sms/${ids[next++ % ids.length]}:verify`, service, { totp: '000000' });
 }
 
-async function closedLoop(verify, tally) {
-  const end = Date.now() + seconds * 1000;
+async function closedLoop(verify) {
+  const tally = new Tally(now() + seconds * 1000);
+  delay.reset();
   await Promise.all(Array.from({ length: admitted }, async () => {
-    while (Date.now() < end) {
+    while (now() < tally.end) {
       tally.add(await verify());
     }
   }));
+  return tally;
 }
 
-async function openLoop(verify, tally, rate) {
+// Request i is due at start + i / rate; how far behind that it was sent is printed (the generator's
+// own lag, which a fixed schedule must not hide), and the latency counts from the send.
+async function openLoop(verify, rate) {
+  const started = now();
+  const tally = new Tally(started + seconds * 1000);
+  delay.reset();
   const pending = [];
-  const started = Date.now();
   let launched = 0;
   await new Promise((resolve) => {
     const timer = setInterval(() => {
-      const elapsed = (Date.now() - started) / 1000;
+      const elapsed = (now() - started) / 1000;
       const due = Math.min(elapsed, seconds) * rate;
       while (launched < due) {
+        const scheduled = started + (1000 * launched) / rate;
         launched++;
-        pending.push(verify().then((answer) => tally.add(answer)));
+        pending.push(verify().then((answer) => tally.add(answer, scheduled)));
       }
       if (elapsed >= seconds) {
         clearInterval(timer);
@@ -119,19 +161,18 @@ async function openLoop(verify, tally, rate) {
     }, 5);
   });
   await Promise.all(pending);
+  return tally;
 }
 
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
 const service = (await call('POST', '/dev/tokens', null,
   { sub: 'load-bench', scope: 'mfa.challenges.create mfa.challenges.verify mfa.factors.manage' })).token;
 const ids = await setUp(service);
 console.log(`${ids.length} challenges ready; ${seconds} s per phase`);
 const verify = verifier(service, ids);
-await closedLoop(verify, new Tally());
-const capacity = new Tally();
-await closedLoop(verify, capacity);
-const accepted = capacity.print(`capacity (closed loop, ${admitted} in flight)`);
+await closedLoop(verify);
+const accepted = (await closedLoop(verify)).print(`capacity (closed loop, ${admitted} in flight)`);
 const rate = Math.round(overload * accepted);
-const overloaded = new Tally();
-await openLoop(verify, overloaded, rate);
-overloaded.print(`overload (open loop, ${rate} req/s offered)`);
+(await openLoop(verify, rate)).print(`overload (open loop, ${rate} req/s offered)`);
 agent.destroy();
