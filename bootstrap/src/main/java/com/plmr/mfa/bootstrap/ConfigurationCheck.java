@@ -51,7 +51,9 @@ final class ConfigurationCheck {
                 values.duration("socketTimeout", "mfa.database.socket-timeout"))));
         check(problems, () -> settings.build(values -> new ServingLimits(
                 values.integer("poolSize", "datasources.default.maximum-pool-size"),
-                values.integer("maxConcurrentRequests", "mfa.http.max-concurrent-requests"))));
+                values.integer("maxConcurrentRequests", "mfa.http.max-concurrent-requests"),
+                values.duration("queueTarget", "mfa.http.queue-target"),
+                values.duration("queueInterval", "mfa.http.queue-interval"))));
         for (Class<?> type : BUILT_FROM_SETTINGS) {
             check(problems, () -> beans.getBeansOfType(type));
         }

@@ -2,13 +2,10 @@ package com.plmr.mfa.bootstrap;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpRequest;
 import jakarta.inject.Singleton;
 
@@ -30,7 +27,7 @@ final class EncodedColonPaths implements BeanCreatedEventListener<NettyServerCus
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new Customizer(null));
+        InboundHandlers.register(event.getBean(), HANDLER, channel -> Rewriter.INSTANCE);
         return event.getBean();
     }
 
@@ -42,21 +39,6 @@ final class EncodedColonPaths implements BeanCreatedEventListener<NettyServerCus
         }
         String query = match.group(3) == null ? "" : match.group(3);
         return match.group(1) + ":" + match.group(2) + query;
-    }
-
-    private record Customizer(Channel channel) implements NettyServerCustomizer {
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new Customizer(channel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            ChannelPipeline pipeline = channel.pipeline();
-            if (pipeline.get(HANDLER) == null && pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
-                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, HANDLER, Rewriter.INSTANCE);
-            }
-        }
     }
 
     @ChannelHandler.Sharable

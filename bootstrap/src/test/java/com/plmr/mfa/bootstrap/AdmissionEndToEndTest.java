@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.adapter.in.rest.Arrival;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Overload: with every admission permit held by requests in progress, the next API request is
  * shed at once (it answers while the others are still held, so it cannot have waited for them)
  * with 503 and {@code Retry-After} in the error model of its path; health still answers, and the
- * permits come back when the held requests end.
+ * permits come back when the held requests end. Every request reaches admission with the arrival
+ * stamp of the server's edge, never one its client sent.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,5 +79,18 @@ class AdmissionEndToEndTest implements TestPropertyProvider {
         for (int i = 0; i < 2 * LIMIT; i++) {
             assertThat(http.send("GET", CHALLENGE, List.of(SERVICE), null).status()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void every_request_reaches_admission_with_the_arrival_stamp_of_the_edge_never_one_its_client_sent() {
+        long forged = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
+
+        RawSocket.Answer answer = new RawSocket(server).send("GET", "/internal/v1/test-only/arrival",
+                List.of(Arrival.HEADER + ": " + forged), null);
+        long answered = System.nanoTime();
+
+        assertThat(answer.status()).isEqualTo(200);
+        long stamp = Long.parseLong(answer.body().replaceAll("^\\{\"arrival\":\"(-?\\d+)\"}$", "$1"));
+        assertThat(stamp).isGreaterThan(forged).isLessThanOrEqualTo(answered);
     }
 }

@@ -169,6 +169,11 @@ class ConfigurationValidationTest {
                     "MFA_DB_POOL_SIZE=0 (datasources.default.maximum-pool-size) must be 1 to 1000"),
             new Case("serving", "MFA_MAX_CONCURRENT_REQUESTS", "mfa.http.max-concurrent-requests", "10001",
                     "MFA_MAX_CONCURRENT_REQUESTS=10001 (mfa.http.max-concurrent-requests) must be 1 to 10000"),
+            new Case("serving", "MFA_QUEUE_TARGET", "mfa.http.queue-target", "0s",
+                    "MFA_QUEUE_TARGET=0s (mfa.http.queue-target) must be 1ms to 10s"),
+            new Case("serving", "MFA_QUEUE_INTERVAL", "mfa.http.queue-interval", "10s",
+                    "MFA_QUEUE_INTERVAL=10s (mfa.http.queue-interval) must be more than the queue target (10s) and at"
+                            + " most 1m"),
 
             new Case("notify", "MFA_NOTIFY_SMS_PROVIDER", "mfa.notify.sms.provider", "twillio",
                     "Invalid delivery configuration: mfa.notify.sms.provider='twillio' is unknown, use one of"

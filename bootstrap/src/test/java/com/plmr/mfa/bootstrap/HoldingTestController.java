@@ -1,8 +1,10 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.adapter.in.rest.Arrival;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -14,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An API route that holds its request until the test lets it go, so a test can occupy the
- * service's capacity deterministically. Only in contexts that set {@code mfa.test.holding}.
+ * service's capacity deterministically, and one that shows the arrival stamp the request reached the
+ * API with. Only in contexts that set {@code mfa.test.holding}.
  */
 @Controller("/internal/v1/test-only")
 @Requires(property = "mfa.test.holding", value = "true")
@@ -30,5 +33,10 @@ class HoldingTestController {
         entered.release();
         release.await(60, TimeUnit.SECONDS);
         return "{\"held\":true}";
+    }
+
+    @Get("/arrival")
+    String arrival(@Header(Arrival.HEADER) String stamp) {
+        return "{\"arrival\":\"" + stamp + "\"}";
     }
 }
