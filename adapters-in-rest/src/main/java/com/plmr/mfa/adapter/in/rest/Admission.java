@@ -51,8 +51,7 @@ class Admission implements HttpServerFilter {
     Admission(@Value("${mfa.http.max-concurrent-requests:40}") int limit,
               @Value("${mfa.http.queue-target:50ms}") Duration queueTarget,
               @Value("${mfa.http.queue-interval:500ms}") Duration queueInterval) {
-        this(limit, new QueueDelayLimit(queueTarget, queueInterval, Runtime.getRuntime().availableProcessors()),
-                System::nanoTime);
+        this(limit, new QueueDelayLimit(queueTarget, queueInterval, Math.max(1, limit / 2)), System::nanoTime);
     }
 
     Admission(int limit, QueueDelayLimit delays, LongSupplier nanoTime) {
