@@ -56,6 +56,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import static com.plmr.mfa.domain.ParameterException.require;
