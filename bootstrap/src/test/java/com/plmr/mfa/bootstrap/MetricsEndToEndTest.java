@@ -100,9 +100,11 @@ class MetricsEndToEndTest implements TestPropertyProvider {
                         + lower(status) + "\"} 0.0");
             }
         }
-        for (String kind : List.of("challenge", "outbox_message", "send_quota", "failure_streak")) {
+        for (String kind : List.of("challenge", "outbox_message", "send_quota", "failure_streak", "audit_event")) {
             assertThat(first).contains("mfa_purge_deleted_total{kind=\"" + kind + "\"} 0.0");
         }
+        assertThat(first).contains("mfa_audit_events_total{method=\"sms\",type=\"verify.refused\"} 0.0",
+                "mfa_audit_refusals_total{abuse=\"true\",reason=\"verify_rate_limited\"} 0.0");
         for (String offset : List.of("-1", "0", "+1")) {
             assertThat(first).contains("mfa_totp_accepted_total{offset=\"" + offset + "\"} 0.0");
         }
