@@ -13,7 +13,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 const require = createRequire(import.meta.url);
 const sdk = require(process.env.MFA_TS_SDK);
-const { Configuration, ChallengesApi, TotpSmsApi, UserContactsApi, ResponseError, readApiError } = sdk;
+const { Configuration, AuditEventsApi, ChallengesApi, TotpSmsApi, UserContactsApi, ResponseError, readApiError } = sdk;
 
 const baseUrl = required('MFA_BASE_URL');
 const secret = required('MFA_DEV_JWT_SECRET');
@@ -56,6 +56,15 @@ test('a user approves a payment with an SMS code and the consumer proceeds exact
   assert.equal(again.httpStatus, 410);
   assert.equal(again.body.code, 'urn:plmr:mfa-totp:api:CHALLENGE_NOT_FOUND');
   assert.equal(again.body.challengeStatus, 'consumed');
+
+  const trail = new AuditEventsApi(config(serviceToken('fraud-desk', 'mfa.audit.read')));
+  const first = await trail.listAuditEvents({ challengeId: challenge.challengeId, pageSize: 3 });
+  const rest = await trail.listAuditEvents({ challengeId: challenge.challengeId, pageToken: first.nextPageToken });
+  const types = [...first.events, ...rest.events].map((event) => event.type);
+  assert.deepEqual(types.filter((type) => type !== 'message.sent').sort(), ['challenge.consume_refused',
+    'challenge.consumed', 'challenge.created', 'code.issued', 'message.queued', 'verify.succeeded'].sort());
+  assert.equal(rest.nextPageToken, undefined);
+  assert.ok(first.events[0].time instanceof Date);
 });
 
 test('a wrong code is refused with the attempts left', async () => {

@@ -8,6 +8,7 @@ import com.plmr.mfa.application.port.in.EraseUserUseCase;
 import com.plmr.mfa.application.port.in.GetChallengeUseCase;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
+import com.plmr.mfa.application.port.in.ReadAuditTrailUseCase;
 import com.plmr.mfa.application.port.in.ReadContactUseCase;
 import com.plmr.mfa.application.port.in.RemoveContactUseCase;
 import com.plmr.mfa.application.port.in.SetContactUseCase;
@@ -20,6 +21,7 @@ import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.EraseUserDataPort;
 import com.plmr.mfa.application.port.out.ErasureRecordPort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
+import com.plmr.mfa.application.port.out.LoadAuditEventsPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.LoadContactPort;
 import com.plmr.mfa.application.port.out.PublishAuditEventPort;
@@ -41,6 +43,7 @@ import com.plmr.mfa.application.service.EraseUserService;
 import com.plmr.mfa.application.service.GetChallengeService;
 import com.plmr.mfa.application.service.InitiateCodeDeliveryService;
 import com.plmr.mfa.application.service.PurgeExpiredDataService;
+import com.plmr.mfa.application.service.ReadAuditTrailService;
 import com.plmr.mfa.application.service.ReadContactService;
 import com.plmr.mfa.application.service.RemoveContactService;
 import com.plmr.mfa.application.service.SetContactService;
@@ -129,6 +132,11 @@ class ServiceFactory {
     AuditTrail auditTrail(AppendAuditEventPort store, TransactionPort tx, List<PublishAuditEventPort> published,
                           RequestContextPort requests, Clock clock, RandomGenerator random) {
         return new AuditTrail(store, tx, published, requests, clock, random);
+    }
+
+    @Singleton
+    ReadAuditTrailUseCase readAuditTrail(LoadAuditEventsPort events) {
+        return new ReadAuditTrailService(events);
     }
 
     @Singleton

@@ -245,6 +245,96 @@ class AuditTrailEndToEndTest implements TestPropertyProvider {
         assertThat(audit.where("request_id", "audit-line-7")).hasSize(2);
     }
 
+    private JsonNode page(String token, String query) {
+        HttpResponse<String> answer = http.json("GET", "/resources/v3alpha/audit-events?" + query, token, null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return TotpClients.json(answer.body());
+    }
+
+    private static List<String> decisions(JsonNode page) {
+        List<String> decisions = new java.util.ArrayList<>();
+        page.get("events").forEach(event -> decisions.add(event.get("type").asText()
+                + (event.has("reason") ? "/" + event.get("reason").asText() : "")));
+        return decisions;
+    }
+
+    @Test
+    void a_service_with_the_audit_scope_reads_a_challenges_and_a_users_events_as_stored_and_by_type_and_time() {
+        String reader = TestTokens.service("fraud-desk", "mfa.audit.read");
+        String user = newUser(ApiFixture.newPhone());
+        clock.advance(Duration.ofSeconds(1));
+        java.time.Instant created = clock.instant();
+        String challenge = challenge(user, "\"sms\"");
+        clock.advance(Duration.ofSeconds(1));
+        verifySms(challenge, TestTokens.user(user), "000000");
+        clock.advance(Duration.ofSeconds(1));
+        http.json("POST", "/internal/v1/mfa/challenges/" + challenge + ":cancel", SERVICE, null);
+
+        JsonNode ofChallenge = page(reader, "challengeId=" + challenge);
+        assertThat(decisions(ofChallenge)).containsExactly("challenge.created", "verify.refused/code_not_issued",
+                "challenge.cancelled");
+        assertThat(ofChallenge.has("nextPageToken")).isFalse();
+        JsonNode first = ofChallenge.get("events").get(0);
+        assertThat(first.get("id").asText()).startsWith("evt_");
+        assertThat(first.get("time").asText()).isEqualTo(created.toString());
+        assertThat(first.get("actor").get("kind").asText()).isEqualTo("service");
+        assertThat(first.get("actor").get("id").asText()).isEqualTo("payments");
+        assertThat(first.get("userId").asText()).isEqualTo(user);
+        assertThat(decisions(page(reader, "userId=" + user))).containsExactly("factor.added", "challenge.created",
+                "verify.refused/code_not_issued", "challenge.cancelled");
+        assertThat(decisions(page(reader, "userId=" + user + "&type=verify.refused")))
+                .containsExactly("verify.refused/code_not_issued");
+        assertThat(decisions(page(reader, "userId=" + user + "&from=" + created + "&to=" + created.plusSeconds(2))))
+                .containsExactly("challenge.created", "verify.refused/code_not_issued");
+        assertThat(page(reader, "userId=" + user).get("events").get(2).get("method").asText()).isEqualTo("sms");
+    }
+
+    @Test
+    void pages_follow_each_other_in_time_and_id_order_each_event_once_the_last_without_a_token() {
+        String reader = TestTokens.service("fraud-desk", "mfa.audit.read");
+        String user = newUser(ApiFixture.newPhone());
+        for (int i = 0; i < 6; i++) {
+            http.json("PUT", "/resources/v3alpha/users/" + user + "/email", SERVICE,
+                    "{\"email\":\"a" + i + "@example.com\"}");
+        }
+        List<String> all = new java.util.ArrayList<>();
+        page(reader, "userId=" + user + "&pageSize=100").get("events").forEach(event -> all.add(event.get("id").asText()));
+        assertThat(all).hasSize(7);
+
+        List<String> paged = new java.util.ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            JsonNode page = page(reader, "userId=" + user + "&pageSize=3" + (token == null ? "" : "&pageToken=" + token));
+            page.get("events").forEach(event -> paged.add(event.get("id").asText()));
+            assertThat(page.get("events").size()).isLessThanOrEqualTo(3);
+            token = page.has("nextPageToken") ? page.get("nextPageToken").asText() : null;
+            pages++;
+        } while (token != null);
+
+        assertThat(paged).containsExactlyElementsOf(all);
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void refuses_users_services_without_the_scope_bad_tokens_and_pages_too_large_in_the_status_shape() {
+        String user = newUser(ApiFixture.newPhone());
+        for (String token : List.of(TestTokens.user(user), TestTokens.service("payments", "mfa.challenges.read"),
+                TestTokens.service("payments", "mfa.challenges.read mfa.users.erase"))) {
+            HttpResponse<String> refused = http.json("GET", "/resources/v3alpha/audit-events?userId=" + user, token,
+                    null);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.body()).contains("\"code\":7");
+        }
+        String reader = TestTokens.service("fraud-desk", "mfa.audit.read");
+        for (String query : List.of("pageToken=not-a-token", "pageSize=201", "pageSize=0", "from=yesterday",
+                "userId=bad!id", "pageToken=" + java.util.Base64.getUrlEncoder().encodeToString("v1.x.y.z".getBytes()))) {
+            HttpResponse<String> refused = http.json("GET", "/resources/v3alpha/audit-events?" + query, reader, null);
+            assertThat(refused.statusCode()).as(query + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(query).contains("\"code\":3");
+        }
+    }
+
     @Test
     void every_decision_counter_is_registered_at_start_and_counts_each_committed_event_once() {
         assertThat(meters.find(AuditCounters.EVENTS).counters()).hasSize(27 * 4);

@@ -75,7 +75,9 @@ class AuthorisationTableTest implements TestPropertyProvider {
             new Operation("removeEmail", "DELETE", "/resources/v3alpha/users/{u}/email", null,
                     "mfa.factors.manage", UserRule.OWN),
             new Operation("eraseUser", "DELETE", "/resources/v3alpha/users/{u}", null,
-                    "mfa.users.erase", UserRule.NEVER));
+                    "mfa.users.erase", UserRule.NEVER),
+            new Operation("listAuditEvents", "GET", "/resources/v3alpha/audit-events?userId={u}", null,
+                    "mfa.audit.read", UserRule.NEVER));
 
     @Inject
     EmbeddedServer server;

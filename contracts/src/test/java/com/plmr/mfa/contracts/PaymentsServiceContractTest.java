@@ -10,12 +10,14 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import com.plmr.mfa.client.ApiException;
+import com.plmr.mfa.client.api.AuditEventsApi;
 import com.plmr.mfa.client.api.ChallengesApi;
 import com.plmr.mfa.client.model.Challenge;
 import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.ErrorCode;
+import com.plmr.mfa.client.model.ListAuditEventsResponse;
 import com.plmr.mfa.client.model.StepUpContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -220,6 +222,41 @@ public class PaymentsServiceContractTest {
 
         assertThat(refused.getCode()).isEqualTo(401);
         assertThat(Wire.errorOf(refused).getCode()).isEqualTo(ErrorCode.UNAUTHORIZED);
+    }
+
+    @Pact(consumer = CONSUMER)
+    public RequestResponsePact readsTheAuditTrailOfAChallenge(PactDslWithProvider builder) {
+        return builder.given(A_CHALLENGE, params("status", "pending"))
+                .given(TOKEN, params("client", "payments", "scopes", "mfa.audit.read"))
+                .uponReceiving("a request to read the recorded decisions of a challenge")
+                .method("GET").path("/resources/v3alpha/audit-events")
+                .queryParameterFromProviderState("challengeId", "${challengeId}", CHALLENGE_ID)
+                .headerFromProviderState(Wire.AUTHORIZATION, Wire.BEARER_FROM_STATE, "Bearer " + Wire.EXAMPLE_TOKEN)
+                .willRespondWith().status(200)
+                .matchHeader("X-Request-Id", Wire.REQUEST_ID, "b7c9e0d2-1f3a")
+                .matchHeader("Content-Type", Wire.JSON_TYPE, Wire.JSON)
+                .body(new PactDslJsonBody().minArrayLike("events", 1)
+                        .stringMatcher("id", "evt_[A-Za-z0-9_-]+", "evt_Q2hhbGxlbmdlQ3JlYXRlZA")
+                        .stringMatcher("time", Wire.INSTANT, Wire.INSTANT_EXAMPLE)
+                        .stringType("type", "challenge.created")
+                        .valueFromProviderState("challengeId", "${challengeId}", CHALLENGE_ID)
+                        .object("actor").stringType("kind", "service").stringType("id", "payments").closeObject()
+                        .closeArray())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "readsTheAuditTrailOfAChallenge")
+    void reads_what_was_decided_about_a_challenge_before_disputing_a_payment(MockServer server) throws ApiException {
+        ListAuditEventsResponse page = new AuditEventsApi(Wire.sdk(server.getUrl()))
+                .listAuditEvents(null, CHALLENGE_ID, null, null, null, null, null);
+
+        assertThat(page.getEvents()).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.getChallengeId()).isEqualTo(CHALLENGE_ID);
+            assertThat(event.getType()).isNotBlank();
+            assertThat(event.getActor().getKind()).isNotBlank();
+        });
+        assertThat(page.getNextPageToken()).isNull();
     }
 
     private static ChallengesApi api(MockServer server) {

@@ -11,6 +11,8 @@ public final class Scopes {
     public static final String FACTORS_MANAGE = "mfa.factors.manage";
     /** Erase everything stored about a user; a user's own token never may (it would undo its lockouts). */
     public static final String USERS_ERASE = "mfa.users.erase";
+    /** Read the audit trail of every user; services only, like the erasure. */
+    public static final String AUDIT_READ = "mfa.audit.read";
 
     private Scopes() {
     }
