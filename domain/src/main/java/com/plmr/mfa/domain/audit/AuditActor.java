@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * Who asked for a recorded decision: a user acting for itself, a consumer service (its client id),
- * or the service itself for what it does on its own (the outbox dispatcher's sends).
+ * or the service itself for what it does on its own (the outbox dispatcher's sends). A name longer
+ * than {@value #MAX_NAME} characters (a client id is whatever the identity provider issued) is
+ * recorded by its first {@value #MAX_NAME}, so the decision is never lost to the length of a name.
  */
 public record AuditActor(Kind kind, String name) {
 
@@ -19,9 +21,15 @@ public record AuditActor(Kind kind, String name) {
     /** The service's own work, done for no caller. */
     public static final AuditActor DISPATCHER = new AuditActor(Kind.SYSTEM, "outbox-dispatcher");
 
+    /** The longest name recorded, in characters (code points). */
+    public static final int MAX_NAME = 255;
+
     public AuditActor {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
+        }
     }
 
     public static AuditActor of(Actor actor) {
