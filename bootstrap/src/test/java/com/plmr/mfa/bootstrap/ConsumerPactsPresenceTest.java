@@ -15,7 +15,7 @@ class ConsumerPactsPresenceTest {
     @Test
     void the_pacts_of_payments_service_and_web_bff_are_there_to_verify_with_all_their_interactions() throws IOException {
         Path pacts = Path.of(ConsumerContractsProviderTest.PACTS);
-        assertThat(interactions(pacts.resolve("payments-service-mfa-totp.json"))).isEqualTo(9);
+        assertThat(interactions(pacts.resolve("payments-service-mfa-totp.json"))).isEqualTo(11);
         assertThat(interactions(pacts.resolve("web-bff-mfa-totp.json")))
                 .as("the code flows and the authenticator-app registration, written by two test classes")
                 .isEqualTo(13);

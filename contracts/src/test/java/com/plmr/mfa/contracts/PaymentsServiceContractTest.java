@@ -18,7 +18,10 @@ import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.ErrorCode;
 import com.plmr.mfa.client.model.ListAuditEventsResponse;
+import com.plmr.mfa.client.model.MonetaryAmount;
+import com.plmr.mfa.client.model.Payee;
 import com.plmr.mfa.client.model.StepUpContext;
+import com.plmr.mfa.client.model.TransactionDetails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -69,6 +72,70 @@ public class PaymentsServiceContractTest {
         assertThat(created.getChallengeId()).isNotBlank();
         assertThat(created.getAttemptsRemaining()).isPositive();
         assertThat(created.getExpiresAt()).isAfter(created.getCreatedAt());
+    }
+
+    @Pact(consumer = CONSUMER)
+    public RequestResponsePact createsAPaymentChallenge(PactDslWithProvider builder) {
+        return builder.given(TOKEN, params("client", "payments", "scopes", "mfa.challenges.create"))
+                .uponReceiving("a request to create a step-up challenge bound to a payment's amount and payee")
+                .method("POST").path(CHALLENGES)
+                .headerFromProviderState(Wire.AUTHORIZATION, Wire.BEARER_FROM_STATE, "Bearer " + Wire.EXAMPLE_TOKEN)
+                .matchHeader("Content-Type", Wire.JSON_TYPE, Wire.JSON).body(paymentRequest())
+                .willRespondWith().status(201)
+                .matchHeader("X-Request-Id", Wire.REQUEST_ID, "b7c9e0d2-1f3a")
+                .matchHeader("Content-Type", Wire.JSON_TYPE, Wire.JSON)
+                .body(challenge("pending").stringMatcher("challengeId", Wire.ID, CHALLENGE_ID)
+                        .object("context")
+                        .stringValue("operation", "payment")
+                        .object("transaction")
+                        .stringValue("type", "payment_initiation")
+                        .stringValue("reference", "INV-2026-0042")
+                        .object("amount").stringValue("value", "1234.50").stringValue("currency", "EUR").closeObject()
+                        .object("payee").stringValue("name", "ACME GmbH").stringValue("account", PAYEE_ACCOUNT)
+                        .closeObject()
+                        .closeObject()
+                        .closeObject())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createsAPaymentChallenge")
+    void creates_a_challenge_that_shows_and_binds_the_amount_and_the_payee(MockServer server) throws ApiException {
+        Challenge created = api(server).createChallenge(paymentChallenge("1234.5"));
+
+        TransactionDetails transaction = created.getContext().getTransaction();
+        assertThat(transaction.getAmount().getValue()).as("written at the currency's scale").isEqualTo("1234.50");
+        assertThat(transaction.getAmount().getCurrency()).isEqualTo("EUR");
+        assertThat(transaction.getPayee().getName()).isEqualTo("ACME GmbH");
+        assertThat(transaction.getPayee().getAccount()).isEqualTo(PAYEE_ACCOUNT);
+    }
+
+    @Pact(consumer = CONSUMER)
+    public RequestResponsePact createsAPaymentChallengeWithAnAmountTheCurrencyCannotHave(PactDslWithProvider builder) {
+        return builder.given(TOKEN, params("client", "payments", "scopes", "mfa.challenges.create"))
+                .uponReceiving("a request to create a payment challenge with more fraction digits than the currency has")
+                .method("POST").path(CHALLENGES)
+                .headerFromProviderState(Wire.AUTHORIZATION, Wire.BEARER_FROM_STATE, "Bearer " + Wire.EXAMPLE_TOKEN)
+                .matchHeader("Content-Type", Wire.JSON_TYPE, Wire.JSON).body(paymentRequest("1234.505"))
+                .willRespondWith().status(400)
+                .matchHeader("Content-Type", Wire.JSON_TYPE, Wire.JSON)
+                .body(Wire.error("BAD_REQUEST").minArrayLike("fieldErrors", 1)
+                        .stringValue("field", "context.transaction.amount.value")
+                        .stringValue("code", "urn:plmr:mfa-totp:api:INVALID_VALUE")
+                        .stringType("message", "must have at most 2 fraction digits in EUR")
+                        .closeArray())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "createsAPaymentChallengeWithAnAmountTheCurrencyCannotHave")
+    void learns_which_field_of_the_payment_was_refused(MockServer server) {
+        ApiException refused = catchThrowableOfType(ApiException.class,
+                () -> api(server).createChallenge(paymentChallenge("1234.505")));
+
+        assertThat(refused.getCode()).isEqualTo(400);
+        assertThat(Wire.errorOf(refused).getFieldErrors())
+                .anySatisfy(error -> assertThat(error.getField()).isEqualTo("context.transaction.amount.value"));
     }
 
     @Pact(consumer = CONSUMER)
@@ -270,6 +337,40 @@ public class PaymentsServiceContractTest {
                 .stringValue("operation", "payment")
                 .stringMatcher("reference", "[A-Za-z0-9_-]{1,128}", "pay_8c1f2")
                 .stringType("summary", "payment of EUR 40 to ACME")
+                .closeObject()
+                .array("allowedMethods").stringValue("sms").stringValue("email").closeArray();
+    }
+
+    private static final String PAYEE_ACCOUNT = "DE89 **** **** **** **** 00";
+
+    private static CreateChallengeRequest paymentChallenge(String amount) {
+        return new CreateChallengeRequest().userId(Wire.USER_ID)
+                .context(new StepUpContext().operation("payment").reference("pay_8c1f2")
+                        .summary("invoice INV-2026-0042")
+                        .transaction(new TransactionDetails().type("payment_initiation")
+                                .amount(new MonetaryAmount().value(amount).currency("EUR"))
+                                .payee(new Payee().name("ACME GmbH").account(PAYEE_ACCOUNT))
+                                .reference("INV-2026-0042")))
+                .allowedMethods(new LinkedHashSet<>(List.of(ChallengeMethod.SMS, ChallengeMethod.EMAIL)));
+    }
+
+    private static PactDslJsonBody paymentRequest() {
+        return paymentRequest("1234.5");
+    }
+
+    private static PactDslJsonBody paymentRequest(String amount) {
+        return (PactDslJsonBody) new PactDslJsonBody()
+                .stringMatcher("userId", "[A-Za-z0-9._@-]{1,64}", Wire.USER_ID)
+                .object("context")
+                .stringValue("operation", "payment")
+                .stringMatcher("reference", "[A-Za-z0-9_-]{1,128}", "pay_8c1f2")
+                .stringType("summary", "invoice INV-2026-0042")
+                .object("transaction")
+                .stringValue("type", "payment_initiation")
+                .stringValue("reference", "INV-2026-0042")
+                .object("amount").stringValue("value", amount).stringValue("currency", "EUR").closeObject()
+                .object("payee").stringValue("name", "ACME GmbH").stringValue("account", PAYEE_ACCOUNT).closeObject()
+                .closeObject()
                 .closeObject()
                 .array("allowedMethods").stringValue("sms").stringValue("email").closeArray();
     }

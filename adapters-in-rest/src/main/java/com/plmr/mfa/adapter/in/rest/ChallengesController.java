@@ -117,6 +117,9 @@ class ChallengesController implements ChallengesApi {
                 errors.text("context.operation", ctx.getOperation()).text("context.reference", ctx.getReference());
                 errors.valid("context.summary", ctx.getSummary(), s -> s.chars().noneMatch(Character::isISOControl),
                         "must not contain control characters");
+                if (ctx.getTransaction() != null) {
+                    TransactionFields.check(errors, ctx.getTransaction());
+                }
             }
             errors.valid("locale", request.getLocale(), Locales::isSupportedTag, "must be a language tag such as en or de");
             errors.throwIfAny();
@@ -126,7 +129,9 @@ class ChallengesController implements ChallengesApi {
             }
             return new CreateChallengeUseCase.Command(new com.plmr.mfa.domain.user.UserId(request.getUserId()),
                     new com.plmr.mfa.domain.challenge.StepUpContext(ctx.getOperation(), ctx.getReference(),
-                            ctx.getDigest(), ctx.getSummary()), methods, Locales.parse(request.getLocale()));
+                            ctx.getDigest(), ctx.getSummary(),
+                            ctx.getTransaction() == null ? null : TransactionFields.toDomain(ctx.getTransaction())),
+                    methods, Locales.parse(request.getLocale()));
         }
     }
 }

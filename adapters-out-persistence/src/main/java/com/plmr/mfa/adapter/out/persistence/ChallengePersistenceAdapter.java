@@ -13,9 +13,11 @@ import java.util.Optional;
 class ChallengePersistenceAdapter implements LoadChallengePort, SaveChallengePort {
 
     private final ChallengeRepository repository;
+    private final ChallengeStateRepository states;
 
-    ChallengePersistenceAdapter(ChallengeRepository repository) {
+    ChallengePersistenceAdapter(ChallengeRepository repository, ChallengeStateRepository states) {
         this.repository = repository;
+        this.states = states;
     }
 
     @Override
@@ -28,13 +30,20 @@ class ChallengePersistenceAdapter implements LoadChallengePort, SaveChallengePor
         return repository.findByIdForUpdate(id.value()).map(ChallengeRowMapper::toDomain);
     }
 
+    /**
+     * Inserts a new challenge with its context, or updates the state of a stored one: the context
+     * stays as inserted whatever the given challenge holds, and is only ever removed (cancelled).
+     */
     @Override
     public void save(Challenge challenge) {
-        ChallengeRow row = ChallengeRowMapper.toRow(challenge);
-        if (repository.existsById(row.id())) {
-            repository.update(row);
-        } else {
-            repository.save(row);
+        String id = challenge.id().value();
+        if (!repository.existsById(id)) {
+            repository.save(ChallengeRowMapper.toRow(challenge));
+            return;
+        }
+        states.update(ChallengeRowMapper.toStateRow(challenge));
+        if (challenge.context() == null) {
+            repository.eraseContext(id);
         }
     }
 }

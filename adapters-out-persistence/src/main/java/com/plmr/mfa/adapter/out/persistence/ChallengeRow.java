@@ -6,6 +6,11 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
+/**
+ * A challenge as stored, read whole and inserted whole. Its state is updated through
+ * {@link ChallengeStateRow}, which has no context columns, so nothing but the insert ever writes
+ * a context (cancelling empties it through {@link ChallengeRepository#eraseContext}).
+ */
 @MappedEntity("challenge")
 record ChallengeRow(
         @Id String id,
@@ -29,5 +34,11 @@ record ChallengeRow(
         Instant expiresAt,
         @Nullable String verifiedMethod,
         @Nullable Instant verifiedAt,
-        @Nullable Instant consumedAt) {
+        @Nullable Instant consumedAt,
+        @Nullable String transactionType,
+        @Nullable String amountValue,
+        @Nullable String amountCurrency,
+        @Nullable String payeeName,
+        @Nullable String payeeAccount,
+        @Nullable String transactionReference) {
 }
