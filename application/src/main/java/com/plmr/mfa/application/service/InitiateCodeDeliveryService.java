@@ -18,6 +18,7 @@ import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
+import com.plmr.mfa.domain.challenge.OperationDigest;
 import com.plmr.mfa.domain.code.CodeGenerator;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
@@ -105,7 +106,8 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
             return new Initiation(new InitiationOutcome.RateLimited(retryAfter), null);
         }
         String code = codes.generate(policy.digitsFor(method));
-        InitiationOutcome.Issued issued = challenge.issue(method, hasher.hash(challenge.id(), method, code), policy, now);
+        InitiationOutcome.Issued issued = challenge.issue(method,
+                hasher.hash(challenge.id(), method, OperationDigest.of(challenge.context()), code), policy, now);
         save.save(issued.challenge());
         outbox.enqueue(challenge.id(), message(challenge, method, destination.get(), code, command.preferredLocale()),
                 now, issued.codeExpiresAt());

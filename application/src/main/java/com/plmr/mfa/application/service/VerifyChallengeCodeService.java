@@ -14,6 +14,7 @@ import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
+import com.plmr.mfa.domain.challenge.OperationDigest;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
@@ -112,7 +113,8 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
         if (command.code().length() != digits) {
             return new VerificationOutcome.MalformedCode(Set.of(digits));
         }
-        boolean right = hasher.matches(challenge.id(), method, command.code(), challenge.issuedCode().hash());
+        boolean right = hasher.matches(challenge.id(), method, OperationDigest.of(challenge.context()), command.code(),
+                challenge.issuedCode().hash());
         return challenge.settle(method, right, now);
     }
 }

@@ -13,6 +13,7 @@ import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.ChallengeStatus;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
+import com.plmr.mfa.domain.challenge.OperationDigest;
 import com.plmr.mfa.domain.challenge.StepUpContext;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
 import com.plmr.mfa.domain.code.CodeHasher;
@@ -73,7 +74,7 @@ class ChallengeServicesTest {
         assertThat(message.validMinutes()).isEqualTo(5);
         assertThat(message.idempotencyKey()).isEqualTo(message.messageId());
         assertThat(store.challenges.get(challenge.id()).issuedCode().hash())
-                .isEqualTo(hasher.hash(challenge.id(), ChallengeMethod.SMS, message.code()));
+                .isEqualTo(hasher.hash(challenge.id(), ChallengeMethod.SMS, OperationDigest.of(challenge.context()), message.code()));
     }
 
     @Test

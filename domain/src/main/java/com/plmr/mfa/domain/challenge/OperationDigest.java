@@ -61,7 +61,27 @@ public record OperationDigest(byte[] sha256) {
         members.put("reference", context.reference());
         members.put("digest", context.digest());
         members.put("summary", context.summary());
+        members.put("transaction", transaction(context.transaction()));
         return CanonicalJson.present(members);
+    }
+
+    /** The transaction details as the API writes them, the amount at its currency's scale. */
+    private static Map<String, Object> transaction(TransactionDetails details) {
+        if (details == null) {
+            return null;
+        }
+        Map<String, Object> amount = new LinkedHashMap<>();
+        amount.put("value", details.amount().decimal());
+        amount.put("currency", details.amount().currencyCode());
+        Map<String, Object> payee = new LinkedHashMap<>();
+        payee.put("name", details.payee().name());
+        payee.put("account", details.payee().account());
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", details.type());
+        members.put("amount", amount);
+        members.put("payee", payee);
+        members.put("reference", details.reference());
+        return members;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.plmr.mfa.domain.code;
 
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.challenge.OperationDigest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,11 +14,14 @@ import static com.plmr.mfa.domain.ParameterException.require;
 
 /**
  * Keyed hash of delivered one-time codes: HMAC-SHA-256 under a server key over the challenge id,
- * the method and the code. Only this hash is stored, so a database dump does not reveal codes,
- * and because a 6-digit code space is tiny, an unkeyed hash would not protect it at all: the key
- * is what makes offline guessing impossible (OWASP MFA, Kratos stores codes the same way). The
- * challenge id and method in the input bind a code to the one challenge and channel it was sent
- * for. Comparison is constant-time ({@link MessageDigest#isEqual}).
+ * the method, the operation digest and the code. Only this hash is stored, so a database dump
+ * does not reveal codes, and because a 6-digit code space is tiny, an unkeyed hash would not
+ * protect it at all: the key is what makes offline guessing impossible (OWASP MFA, Kratos stores
+ * codes the same way). The challenge id and method in the input bind a code to the one challenge
+ * and channel it was sent for; the {@link OperationDigest} of the challenge's context binds it to
+ * the operation, amount and payee it approves (PSD2 RTS Art. 5 dynamic linking): a code checked
+ * against any other context, even one written into the challenge's own row, does not match.
+ * Comparison is constant-time ({@link MessageDigest#isEqual}).
  */
 public final class CodeHasher {
 
@@ -30,7 +34,8 @@ public final class CodeHasher {
         this.key = new SecretKeySpec(key, ALGORITHM);
     }
 
-    public byte[] hash(ChallengeId challenge, ChallengeMethod method, String code) {
+    /** The input is the id, a zero byte, the method, a zero byte, the digest's 32 bytes and the code. */
+    public byte[] hash(ChallengeId challenge, ChallengeMethod method, OperationDigest operation, String code) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
@@ -38,6 +43,7 @@ public final class CodeHasher {
             mac.update((byte) 0);
             mac.update(method.name().getBytes(StandardCharsets.US_ASCII));
             mac.update((byte) 0);
+            mac.update(operation.sha256());
             return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
@@ -64,9 +70,10 @@ public final class CodeHasher {
         }
     }
 
-    /** Constant-time check of a presented code against a stored hash. */
-    public boolean matches(ChallengeId challenge, ChallengeMethod method, String presented, byte[] storedHash) {
-        return MessageDigest.isEqual(hash(challenge, method, presented), storedHash);
+    /** Constant-time check of a presented code, for the operation as it stands, against a stored hash. */
+    public boolean matches(ChallengeId challenge, ChallengeMethod method, OperationDigest operation, String presented,
+                           byte[] storedHash) {
+        return MessageDigest.isEqual(hash(challenge, method, operation, presented), storedHash);
     }
 
     @Override
