@@ -20,7 +20,14 @@ after_the_sms_code() {
 after_the_app_code() {
   [[ "$(challenge_status)" == verified ]] || { echo "the app challenge is $(challenge_status), not verified" >&2; return 1; }
 }
-checks=(after_the_sms_code after_the_app_code)
+after_the_payment() {
+  local status text
+  status=$(command curl -fsS "$BASE/internal/v1/mfa/challenges/$PAYMENT" -H "Authorization: Bearer $SERVICE" | jq -r .status)
+  [[ "$status" == consumed ]] || { echo "the payment challenge is $status, not consumed" >&2; return 1; }
+  text=$(echo "$MESSAGE" | jq -r .text)
+  [[ "$text" == *"zur Freigabe: 1.234,50 € an ACME GmbH."* ]] || { echo "the payment SMS shows no amount and payee: $text" >&2; return 1; }
+}
+checks=(after_the_sms_code after_the_app_code after_the_payment)
 
 blocks=$(readme_block_count "Walkthrough")
 if ((blocks != ${#checks[@]})); then

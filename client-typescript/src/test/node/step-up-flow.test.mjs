@@ -67,6 +67,44 @@ test('a user approves a payment with an SMS code and the consumer proceeds exact
   assert.ok(first.events[0].time instanceof Date);
 });
 
+test('a payment challenge carries its amount and payee, its SMS shows them, and its code approves that payment', async () => {
+  const userId = `u-${randomUUID()}`;
+  const phone = `+49151${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const service = config(serviceToken('payments', SCOPES));
+  const user = config(userToken(userId));
+  await new UserContactsApi(user).setPhone({ id: userId, setPhoneRequest: { phone } });
+
+  const transaction = {
+    type: 'payment_initiation',
+    amount: { value: '1234.5', currency: 'EUR' },
+    payee: { name: 'ACME GmbH', account: 'DE89 **** **** **** **** 00' },
+    reference: 'INV-2026-0042',
+  };
+  const challenge = await new ChallengesApi(service).createChallenge({
+    createChallengeRequest: {
+      userId, locale: 'de', allowedMethods: ['sms'],
+      context: { operation: 'payment', reference: `pay_${Date.now()}`, transaction },
+    },
+  });
+  assert.deepEqual(challenge.context.transaction, { ...transaction, amount: { value: '1234.50', currency: 'EUR' } });
+
+  await new TotpSmsApi(user).initiateSms({ challengeId: challenge.challengeId });
+  const line = await lineSentTo(phone);
+  assert.match(line, /text="Code \d{6} zur Freigabe: 1\.234,50 € an ACME GmbH\./);
+  const verified = await new TotpSmsApi(user).verifySms({
+    challengeId: challenge.challengeId, verifyOtpRequest: { totp: line.match(/ code=(\d+)/)[1] },
+  });
+  assert.equal(verified.status, 'verified');
+
+  const refused = await refusal(new ChallengesApi(service).createChallenge({
+    createChallengeRequest: {
+      userId, context: { operation: 'payment', reference: 'pay_4', transaction: { ...transaction, amount: { value: '5.001', currency: 'EUR' } } },
+    },
+  }));
+  assert.equal(refused.httpStatus, 400);
+  assert.equal(refused.body.fieldErrors[0].field, 'context.transaction.amount.value');
+});
+
 test('a wrong code is refused with the attempts left', async () => {
   const userId = `u-${randomUUID()}`;
   const phone = `+49151${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
@@ -174,12 +212,17 @@ function jwt(claims) {
 
 /** The code of the last message the dev sink wrote for this destination; the outbox sends asynchronously. */
 async function codeSentTo(destination) {
+  return (await lineSentTo(destination)).match(/ code=(\d+)/)[1];
+}
+
+/** The dev sink's line of the last message to this destination, with its code and text. */
+async function lineSentTo(destination) {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const lines = existsSync(sinkFile) ? readFileSync(sinkFile, 'utf8').split('\n') : [];
     const line = lines.filter((l) => l.includes('DEV-SINK NOT DELIVERED') && l.includes(` to=${destination} `)).pop();
     if (line) {
-      return line.match(/ code=(\d+)/)[1];
+      return line;
     }
     assert.ok(Date.now() < deadline, `no message to ${destination} in ${sinkFile}`);
     await delay(100);

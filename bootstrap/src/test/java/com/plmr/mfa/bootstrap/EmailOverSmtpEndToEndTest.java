@@ -6,7 +6,9 @@ import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.model.Challenge;
 import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.ChallengeStatus;
+import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.DeliveryStatus;
+import com.plmr.mfa.client.model.StepUpContext;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,6 +120,28 @@ class EmailOverSmtpEndToEndTest implements TestPropertyProvider {
                 .getStatus()).isEqualTo(ChallengeStatus.VERIFIED);
     }
 
+    @Test
+    void a_payment_mail_shows_the_amount_and_the_payee_in_german_and_its_code_verifies_that_payment() throws Exception {
+        String address = "zahlerin." + System.nanoTime() + "@example.de";
+        String user = api.newUser(null, address);
+        Challenge challenge = api.challenges().createChallenge(new CreateChallengeRequest().userId(user).locale("de")
+                .context(new StepUpContext().operation("payment").reference("pay-mail")
+                        .transaction(TransactionDetailsEndToEndTest.payment("1234.5", "EUR")))
+                .allowedMethods(Set.of(ChallengeMethod.EMAIL)));
+        api.email(user).initiateEmail(challenge.getChallengeId(), null);
+
+        dispatcher.dispatchDue();
+
+        MimeMessage mail = receivedBy(address);
+        String text = textPart(mail);
+        assertThat(text).contains("Betrag: 1.234,50\u00A0€", "Empfänger: Müller & Söhne GmbH, Konto DE89 ****",
+                "Referenz: INV-2026-0042");
+        assertThat(part(mail, "text/html")).contains("<strong>1.234,50\u00A0€</strong>",
+                "<strong>Müller &amp; Söhne GmbH</strong>");
+        assertThat(api.email(user).verifyEmail(challenge.getChallengeId(), new VerifyOtpRequest().totp(code(text)))
+                .getStatus()).isEqualTo(ChallengeStatus.VERIFIED);
+    }
+
     private MimeMessage receivedBy(String address) throws MessagingException {
         MimeMessage[] received = Arrays.stream(mailServer.getReceivedMessages())
                 .filter(mail -> recipientIs(mail, address)).toArray(MimeMessage[]::new);
@@ -133,14 +158,18 @@ class EmailOverSmtpEndToEndTest implements TestPropertyProvider {
     }
 
     private static String textPart(MimeMessage mail) throws IOException, MessagingException {
+        return part(mail, "text/plain");
+    }
+
+    private static String part(MimeMessage mail, String mimeType) throws IOException, MessagingException {
         Multipart alternative = (Multipart) mail.getContent();
         for (int i = 0; i < alternative.getCount(); i++) {
             BodyPart part = alternative.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
+            if (part.isMimeType(mimeType)) {
                 return (String) part.getContent();
             }
         }
-        throw new AssertionError("no text/plain part");
+        throw new AssertionError("no " + mimeType + " part");
     }
 
     private static String code(String text) {

@@ -4,12 +4,15 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.ContentPattern;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.plmr.mfa.adapter.out.notify.Gsm7;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.Challenge;
 import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.ChallengeStatus;
+import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.DeliveryStatus;
+import com.plmr.mfa.client.model.StepUpContext;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -26,6 +30,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -139,6 +144,31 @@ abstract class SmsGatewayEndToEndTest implements TestPropertyProvider {
         assertThat(text).contains("zur Freigabe: payment of EUR 40 to ACME").contains("Gültig 5 Minuten")
                 .endsWith("Niemals weitergeben.");
         assertThat(api.sms(sms.user()).verifySms(sms.challengeId(), new VerifyOtpRequest().totp(code(text)))
+                .getStatus()).isEqualTo(ChallengeStatus.VERIFIED);
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @CsvSource(delimiter = '|', value = {
+            "en|to approve: €1,234.50 to Müller & Söhne GmbH.",
+            "de|zur Freigabe: 1.234,50 € an Müller & Söhne GmbH."})
+    void a_payment_sms_shows_the_amount_and_the_payee_in_the_users_language_in_one_gsm7_segment(String language,
+                                                                                                String shown)
+            throws ApiException {
+        String phone = ApiFixture.newPhone();
+        respond(phone, aResponse().withStatus(201).withBody(acceptedBody()));
+        String user = api.newUser(phone, null);
+        Challenge challenge = api.challenges().createChallenge(new CreateChallengeRequest().userId(user)
+                .context(new StepUpContext().operation("payment").reference("pay-sms")
+                        .transaction(TransactionDetailsEndToEndTest.payment("1234.5", "EUR")))
+                .allowedMethods(Set.of(ChallengeMethod.SMS)));
+        api.sms(user).initiateSms(challenge.getChallengeId(), language);
+
+        dispatcher.dispatchDue();
+
+        String text = smsText(single(requestsTo(phone)));
+        assertThat(text).contains(shown);
+        assertThat(Gsm7.fitsOneGsm7Segment(text)).as(text).isTrue();
+        assertThat(api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(code(text)))
                 .getStatus()).isEqualTo(ChallengeStatus.VERIFIED);
     }
 

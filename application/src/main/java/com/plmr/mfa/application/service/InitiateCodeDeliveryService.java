@@ -19,6 +19,7 @@ import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
 import com.plmr.mfa.domain.challenge.OperationDigest;
+import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.code.CodeGenerator;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.user.Actor;
@@ -123,8 +124,10 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
                 : preferred != null ? preferred : Locale.ENGLISH;
         int minutes = (int) Math.max(1, (policy.codeTtl().toSeconds() + 59) / 60);
         String summary = challenge.stepUpContext().map(c -> c.summary()).orElse(null);
+        TransactionDetails transaction = challenge.stepUpContext().map(c -> c.transaction()).orElse(null);
         OutboundMessage.Channel channel = method == ChallengeMethod.SMS
                 ? OutboundMessage.Channel.SMS : OutboundMessage.Channel.EMAIL;
-        return new OutboundMessage(messageId, messageId, channel, to.value(), locale, code, minutes, summary);
+        return new OutboundMessage(messageId, messageId, channel, to.value(), locale, code, minutes, summary,
+                transaction);
     }
 }

@@ -1,6 +1,9 @@
 package com.plmr.mfa.adapter.out.notify;
 
 import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.challenge.Amount;
+import com.plmr.mfa.domain.challenge.Payee;
+import com.plmr.mfa.domain.challenge.TransactionDetails;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +26,11 @@ import java.util.function.UnaryOperator;
  * start-up, not at the first send.
  *
  * <p>Values available to templates: {@code code}, {@code minutes}, {@code singular} (validity is
- * exactly one minute) and {@code summary} (the step-up summary on one line, without a trailing
- * period; absent when the message has none). The HTML templates get every value HTML-escaped.
+ * exactly one minute), {@code summary} (the step-up summary on one line, without a trailing
+ * period; absent when the message has none) and, when the challenge names its transaction,
+ * {@code amount} (written as the message's locale writes it, see {@link Money}), {@code payee},
+ * {@code account} and {@code reference} (each absent otherwise). The HTML templates get every
+ * value HTML-escaped.
  */
 public final class MessageTemplates {
 
@@ -37,6 +43,9 @@ public final class MessageTemplates {
     private static final String EMAIL_SUBJECT = "email-subject";
     private static final String EMAIL_TEXT = "email-text";
     private static final String EMAIL_HTML = "email-html";
+
+    private static final TransactionDetails SAMPLE_TRANSACTION = new TransactionDetails("sample",
+            Amount.of("1.00", "EUR"), new Payee("sample", "****"), "sample");
 
     private final Map<String, Template> templates;
 
@@ -72,13 +81,13 @@ public final class MessageTemplates {
     /** The SMS text: one line, GSM-7 and one segment with the shipped templates whenever the summary allows. */
     public String smsText(OutboundMessage message) {
         String language = languageOf(message.locale());
-        return template(SMS, language).render(values(message), UnaryOperator.identity()).strip();
+        return template(SMS, language).render(values(message, true), UnaryOperator.identity()).strip();
     }
 
     /** Subject, plain-text and HTML body of the e-mail. */
     public EmailContent email(OutboundMessage message) {
         String language = languageOf(message.locale());
-        Map<String, Object> values = values(message);
+        Map<String, Object> values = values(message, false);
         String subject = oneLine(template(EMAIL_SUBJECT, language).render(values, UnaryOperator.identity()));
         String text = template(EMAIL_TEXT, language).render(values, UnaryOperator.identity());
         String html = template(EMAIL_HTML, language).render(values, Html::escape);
@@ -93,13 +102,25 @@ public final class MessageTemplates {
         return template;
     }
 
-    private static Map<String, Object> values(OutboundMessage message) {
+    private static Map<String, Object> values(OutboundMessage message, boolean sms) {
         Map<String, Object> values = new HashMap<>();
         values.put("code", message.code());
         values.put("minutes", message.validMinutes());
         values.put("singular", message.validMinutes() == 1);
         values.put("summary", normaliseSummary(message.summary()));
+        TransactionDetails transaction = message.transaction();
+        Locale locale = numberLocale(message.locale());
+        values.put("amount", transaction == null ? null
+                : sms ? Money.formatForSms(transaction.amount(), locale) : Money.format(transaction.amount(), locale));
+        values.put("payee", transaction == null ? null : transaction.payee().name());
+        values.put("account", transaction == null ? null : transaction.payee().account());
+        values.put("reference", transaction == null ? null : transaction.reference());
         return values;
+    }
+
+    /** The message's locale for numbers when its language has wording of its own, else the fallback's. */
+    private static Locale numberLocale(Locale locale) {
+        return locale != null && LANGUAGES.contains(locale.getLanguage()) ? locale : Locale.forLanguageTag(LANGUAGES.get(0));
     }
 
     /** The summary on one line, trimmed, without trailing periods; {@code null} when blank. */
@@ -122,11 +143,13 @@ public final class MessageTemplates {
     private void selfCheck() {
         for (String language : LANGUAGES) {
             for (String summary : new String[] {null, "sample"}) {
-                OutboundMessage sample = new OutboundMessage("self-check", "self-check",
-                        OutboundMessage.Channel.SMS, "self-check", Locale.forLanguageTag(language),
-                        "000000", 1, summary);
-                smsText(sample);
-                email(sample);
+                for (TransactionDetails transaction : new TransactionDetails[] {null, SAMPLE_TRANSACTION}) {
+                    OutboundMessage sample = new OutboundMessage("self-check", "self-check",
+                            OutboundMessage.Channel.SMS, "self-check", Locale.forLanguageTag(language),
+                            "000000", 1, summary, transaction);
+                    smsText(sample);
+                    email(sample);
+                }
             }
         }
     }

@@ -1,6 +1,9 @@
 package com.plmr.mfa.adapter.out.notify;
 
 import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.challenge.Amount;
+import com.plmr.mfa.domain.challenge.Payee;
+import com.plmr.mfa.domain.challenge.TransactionDetails;
 
 import java.util.Locale;
 
@@ -25,8 +28,29 @@ public final class TestMessages {
                 Locale.forLanguageTag(languageTag), CODE, 5, summary);
     }
 
+    /** An ACME GmbH payment of the amount, with masked account and reference. */
+    public static TransactionDetails payment(String amount, String currency, String payee) {
+        return new TransactionDetails("payment_initiation", Amount.of(amount, currency),
+                new Payee(payee, "DE89 **** **** **** **** 00"), "INV-2026-0042");
+    }
+
+    public static OutboundMessage paymentSms(String languageTag, TransactionDetails transaction) {
+        return withTransaction(sms(languageTag, null), transaction);
+    }
+
+    public static OutboundMessage email(String destination, String languageTag, String summary,
+                                        TransactionDetails transaction) {
+        return withTransaction(email(destination, languageTag, summary), transaction);
+    }
+
+    private static OutboundMessage withTransaction(OutboundMessage message, TransactionDetails transaction) {
+        return new OutboundMessage(message.messageId(), message.idempotencyKey(), message.channel(),
+                message.destination(), message.locale(), message.code(), message.validMinutes(), message.summary(),
+                transaction);
+    }
+
     public static OutboundMessage withIds(OutboundMessage message, String messageId, String idempotencyKey) {
         return new OutboundMessage(messageId, idempotencyKey, message.channel(), message.destination(),
-                message.locale(), message.code(), message.validMinutes(), message.summary());
+                message.locale(), message.code(), message.validMinutes(), message.summary(), message.transaction());
     }
 }

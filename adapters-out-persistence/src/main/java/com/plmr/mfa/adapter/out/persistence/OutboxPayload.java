@@ -1,6 +1,9 @@
 package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.challenge.Amount;
+import com.plmr.mfa.domain.challenge.Payee;
+import com.plmr.mfa.domain.challenge.TransactionDetails;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +19,11 @@ import java.util.Locale;
  * two releases share the outbox during a rolling deploy.
  *
  * <p>Layout 1: idempotency key, destination, language tag, code (modified UTF-8 each), valid
- * minutes (int), whether there is a summary (boolean), the summary ({@code ""} when there is none).
+ * minutes (int), whether there is a summary (boolean), the summary ({@code ""} when there is none);
+ * appended: whether there are transaction details (boolean) and, when there are, their type,
+ * amount (decimal text), currency code and payee name (modified UTF-8 each), the payee's account
+ * and the transaction's reference (each a boolean and the text, {@code ""} when absent). A payload
+ * that ends after the summary has no transaction details.
  *
  * <p>How the layout may change: a field appended to the current layout keeps its number (readers
  * stop after the fields they know, and a reader of the appended field treats its absence as
@@ -43,8 +50,17 @@ final class OutboxPayload {
             out.writeUTF(message.locale().toLanguageTag());
             out.writeUTF(message.code());
             out.writeInt(message.validMinutes());
-            out.writeBoolean(message.summary() != null);
-            out.writeUTF(message.summary() == null ? "" : message.summary());
+            writeOptional(out, message.summary());
+            TransactionDetails transaction = message.transaction();
+            out.writeBoolean(transaction != null);
+            if (transaction != null) {
+                out.writeUTF(transaction.type());
+                out.writeUTF(transaction.amount().decimal());
+                out.writeUTF(transaction.amount().currencyCode());
+                out.writeUTF(transaction.payee().name());
+                writeOptional(out, transaction.payee().account());
+                writeOptional(out, transaction.reference());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,12 +78,32 @@ final class OutboxPayload {
             Locale locale = Locale.forLanguageTag(in.readUTF());
             String code = in.readUTF();
             int minutes = in.readInt();
-            boolean hasSummary = in.readBoolean();
-            String summary = in.readUTF();
+            String summary = readOptional(in);
+            TransactionDetails transaction = in.available() > 0 && in.readBoolean() ? transaction(in) : null;
             return new OutboundMessage(messageId, idempotencyKey, channel, destination, locale, code, minutes,
-                    hasSummary ? summary : null);
+                    summary, transaction);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static TransactionDetails transaction(DataInputStream in) throws IOException {
+        String type = in.readUTF();
+        Amount amount = Amount.of(in.readUTF(), in.readUTF());
+        String payee = in.readUTF();
+        String account = readOptional(in);
+        String reference = readOptional(in);
+        return new TransactionDetails(type, amount, new Payee(payee, account), reference);
+    }
+
+    private static void writeOptional(DataOutputStream out, String text) throws IOException {
+        out.writeBoolean(text != null);
+        out.writeUTF(text == null ? "" : text);
+    }
+
+    private static String readOptional(DataInputStream in) throws IOException {
+        boolean present = in.readBoolean();
+        String text = in.readUTF();
+        return present ? text : null;
     }
 }

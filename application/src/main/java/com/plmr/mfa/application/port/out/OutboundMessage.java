@@ -1,5 +1,7 @@
 package com.plmr.mfa.application.port.out;
 
+import com.plmr.mfa.domain.challenge.TransactionDetails;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -19,6 +21,7 @@ import java.util.Objects;
  * @param code           the one-time code, in clear (only ever in memory)
  * @param validMinutes   how long the code is valid, rounded up to whole minutes
  * @param summary        the step-up context's human summary, or {@code null}
+ * @param transaction    the amount and payee the code approves, or {@code null}: every channel shows them
  */
 public record OutboundMessage(
         String messageId,
@@ -28,7 +31,8 @@ public record OutboundMessage(
         Locale locale,
         String code,
         int validMinutes,
-        String summary) {
+        String summary,
+        TransactionDetails transaction) {
 
     public enum Channel { SMS, EMAIL }
 
@@ -42,6 +46,12 @@ public record OutboundMessage(
         if (validMinutes < 1) {
             throw new IllegalArgumentException("validMinutes must be positive");
         }
+    }
+
+    /** A message for a challenge without transaction details. */
+    public OutboundMessage(String messageId, String idempotencyKey, Channel channel, String destination, Locale locale,
+                           String code, int validMinutes, String summary) {
+        this(messageId, idempotencyKey, channel, destination, locale, code, validMinutes, summary, null);
     }
 
     @Override

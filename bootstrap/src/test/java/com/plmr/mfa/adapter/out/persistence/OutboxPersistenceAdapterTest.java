@@ -5,8 +5,11 @@ import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.PendingMessage;
 import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.bootstrap.TestDatabaseAccess;
+import com.plmr.mfa.domain.challenge.Amount;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.DeliveryState.Status;
+import com.plmr.mfa.domain.challenge.Payee;
+import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -200,6 +203,28 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
             byte[] plain = sealer.open(new SealedSecret(row.getString(1), row.getBytes(2)),
                     "outbox:" + message.messageId());
             assertThat(PreviousRelease.read(message.messageId(), plain)).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void a_message_with_transaction_details_keeps_them_and_the_previous_release_reads_it_without_them()
+            throws Exception {
+        OutboundMessage plain = message("+4915177777008", "888888");
+        OutboundMessage message = new OutboundMessage(plain.messageId(), plain.idempotencyKey(), plain.channel(),
+                plain.destination(), plain.locale(), plain.code(), plain.validMinutes(), plain.summary(),
+                new TransactionDetails("payment_initiation", Amount.of("1234.50", "EUR"),
+                        new Payee("Müller & Söhne GmbH", "DE89 **** **** **** **** 00"), null));
+        enqueue(message, NOW);
+
+        assertThat(outbox.claimNext(NOW, LEASE).orElseThrow().content().open()).isEqualTo(message);
+        try (Connection connection = connect(); ResultSet row = connection.createStatement().executeQuery(
+                "SELECT payload_key_id, payload, payload_format FROM outbox_message WHERE id = '"
+                        + message.messageId() + "'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getInt(3)).as("an appended field keeps the layout's number").isEqualTo(1);
+            byte[] payload = sealer.open(new SealedSecret(row.getString(1), row.getBytes(2)),
+                    "outbox:" + message.messageId());
+            assertThat(PreviousRelease.read(message.messageId(), payload)).isEqualTo(plain);
         }
     }
 

@@ -97,6 +97,17 @@ class SmtpEmailSenderTest {
     }
 
     @Test
+    void a_payment_mail_shows_amount_and_payee_in_german_in_both_parts_escaped_in_html() throws Exception {
+        sender().send(TestMessages.email(EMAIL, "de", null, TestMessages.payment("1234.50", "EUR", "Müller & Söhne <GmbH>")));
+
+        MimeMessage mail = onlyReceived();
+        assertThat(part(mail, 0, "text/plain")).contains("Betrag: 1.234,50\u00A0€", "Empfänger: Müller & Söhne <GmbH>",
+                "Konto DE89 **** **** **** **** 00", CODE);
+        assertThat(part(mail, 1, "text/html")).contains("<strong>1.234,50\u00A0€</strong>",
+                "<strong>Müller &amp; Söhne &lt;GmbH&gt;</strong>").doesNotContain("<GmbH>");
+    }
+
+    @Test
     void the_message_id_is_derived_from_the_idempotency_key_so_a_resend_is_recognisable() throws Exception {
         OutboundMessage first = TestMessages.withIds(TestMessages.email(EMAIL, "en", null), "m-1", "idem-42");
         OutboundMessage resend = TestMessages.withIds(TestMessages.email(EMAIL, "en", null), "m-1", "idem-42");

@@ -3,6 +3,7 @@ package com.plmr.mfa.adapter.out.notify.sms;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.plmr.mfa.adapter.out.notify.FreePort;
+import com.plmr.mfa.adapter.out.notify.Gsm7;
 import com.plmr.mfa.adapter.out.notify.LogCapture;
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.TestMessages;
@@ -90,6 +91,17 @@ class TwilioSmsSenderTest {
 
         TWILIO.verify(postRequestedFor(urlEqualTo(PATH)).withFormParam("Body", equalTo(
                 "Code 493817 zur Freigabe: Überweisung an Müller & Söhne. Gültig 5 Minuten. Niemals weitergeben.")));
+    }
+
+    @Test
+    void a_payment_sms_carries_amount_and_payee_in_one_gsm7_segment() {
+        respond(201, "{\"sid\":\"SM3\"}");
+
+        sender().send(TestMessages.paymentSms("en", TestMessages.payment("1234.50", "EUR", "ACME GmbH")));
+
+        String body = "Code 493817 to approve: €1,234.50 to ACME GmbH. Valid 5 minutes. Never share it.";
+        TWILIO.verify(postRequestedFor(urlEqualTo(PATH)).withFormParam("Body", equalTo(body)));
+        assertThat(Gsm7.count(body)).isEqualTo(new Gsm7.Count(Gsm7.Encoding.GSM7, 81, 1));
     }
 
     @Test
