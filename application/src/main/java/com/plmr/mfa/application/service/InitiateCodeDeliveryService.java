@@ -120,7 +120,7 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
         byte[] id = new byte[16];
         random.nextBytes(id);
         String messageId = "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        Locale locale = challenge.locale() != null ? challenge.locale()
+        Locale locale = challenge.terms().locale() != null ? challenge.terms().locale()
                 : preferred != null ? preferred : Locale.ENGLISH;
         int minutes = (int) Math.max(1, (policy.codeTtl().toSeconds() + 59) / 60);
         String summary = challenge.stepUpContext().map(c -> c.summary()).orElse(null);

@@ -114,7 +114,7 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
             return new VerificationOutcome.MalformedCode(Set.of(digits));
         }
         boolean right = hasher.matches(challenge.id(), method, OperationDigest.of(challenge.context()), command.code(),
-                challenge.issuedCode().hash());
+                challenge.issuedCode().orElseThrow().hash());
         return challenge.settle(method, right, now);
     }
 }

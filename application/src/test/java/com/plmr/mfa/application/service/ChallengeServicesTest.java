@@ -73,7 +73,7 @@ class ChallengeServicesTest {
         assertThat(message.summary()).isEqualTo("payment of EUR 40 to ACME");
         assertThat(message.validMinutes()).isEqualTo(5);
         assertThat(message.idempotencyKey()).isEqualTo(message.messageId());
-        assertThat(store.challenges.get(challenge.id()).issuedCode().hash())
+        assertThat(store.challenges.get(challenge.id()).issuedCode().orElseThrow().hash())
                 .isEqualTo(hasher.hash(challenge.id(), ChallengeMethod.SMS, OperationDigest.of(challenge.context()), message.code()));
     }
 
@@ -86,7 +86,7 @@ class ChallengeServicesTest {
         assertThatThrownBy(() -> failing.initiate(SUBJECT,
                 new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, null)))
                 .hasMessage("outbox down");
-        assertThat(store.challenges.get(challenge.id()).issuedCode()).isNull();
+        assertThat(store.challenges.get(challenge.id()).issuedCode()).isEmpty();
         assertThat(store.outbox).isEmpty();
     }
 
@@ -94,7 +94,7 @@ class ChallengeServicesTest {
     void a_user_without_the_destination_gets_no_code_and_spends_no_send() {
         store.remove(USER, ContactKind.PHONE);
         assertThat(initiate(null).outcome()).isEqualTo(new InitiationOutcome.NoDestination(ChallengeMethod.SMS));
-        assertThat(store.challenges.get(challenge.id()).sendsUsed()).isZero();
+        assertThat(store.challenges.get(challenge.id()).delivery().sends()).isZero();
     }
 
     @Test

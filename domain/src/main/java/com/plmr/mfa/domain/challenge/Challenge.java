@@ -4,61 +4,52 @@ import com.plmr.mfa.domain.authenticator.TotpCheck;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A step-up challenge: one user, one operation to approve, one attempt budget shared by all its
  * methods. Immutable; every transition returns the next state inside an outcome value, so a
- * refusal can never be mistaken for success.
+ * refusal can never be mistaken for success. Its state is grouped into small values: the
+ * {@link Terms} it was opened on, its {@link AttemptBudget}, the {@link CodeDelivery} of its
+ * codes and, once verified, its {@link Verification}.
  *
- * <p>Invariants: at most one delivered code works at a time ({@link #issuedCode()}); only wrong
- * codes spend attempts, attempts never exceed {@code maxAttempts}, and spending the last one
+ * <p>Invariants: at most one delivered code works at a time ({@link CodeDelivery#current()});
+ * only wrong codes spend attempts, attempts never exceed the budget, and spending the last one
  * locks the challenge;
- * a challenge is verified at most once and consumed at most once; past {@link #expiresAt()} a
+ * a challenge is verified at most once and consumed at most once; past {@link Terms#expiresAt()} a
  * challenge that was not consumed, locked or cancelled reads as {@link ChallengeStatus#EXPIRED}.
  * Cancelling removes the step-up context. Time is always an argument.
  *
  * <p>Concurrency is the caller's business: transitions must be applied to the latest stored
  * state under a lock (see the persistence adapter), which is what makes the attempt budget
  * atomic across service instances.
+ *
+ * @param context      what the challenge approves; {@code null} only once cancelled
+ * @param verification how it was verified; {@code null} until then
  */
 public record Challenge(
         ChallengeId id,
         UserId userId,
         StepUpContext context,
-        Set<ChallengeMethod> allowedMethods,
-        Locale locale,
+        Terms terms,
         ChallengeStatus storedStatus,
-        int attemptsUsed,
-        int maxAttempts,
-        int sendsUsed,
-        Instant lastSentAt,
-        IssuedCode issuedCode,
-        Instant createdAt,
-        Instant expiresAt,
-        ChallengeMethod verifiedMethod,
-        Instant verifiedAt,
-        Instant consumedAt) {
+        AttemptBudget attempts,
+        CodeDelivery delivery,
+        Verification verification) {
 
     public Challenge {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(storedStatus, "storedStatus");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(expiresAt, "expiresAt");
-        if (allowedMethods == null || allowedMethods.isEmpty()) {
-            throw new IllegalArgumentException("a challenge allows at least one method");
-        }
-        allowedMethods = Set.copyOf(allowedMethods);
+        Objects.requireNonNull(attempts, "attempts");
+        Objects.requireNonNull(delivery, "delivery");
         if (context == null && storedStatus != ChallengeStatus.CANCELLED) {
             throw new IllegalArgumentException("only a cancelled challenge has no context");
-        }
-        if (attemptsUsed < 0 || attemptsUsed > maxAttempts) {
-            throw new IllegalArgumentException("attempts used must be within the budget");
         }
     }
 
@@ -67,20 +58,28 @@ public record Challenge(
                                  Set<ChallengeMethod> allowedMethods, Locale locale,
                                  ChallengePolicy policy, Instant now) {
         Objects.requireNonNull(context, "context");
-        Set<ChallengeMethod> methods = allowedMethods == null || allowedMethods.isEmpty()
-                ? EnumSet.allOf(ChallengeMethod.class) : allowedMethods;
-        return new Challenge(id, userId, context, methods, locale, ChallengeStatus.PENDING, 0,
-                policy.maxAttempts(), 0, null, null, now, now.plus(policy.challengeTtl()), null, null, null);
+        return new Challenge(id, userId, context, Terms.from(allowedMethods, locale, policy, now),
+                ChallengeStatus.PENDING, AttemptBudget.of(policy.maxAttempts()), CodeDelivery.NONE, null);
     }
 
     /** The status as of {@code now}: a stored pending or verified challenge past its end is expired. */
     public ChallengeStatus statusAt(Instant now) {
         boolean live = storedStatus == ChallengeStatus.PENDING || storedStatus == ChallengeStatus.VERIFIED;
-        return live && !now.isBefore(expiresAt) ? ChallengeStatus.EXPIRED : storedStatus;
+        return live && terms.isOverAt(now) ? ChallengeStatus.EXPIRED : storedStatus;
     }
 
     public int attemptsRemaining() {
-        return maxAttempts - attemptsUsed;
+        return attempts.remaining();
+    }
+
+    /** The code that currently works, if one was sent and not yet used up. */
+    public Optional<IssuedCode> issuedCode() {
+        return Optional.ofNullable(delivery.current());
+    }
+
+    /** How the challenge was verified, once it was. */
+    public Optional<Verification> verified() {
+        return Optional.ofNullable(verification);
     }
 
     public Optional<StepUpContext> stepUpContext() {
@@ -100,17 +99,10 @@ public record Challenge(
         if (status != ChallengeStatus.PENDING) {
             return Optional.of(new InitiationOutcome.NotPending(status));
         }
-        if (!method.isDelivered() || !allowedMethods.contains(method)) {
+        if (!method.isDelivered() || !terms.allows(method)) {
             return Optional.of(new InitiationOutcome.MethodNotAllowed(method));
         }
-        if (sendsUsed >= policy.maxSends()) {
-            return Optional.of(new InitiationOutcome.SendCapReached());
-        }
-        if (lastSentAt != null && now.isBefore(lastSentAt.plus(policy.resendCooldown()))) {
-            return Optional.of(new InitiationOutcome.CoolingDown(
-                    java.time.Duration.between(now, lastSentAt.plus(policy.resendCooldown()))));
-        }
-        return Optional.empty();
+        return delivery.refusal(policy, now);
     }
 
     /**
@@ -122,13 +114,12 @@ public record Challenge(
         refuseInitiation(method, policy, now).ifPresent(refusal -> {
             throw new IllegalStateException("initiation refused: " + refusal);
         });
-        Instant codeExpiry = earliest(now.plus(policy.codeTtl()), expiresAt);
+        Instant codeExpiry = earliest(now.plus(policy.codeTtl()), terms.expiresAt());
         IssuedCode code = new IssuedCode(method, codeHash, now, codeExpiry);
-        boolean replaced = issuedCode != null && !issuedCode.isExpiredAt(now);
-        Challenge next = new Challenge(id, userId, context, allowedMethods, locale, storedStatus, attemptsUsed,
-                maxAttempts, sendsUsed + 1, now, code, createdAt, expiresAt, null, null, null);
+        boolean replaced = issuedCode().filter(earlier -> !earlier.isExpiredAt(now)).isPresent();
+        Challenge next = moved(storedStatus, attempts, delivery.sent(code), verification);
         return new InitiationOutcome.Issued(next, codeExpiry, now.plus(policy.resendCooldown()),
-                policy.maxSends() - next.sendsUsed, replaced);
+                policy.maxSends() - next.delivery.sends(), replaced);
     }
 
     /**
@@ -145,13 +136,13 @@ public record Challenge(
         if (status != ChallengeStatus.PENDING) {
             return Optional.of(new VerificationOutcome.NotPending(status));
         }
-        if (!allowedMethods.contains(method)) {
+        if (!terms.allows(method)) {
             return Optional.of(new VerificationOutcome.MethodNotAllowed(method));
         }
-        if (method.isDelivered() && (issuedCode == null || issuedCode.method() != method)) {
+        if (method.isDelivered() && !delivery.hasCodeOf(method)) {
             return Optional.of(new VerificationOutcome.NoCodeIssued(method));
         }
-        if (method.isDelivered() && issuedCode.isExpiredAt(now)) {
+        if (method.isDelivered() && delivery.current().isExpiredAt(now)) {
             return Optional.of(new VerificationOutcome.CodeExpired());
         }
         return Optional.empty();
@@ -210,9 +201,8 @@ public record Challenge(
     /** Consumes a verified challenge: the consumer's operation proceeds, exactly once. */
     public ConsumeOutcome consume(Instant now) {
         return switch (statusAt(now)) {
-            case VERIFIED -> new ConsumeOutcome.Consumed(new Challenge(id, userId, context, allowedMethods, locale,
-                    ChallengeStatus.CONSUMED, attemptsUsed, maxAttempts, sendsUsed, lastSentAt, null, createdAt,
-                    expiresAt, verifiedMethod, verifiedAt, now));
+            case VERIFIED -> new ConsumeOutcome.Consumed(moved(ChallengeStatus.CONSUMED, attempts,
+                    delivery.withoutCode(), verification.consumed(now)));
             case PENDING -> new ConsumeOutcome.NotVerified();
             case CANCELLED -> new ConsumeOutcome.ContextGone();
             case CONSUMED, EXPIRED, LOCKED -> new ConsumeOutcome.Gone(statusAt(now));
@@ -222,9 +212,8 @@ public record Challenge(
     /** Cancels the step-up request: the context is removed and no code works any more. */
     public CancelOutcome cancel(Instant now) {
         return switch (statusAt(now)) {
-            case PENDING -> new CancelOutcome.Cancelled(new Challenge(id, userId, null, allowedMethods, locale,
-                    ChallengeStatus.CANCELLED, attemptsUsed, maxAttempts, sendsUsed, lastSentAt, null, createdAt,
-                    expiresAt, null, null, null));
+            case PENDING -> new CancelOutcome.Cancelled(new Challenge(id, userId, null, terms,
+                    ChallengeStatus.CANCELLED, attempts, delivery.withoutCode(), null));
             case CANCELLED -> new CancelOutcome.Cancelled(this);
             case VERIFIED, CONSUMED, EXPIRED, LOCKED -> new CancelOutcome.Gone(statusAt(now));
         };
@@ -237,16 +226,21 @@ public record Challenge(
     }
 
     private Challenge verified(ChallengeMethod method, Instant now) {
-        return new Challenge(id, userId, context, allowedMethods, locale, ChallengeStatus.VERIFIED, attemptsUsed,
-                maxAttempts, sendsUsed, lastSentAt, null, createdAt, expiresAt, method, now, null);
+        return moved(ChallengeStatus.VERIFIED, attempts, delivery.withoutCode(), Verification.by(method, now));
     }
 
-    private VerificationOutcome failed(java.util.function.Function<Challenge, VerificationOutcome> outcome) {
-        int used = attemptsUsed + 1;
-        ChallengeStatus next = used >= maxAttempts ? ChallengeStatus.LOCKED : storedStatus;
-        IssuedCode code = next == ChallengeStatus.LOCKED ? null : issuedCode;
-        return outcome.apply(new Challenge(id, userId, context, allowedMethods, locale, next, used, maxAttempts,
-                sendsUsed, lastSentAt, code, createdAt, expiresAt, null, null, null));
+    private VerificationOutcome failed(Function<Challenge, VerificationOutcome> outcome) {
+        AttemptBudget spent = attempts.spend();
+        Challenge next = spent.isSpent()
+                ? moved(ChallengeStatus.LOCKED, spent, delivery.withoutCode(), verification)
+                : moved(storedStatus, spent, delivery, verification);
+        return outcome.apply(next);
+    }
+
+    /** The same challenge, for the same operation on the same terms, in its next state. */
+    private Challenge moved(ChallengeStatus status, AttemptBudget budget, CodeDelivery codes,
+                            Verification verifiedBy) {
+        return new Challenge(id, userId, context, terms, status, budget, codes, verifiedBy);
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -47,12 +47,20 @@ class ChallengeTest {
     @Nested
     class Opening {
         @Test
+        void a_challenge_cannot_hold_more_spent_attempts_than_its_budget_or_no_method() {
+            assertThatThrownBy(() -> new AttemptBudget(6, 5)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new AttemptBudget(-1, 5)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new Terms(Set.of(), Locale.GERMAN, T0, T0))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
         void a_new_challenge_is_pending_with_the_full_budget_and_all_methods() {
             Challenge challenge = pending();
             assertThat(challenge.statusAt(T0)).isEqualTo(ChallengeStatus.PENDING);
             assertThat(challenge.attemptsRemaining()).isEqualTo(5);
-            assertThat(challenge.allowedMethods()).containsExactlyInAnyOrder(ChallengeMethod.values());
-            assertThat(challenge.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+            assertThat(challenge.terms().allowedMethods()).containsExactlyInAnyOrder(ChallengeMethod.values());
+            assertThat(challenge.terms().expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
         }
 
         @Test
@@ -85,7 +93,7 @@ class ChallengeTest {
         void a_resend_replaces_the_previous_code_and_says_so() {
             InitiationOutcome.Issued second = withSmsCode(T0).issue(ChallengeMethod.SMS, OTHER_HASH, POLICY, T0.plusSeconds(30));
             assertThat(second.replacedPreviousCode()).isTrue();
-            assertThat(second.challenge().issuedCode().hash()).isEqualTo(OTHER_HASH);
+            assertThat(second.challenge().issuedCode().orElseThrow().hash()).isEqualTo(OTHER_HASH);
         }
 
         @Test
@@ -127,8 +135,8 @@ class ChallengeTest {
             assertThat(outcome).isInstanceOfSatisfying(VerificationOutcome.Verified.class, verified -> {
                 assertThat(verified.challenge().storedStatus()).isEqualTo(ChallengeStatus.VERIFIED);
                 assertThat(verified.challenge().attemptsRemaining()).isEqualTo(5);
-                assertThat(verified.challenge().verifiedMethod()).isEqualTo(ChallengeMethod.SMS);
-                assertThat(verified.challenge().issuedCode()).isNull();
+                assertThat(verified.challenge().verified()).map(Verification::method).contains(ChallengeMethod.SMS);
+                assertThat(verified.challenge().issuedCode()).isEmpty();
             });
             assertThat(outcome.streakEffect()).isEqualTo(VerificationOutcome.StreakEffect.ENDS);
         }
@@ -144,6 +152,19 @@ class ChallengeTest {
             assertThat(challenge.statusAt(T0)).isEqualTo(ChallengeStatus.LOCKED);
             assertThat(verify(challenge, ChallengeMethod.SMS, RIGHT, T0))
                     .isEqualTo(new VerificationOutcome.NotPending(ChallengeStatus.LOCKED));
+        }
+
+        @Test
+        void a_wrong_code_keeps_the_code_for_another_try_and_the_lock_drops_it() {
+            Challenge challenge = withSmsCode(T0);
+            for (int wrong = 1; wrong < POLICY.maxAttempts(); wrong++) {
+                challenge = ((Transition) verify(challenge, ChallengeMethod.SMS, WRONG, T0)).challenge();
+                assertThat(challenge.issuedCode()).isPresent();
+            }
+            Challenge locked = ((Transition) verify(challenge, ChallengeMethod.SMS, WRONG, T0)).challenge();
+            assertThat(locked.storedStatus()).isEqualTo(ChallengeStatus.LOCKED);
+            assertThat(locked.issuedCode()).isEmpty();
+            assertThat(locked.attempts()).isEqualTo(new AttemptBudget(POLICY.maxAttempts(), POLICY.maxAttempts()));
         }
 
         @Test
@@ -239,6 +260,15 @@ class ChallengeTest {
         }
 
         @Test
+        void consuming_keeps_how_the_challenge_was_verified_and_stamps_when_it_was_consumed() {
+            Challenge verified = ((Transition) verify(withSmsCode(T0), ChallengeMethod.SMS, RIGHT, T0)).challenge();
+            Challenge consumed = ((Transition) verified.consume(T0.plusSeconds(1))).challenge();
+            assertThat(consumed.verified()).contains(new Verification(ChallengeMethod.SMS, T0, T0.plusSeconds(1)));
+            assertThat(consumed.terms()).isEqualTo(verified.terms());
+            assertThat(consumed.delivery().sends()).isEqualTo(1);
+        }
+
+        @Test
         void a_pending_challenge_cannot_be_consumed() {
             assertThat(pending().consume(T0)).isEqualTo(new ConsumeOutcome.NotVerified());
         }
@@ -254,7 +284,7 @@ class ChallengeTest {
             CancelOutcome outcome = withSmsCode(T0).cancel(T0);
             Challenge cancelled = ((Transition) outcome).challenge();
             assertThat(cancelled.stepUpContext()).isEmpty();
-            assertThat(cancelled.issuedCode()).isNull();
+            assertThat(cancelled.issuedCode()).isEmpty();
             assertThat(verify(cancelled, ChallengeMethod.SMS, RIGHT, T0)).isEqualTo(new VerificationOutcome.ContextGone());
             assertThat(cancelled.refuseInitiation(ChallengeMethod.SMS, POLICY, T0)).contains(new InitiationOutcome.ContextGone());
             assertThat(cancelled.consume(T0)).isEqualTo(new ConsumeOutcome.ContextGone());

@@ -8,6 +8,7 @@ import com.plmr.mfa.adapter.in.rest.model.DeliveryStatus;
 import com.plmr.mfa.adapter.in.rest.model.StepUpContext;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.DeliveryState;
+import com.plmr.mfa.domain.challenge.Verification;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -21,21 +22,22 @@ final class ChallengeModels {
     static Challenge toModel(com.plmr.mfa.domain.challenge.Challenge c,
                              com.plmr.mfa.domain.challenge.ChallengeStatus status,
                              Optional<DeliveryState> delivery) {
+        Optional<Verification> verified = c.verified();
         return new Challenge()
                 .challengeId(c.id().value())
                 .userId(c.userId().value())
                 .status(ChallengeStatus.toEnum(lower(status)))
-                .allowedMethods(c.allowedMethods().stream().sorted().map(ChallengeModels::toModel).toList())
-                .verifiedMethod(c.verifiedMethod() == null ? null : toModel(c.verifiedMethod()))
+                .allowedMethods(c.terms().allowedMethods().stream().sorted().map(ChallengeModels::toModel).toList())
+                .verifiedMethod(verified.map(v -> toModel(v.method())).orElse(null))
                 .context(c.stepUpContext().map(ctx -> new StepUpContext().operation(ctx.operation())
                         .reference(ctx.reference()).digest(ctx.digest()).summary(ctx.summary())
                         .transaction(ctx.transaction() == null ? null : TransactionFields.toModel(ctx.transaction())))
                         .orElse(null))
                 .attemptsRemaining(c.attemptsRemaining())
-                .createdAt(c.createdAt())
-                .expiresAt(c.expiresAt())
-                .verifiedAt(c.verifiedAt())
-                .consumedAt(c.consumedAt())
+                .createdAt(c.terms().createdAt())
+                .expiresAt(c.terms().expiresAt())
+                .verifiedAt(verified.map(Verification::verifiedAt).orElse(null))
+                .consumedAt(verified.map(Verification::consumedAt).orElse(null))
                 .delivery(delivery.map(ChallengeModels::toModel).orElse(null));
     }
 

@@ -61,7 +61,7 @@ class CodeFlows {
         @Override
         public HttpResponse<CodeSent> issued(InitiationOutcome.Issued issued) {
             return HttpResponse.ok(new CodeSent().challengeId(challengeId)
-                    .method(ChallengeModels.toModel(issued.challenge().issuedCode().method()))
+                    .method(ChallengeModels.toModel(issued.challenge().issuedCode().orElseThrow().method()))
                     .maskedDestination(masked).codeExpiresAt(issued.codeExpiresAt())
                     .resendAvailableAt(issued.resendAvailableAt()).sendsRemaining(issued.sendsRemaining())
                     .replacedPreviousCode(issued.replacedPreviousCode()));
