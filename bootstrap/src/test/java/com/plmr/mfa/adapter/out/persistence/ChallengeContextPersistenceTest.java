@@ -106,6 +106,16 @@ class ChallengeContextPersistenceTest implements TestPropertyProvider {
         assertThat(columns(id)).hasSize(10).containsOnlyNulls();
     }
 
+    @Test
+    void no_statement_but_the_insert_can_write_a_context_column() {
+        assertThat(java.util.Arrays.stream(ChallengeStateRow.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName))
+                .doesNotContain("operation", "reference", "digest", "summary", "transactionType", "amountValue",
+                        "amountCurrency", "payeeName", "payeeAccount", "transactionReference");
+        assertThat(ChallengeRepository.class.getMethods()).extracting(java.lang.reflect.Method::getName)
+                .filteredOn(name -> name.startsWith("update")).isEmpty();
+    }
+
     private void save(Challenge challenge) {
         transactions.inTransaction(() -> {
             challenges.save(challenge);
