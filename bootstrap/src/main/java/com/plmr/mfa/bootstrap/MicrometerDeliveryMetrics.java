@@ -1,8 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
-import com.plmr.mfa.application.port.out.OutboundMessage;
-import com.plmr.mfa.domain.challenge.DeliveryState;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -27,17 +27,17 @@ class MicrometerDeliveryMetrics implements DeliveryMetricsPort {
 
     MicrometerDeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
-        for (OutboundMessage.Channel channel : OutboundMessage.Channel.values()) {
+        for (Channel channel : Channel.values()) {
             RESULTS.forEach(status -> counter(channel, status));
         }
     }
 
     @Override
-    public void recorded(OutboundMessage.Channel channel, DeliveryState.Status status) {
+    public void recorded(Channel channel, DeliveryState.Status status) {
         counter(channel, status).increment();
     }
 
-    private Counter counter(OutboundMessage.Channel channel, DeliveryState.Status status) {
+    private Counter counter(Channel channel, DeliveryState.Status status) {
         return Counter.builder(OUTCOMES)
                 .description("Recorded results of code deliveries to providers")
                 .tag("channel", lower(channel))

@@ -1,8 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
-import com.plmr.mfa.application.port.out.OutboxBacklogPort;
+import com.plmr.mfa.application.port.in.StoreUnavailableException;
 import com.plmr.mfa.application.port.out.OutboxBacklogPort.DueMessages;
-import com.plmr.mfa.application.port.out.StoreUnavailableException;
+import com.plmr.mfa.application.port.out.OutboxBacklogPort;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;

@@ -1,7 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
-import com.plmr.mfa.application.port.out.StoreUnavailableException;
+import com.plmr.mfa.application.port.in.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.scheduling.annotation.Scheduled;

@@ -1,8 +1,9 @@
 package com.plmr.mfa.bootstrap;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
@@ -77,7 +78,7 @@ class ProviderSendMetrics {
         }
 
         @Override
-        public boolean handles(OutboundMessage.Channel channel) {
+        public boolean handles(Channel channel) {
             return sender.handles(channel);
         }
 
@@ -87,7 +88,7 @@ class ProviderSendMetrics {
         }
 
         @Override
-        public SendOutcome send(OutboundMessage message) {
+        public SendOutcome send(CodeMessage message) {
             long started = registry.config().clock().monotonicTime();
             String outcome = OUTCOMES.get(3);
             try {

@@ -1,8 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
-import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
 import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase.Purged;
-import com.plmr.mfa.application.port.out.StoreUnavailableException;
+import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
+import com.plmr.mfa.application.port.in.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;

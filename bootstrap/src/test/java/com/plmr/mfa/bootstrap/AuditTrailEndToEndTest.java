@@ -112,7 +112,7 @@ class AuditTrailEndToEndTest implements TestPropertyProvider {
         http.json("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":initiate", userToken, null);
         http.json("POST", "/internal/v1/mfa/totp-email/" + challenge + ":initiate", userToken, null);
         dispatcher.dispatchDue();
-        String code = provider.lastTo(phone).orElseThrow().code();
+        String code = provider.lastTo(phone).orElseThrow().code().digits();
         verifySms(challenge, userToken, (code.startsWith("0") ? "1" : "0") + code.substring(1));
         verifySms(challenge, TestTokens.user("u-someone-else"), code);
         verifySms(challenge, userToken, code);

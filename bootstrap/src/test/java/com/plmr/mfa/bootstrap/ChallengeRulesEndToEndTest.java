@@ -254,7 +254,7 @@ class ChallengeRulesEndToEndTest implements TestPropertyProvider {
 
     private String codeSentTo(String destination) {
         dispatcher.dispatchDue();
-        return provider.lastTo(destination).orElseThrow().code();
+        return provider.lastTo(destination).orElseThrow().code().digits();
     }
 
     private String wrongCode() {

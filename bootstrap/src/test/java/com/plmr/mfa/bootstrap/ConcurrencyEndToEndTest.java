@@ -95,7 +95,7 @@ class ConcurrencyEndToEndTest implements TestPropertyProvider {
         Challenge challenge = first.newChallenge(user);
         first.sms(user).initiateSms(challenge.getChallengeId(), null);
         dispatcher.dispatchDue();
-        String code = provider.lastTo(PHONE).orElseThrow().code();
+        String code = provider.lastTo(PHONE).orElseThrow().code().digits();
 
         List<Integer> statuses = race(50, i -> verify(instance.apply(i).sms(user), challenge, code));
 
@@ -110,7 +110,7 @@ class ConcurrencyEndToEndTest implements TestPropertyProvider {
         Challenge challenge = first.newChallenge(user);
         first.sms(user).initiateSms(challenge.getChallengeId(), null);
         dispatcher.dispatchDue();
-        String right = provider.lastTo(PHONE).orElseThrow().code();
+        String right = provider.lastTo(PHONE).orElseThrow().code().digits();
         String wrong = right.equals("000000") ? "111111" : "000000";
 
         List<Integer> statuses = race(200, i -> verify(instance.apply(i).sms(user), challenge, wrong));

@@ -1,24 +1,21 @@
 package com.plmr.mfa.bootstrap;
 
-import com.plmr.mfa.application.port.in.Access;
-import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
-import com.plmr.mfa.domain.authenticator.Totp;
-import com.plmr.mfa.domain.user.Actor;
-import java.util.Optional;
-import java.util.OptionalInt;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.CancelChallengeUseCase;
 import com.plmr.mfa.application.port.in.ConsumeChallengeUseCase;
 import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.SetContactUseCase;
+import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
+import com.plmr.mfa.domain.authenticator.Totp;
 import com.plmr.mfa.domain.challenge.CancelOutcome;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
@@ -26,12 +23,15 @@ import com.plmr.mfa.domain.challenge.ConsumeOutcome;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
 import com.plmr.mfa.domain.challenge.StepUpContext;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
+import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.ContactKind;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestTemplate;
@@ -210,7 +210,7 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
                 new InitiateCodeDeliveryUseCase.Command(challenge.id(), method, Locale.ENGLISH)));
         assertThat(initiation.outcome()).isInstanceOf(InitiationOutcome.Issued.class);
         dispatcher.dispatchDue();
-        return provider.lastTo(destination).orElseThrow().code();
+        return provider.lastTo(destination).orElseThrow().code().digits();
     }
 
     private static boolean reachesVerified(Map<String, Object> params) {

@@ -109,7 +109,7 @@ class DynamicLinkingEndToEndTest implements TestPropertyProvider {
         while (true) {
             api.sms(user).initiateSms(challenge.getChallengeId(), null);
             dispatcher.dispatchDue();
-            String code = provider.lastTo(phone).orElseThrow().code();
+            String code = provider.lastTo(phone).orElseThrow().code().digits();
             if (!code.equals(unlike)) {
                 return code;
             }

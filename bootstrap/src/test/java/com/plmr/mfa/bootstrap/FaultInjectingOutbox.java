@@ -1,8 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
@@ -34,7 +34,7 @@ class FaultInjectingOutbox implements EnqueueMessagePort {
     }
 
     @Override
-    public void enqueue(ChallengeId challenge, OutboundMessage message, Instant now, Instant expiresAt) {
+    public void enqueue(ChallengeId challenge, CodeMessage message, Instant now, Instant expiresAt) {
         real().enqueue(challenge, message, now, expiresAt);
         if (failNext.compareAndSet(true, false)) {
             throw new IllegalStateException("injected failure after the outbox enqueue");

@@ -55,7 +55,7 @@ class InputRulesEndToEndTest implements TestPropertyProvider {
         Challenge challenge = api.newChallenge(user);
         api.sms(user).initiateSms(challenge.getChallengeId(), null);
         dispatcher.dispatchDue();
-        String code = provider.lastTo(PHONE).orElseThrow().code();
+        String code = provider.lastTo(PHONE).orElseThrow().code().digits();
 
         HttpResponse<String> response = http.json("POST", "/internal/v1/mfa/totp-sms/" + challenge.getChallengeId()
                 + ":verify", TestTokens.user(user), "{\"totp\":" + Integer.parseInt(code) + "}");

@@ -1,9 +1,9 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.ChallengeMethod;
+import com.plmr.mfa.domain.delivery.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -94,7 +94,7 @@ class MetricsEndToEndTest implements TestPropertyProvider {
         for (String standard : List.of("jvm_", "process_", "system_")) {
             assertThat(samples(first)).as(standard).anyMatch(sample -> sample.startsWith(standard));
         }
-        for (OutboundMessage.Channel channel : OutboundMessage.Channel.values()) {
+        for (Channel channel : Channel.values()) {
             for (var status : MicrometerDeliveryMetrics.RESULTS) {
                 assertThat(first).contains("mfa_delivery_outcomes_total{channel=\"" + lower(channel) + "\",status=\""
                         + lower(status) + "\"} 0.0");

@@ -1,7 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.application.port.in.StoreUnavailableException;
 import com.plmr.mfa.application.port.out.OutboxBacklogPort;
-import com.plmr.mfa.application.port.out.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

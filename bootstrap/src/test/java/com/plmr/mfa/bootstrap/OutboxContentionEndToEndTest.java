@@ -6,9 +6,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.ChallengeMethod;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -90,7 +90,7 @@ class OutboxContentionEndToEndTest {
         assertThat(retries.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
         List<String> sent = instances.stream()
                 .flatMap(instance -> instance.getApplicationContext().getBean(RecordingSender.class).all().stream())
-                .map(OutboundMessage::messageId).toList();
+                .map(CodeMessage::messageId).toList();
         assertThat(sent).hasSize(INITIATES).doesNotHaveDuplicates();
     }
 

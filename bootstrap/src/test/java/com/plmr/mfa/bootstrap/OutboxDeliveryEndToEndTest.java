@@ -1,11 +1,11 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.Challenge;
 import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.DeliveryStatus;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -79,16 +79,16 @@ class OutboxDeliveryEndToEndTest implements TestPropertyProvider {
                 .isEqualTo(DeliveryStatus.QUEUED);
 
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
-        OutboundMessage sent = provider.lastTo(phone).orElseThrow();
+        CodeMessage sent = provider.lastTo(phone).orElseThrow();
 
-        assertThat(dumpWhileQueued).doesNotContain(sent.code()).doesNotContain(phone).doesNotContain(phone.substring(1));
+        assertThat(dumpWhileQueued).doesNotContain(sent.code().digits()).doesNotContain(phone).doesNotContain(phone.substring(1));
         OutboxRows.Row delivered = rows.single(challenge.getChallengeId());
         assertThat(delivered.status()).isEqualTo("SENT");
         assertThat(delivered.payload()).as("payload erased once delivered").isNull();
         assertThat(delivered.providerMessageId()).isEqualTo("recorded-" + delivered.id());
         assertThat(sent.messageId()).isEqualTo(delivered.id());
         assertThat(sent.idempotencyKey()).as("the key handed to the provider is the outbox row's").isEqualTo(delivered.id());
-        assertThat(rows.dumpWithoutContacts()).doesNotContain(sent.code()).doesNotContain(phone);
+        assertThat(rows.dumpWithoutContacts()).doesNotContain(sent.code().digits()).doesNotContain(phone);
     }
 
     @Test
@@ -103,7 +103,7 @@ class OutboxDeliveryEndToEndTest implements TestPropertyProvider {
 
         dispatcher.dispatchDue();
 
-        OutboundMessage sent = provider.lastTo(phone).orElseThrow();
+        CodeMessage sent = provider.lastTo(phone).orElseThrow();
         assertThat(provider.requestIdWhileSending(sent.messageId())).contains("initiate-7c2e");
         assertThat(MDC.get("requestId")).as("nothing left in the dispatcher thread's context").isNull();
     }

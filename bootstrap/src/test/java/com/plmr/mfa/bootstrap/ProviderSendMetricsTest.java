@@ -1,8 +1,11 @@
 package com.plmr.mfa.bootstrap;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.OtpCode;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleConfig;
@@ -31,8 +34,8 @@ class ProviderSendMetricsTest {
     private final Deque<Supplier<SendOutcome>> script = new ArrayDeque<>();
     private final SendMessagePort sms = new SendMessagePort() {
         @Override
-        public boolean handles(OutboundMessage.Channel channel) {
-            return channel == OutboundMessage.Channel.SMS;
+        public boolean handles(Channel channel) {
+            return channel == Channel.SMS;
         }
 
         @Override
@@ -41,7 +44,7 @@ class ProviderSendMetricsTest {
         }
 
         @Override
-        public SendOutcome send(OutboundMessage message) {
+        public SendOutcome send(CodeMessage message) {
             return script.removeFirst().get();
         }
     };
@@ -51,8 +54,8 @@ class ProviderSendMetricsTest {
     void every_outcome_of_the_provider_is_registered_before_the_first_send() {
         assertThat(ProviderSendMetrics.OUTCOMES).allSatisfy(outcome -> assertThat(timer(outcome).count()).isZero());
         assertThat(timed.provider()).isEqualTo("twilio");
-        assertThat(timed.handles(OutboundMessage.Channel.SMS)).isTrue();
-        assertThat(timed.handles(OutboundMessage.Channel.EMAIL)).isFalse();
+        assertThat(timed.handles(Channel.SMS)).isTrue();
+        assertThat(timed.handles(Channel.EMAIL)).isFalse();
     }
 
     @Test
@@ -99,8 +102,8 @@ class ProviderSendMetricsTest {
         return registry.get(ProviderSendMetrics.SEND).tag("provider", "twilio").tag("outcome", outcome).timer();
     }
 
-    private static OutboundMessage message() {
-        return new OutboundMessage("m1", "m1", OutboundMessage.Channel.SMS, "+4915112345612", Locale.ENGLISH, "123456", 5,
-                null);
+    private static CodeMessage message() {
+        return new CodeMessage("m1", "m1", new Destination(Channel.SMS, "+4915112345612"), Locale.ENGLISH,
+                new OtpCode("123456"), 5, null);
     }
 }

@@ -1,8 +1,9 @@
 package com.plmr.mfa.bootstrap;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
@@ -23,13 +24,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @Requires(property = "mfa.test.recording-sender", value = "true", defaultValue = "true")
 class RecordingSender implements SendMessagePort, Ordered {
 
-    private final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+    private final List<CodeMessage> sent = new CopyOnWriteArrayList<>();
     private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
     /** The request id in the logging context while each message was sent, by message id. */
     private final Map<String, String> requestIds = new ConcurrentHashMap<>();
 
     @Override
-    public boolean handles(OutboundMessage.Channel channel) {
+    public boolean handles(Channel channel) {
         return true;
     }
 
@@ -48,8 +49,8 @@ class RecordingSender implements SendMessagePort, Ordered {
     }
 
     @Override
-    public SendOutcome send(OutboundMessage message) {
-        RuntimeException failure = failures.get(message.destination());
+    public SendOutcome send(CodeMessage message) {
+        RuntimeException failure = failures.get(message.to().address());
         if (failure != null) {
             throw failure;
         }
@@ -63,16 +64,16 @@ class RecordingSender implements SendMessagePort, Ordered {
         return Optional.ofNullable(requestIds.get(messageId));
     }
 
-    Optional<OutboundMessage> lastTo(String destination) {
+    Optional<CodeMessage> lastTo(String destination) {
         for (int i = sent.size() - 1; i >= 0; i--) {
-            if (sent.get(i).destination().equals(destination)) {
+            if (sent.get(i).to().address().equals(destination)) {
                 return Optional.of(sent.get(i));
             }
         }
         return Optional.empty();
     }
 
-    List<OutboundMessage> all() {
+    List<CodeMessage> all() {
         return List.copyOf(sent);
     }
 

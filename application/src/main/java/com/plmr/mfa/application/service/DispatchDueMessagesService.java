@@ -5,24 +5,25 @@ import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.Claim;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.PendingMessage;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
-import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
-import com.plmr.mfa.domain.challenge.DeliveryState.Status;
-import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.audit.AuditActor;
 import com.plmr.mfa.domain.audit.AuditEvent.Subject;
 import com.plmr.mfa.domain.audit.AuditType;
-import com.plmr.mfa.domain.challenge.ChallengeMethod;
-import com.plmr.mfa.domain.user.ContactKind;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryState.Status;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -74,7 +75,7 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
 
     private final ClaimDueMessagesPort claims;
     private final RecordDeliveryPort records;
-    private final List<SendMessagePort> senders;
+    private final Map<Channel, SendMessagePort> senders;
     private final RetryPolicy policy;
     private final DeliveryMetricsPort metrics;
     private final RandomGenerator random;
@@ -96,7 +97,7 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
         this.claims = claims;
         this.records = records;
         this.metrics = metrics;
-        this.senders = List.copyOf(senders);
+        this.senders = byChannel(senders);
         this.policy = policy;
         this.random = random;
         this.clock = clock;
@@ -142,25 +143,16 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
 
     /**
      * Whatever goes wrong with this one message becomes its transient failure, never the round's.
-     * Sets {@code masked} to the masked destination once the message is open.
+     * Sets {@code masked} to the masked destination once the message is open. The message goes to
+     * the sender of its channel, and the sender checks no channel again.
      */
     private SendOutcome send(PendingMessage pending, AtomicReference<String> masked) {
         try {
-            OutboundMessage message = pending.content().open();
-            masked.set(masked(message));
+            CodeMessage message = pending.content().open();
+            masked.set(message.to().masked());
             return senderFor(message.channel()).send(message);
         } catch (RuntimeException e) {
             return new SendOutcome.TransientFailure("dispatch error (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    /** The destination as the API answers it; none when it cannot be read as one (never the full value). */
-    private static String masked(OutboundMessage message) {
-        try {
-            return (message.channel() == OutboundMessage.Channel.SMS ? ContactKind.PHONE : ContactKind.EMAIL)
-                    .mask(message.destination());
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 
@@ -192,7 +184,7 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
                 return false;
             }
             Subject subject = Subject.none().withChallenge(pending.challenge().value())
-                    .withMethod(pending.channel() == OutboundMessage.Channel.SMS ? ChallengeMethod.SMS : ChallengeMethod.EMAIL)
+                    .withMethod(pending.channel().method())
                     .withMaskedDestination(maskedDestination);
             audit.record(AuditActor.DISPATCHER, typeOf(result.status()), null, challenges.load(pending.challenge())
                     .map(challenge -> subject.withUser(challenge.userId().value())).orElse(subject));
@@ -213,9 +205,22 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
         };
     }
 
-    private SendMessagePort senderFor(OutboundMessage.Channel channel) {
-        return senders.stream().filter(sender -> sender.handles(channel)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no sender configured for " + channel));
+    private SendMessagePort senderFor(Channel channel) {
+        SendMessagePort sender = senders.get(channel);
+        if (sender == null) {
+            throw new IllegalStateException("no sender configured for " + channel);
+        }
+        return sender;
+    }
+
+    /** The sender of each channel, chosen once: the first in the given order that handles it. */
+    private static Map<Channel, SendMessagePort> byChannel(List<SendMessagePort> senders) {
+        Map<Channel, SendMessagePort> byChannel = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            senders.stream().filter(sender -> sender.handles(channel)).findFirst()
+                    .ifPresent(sender -> byChannel.put(channel, sender));
+        }
+        return byChannel;
     }
 
     Duration backoff(int attempt) {

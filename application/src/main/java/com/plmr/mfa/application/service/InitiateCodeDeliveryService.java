@@ -6,7 +6,6 @@ import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.LoadContactPort;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
@@ -22,6 +21,10 @@ import com.plmr.mfa.domain.challenge.OperationDigest;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.code.CodeGenerator;
 import com.plmr.mfa.domain.code.CodeHasher;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.OtpCode;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.Contact;
 
@@ -95,28 +98,30 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
         if (refusal.isPresent()) {
             return new Initiation(refusal.get(), null);
         }
-        Optional<Contact> destination = contacts.load(challenge.userId(), method.contactKind());
-        if (destination.isEmpty()) {
+        Channel channel = Channel.of(method);
+        Optional<Contact> contact = contacts.load(challenge.userId(), channel.contactKind());
+        if (contact.isEmpty()) {
             return new Initiation(new InitiationOutcome.NoDestination(method), null);
         }
-        String pseudonym = hasher.pseudonym("destination", destination.get().value());
+        Destination to = Destination.of(channel, contact.get());
+        String pseudonym = hasher.pseudonym("destination", to.address());
         List<SendQuota> spent = quotas.tryConsume(abuse.sendQuotas(challenge.userId(), pseudonym, now));
         if (!spent.isEmpty()) {
             Duration retryAfter = spent.stream().map(quota -> quota.retryAfter(now)).max(Duration::compareTo)
                     .orElseThrow();
             return new Initiation(new InitiationOutcome.RateLimited(retryAfter), null);
         }
-        String code = codes.generate(policy.digitsFor(method));
+        OtpCode code = codes.generate(policy.digitsFor(method));
         InitiationOutcome.Issued issued = challenge.issue(method,
-                hasher.hash(challenge.id(), method, OperationDigest.of(challenge.context()), code), policy, now);
+                hasher.hash(challenge.id(), method, OperationDigest.of(challenge.context()), code.digits()), policy,
+                now);
         save.save(issued.challenge());
-        outbox.enqueue(challenge.id(), message(challenge, method, destination.get(), code, command.preferredLocale()),
-                now, issued.codeExpiresAt());
-        return new Initiation(issued, destination.get().masked());
+        outbox.enqueue(challenge.id(), message(challenge, to, code, command.preferredLocale()), now,
+                issued.codeExpiresAt());
+        return new Initiation(issued, to.masked());
     }
 
-    private OutboundMessage message(Challenge challenge, ChallengeMethod method, Contact to, String code,
-                                    Locale preferred) {
+    private CodeMessage message(Challenge challenge, Destination to, OtpCode code, Locale preferred) {
         byte[] id = new byte[16];
         random.nextBytes(id);
         String messageId = "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
@@ -125,9 +130,6 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
         int minutes = (int) Math.max(1, (policy.codeTtl().toSeconds() + 59) / 60);
         String summary = challenge.stepUpContext().map(c -> c.summary()).orElse(null);
         TransactionDetails transaction = challenge.stepUpContext().map(c -> c.transaction()).orElse(null);
-        OutboundMessage.Channel channel = method == ChallengeMethod.SMS
-                ? OutboundMessage.Channel.SMS : OutboundMessage.Channel.EMAIL;
-        return new OutboundMessage(messageId, messageId, channel, to.value(), locale, code, minutes, summary,
-                transaction);
+        return new CodeMessage(messageId, messageId, to, locale, code, minutes, summary, transaction);
     }
 }

@@ -5,7 +5,6 @@ import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.challenge.Challenge;
@@ -17,6 +16,9 @@ import com.plmr.mfa.domain.challenge.OperationDigest;
 import com.plmr.mfa.domain.challenge.StepUpContext;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
 import com.plmr.mfa.domain.code.CodeHasher;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.Destination;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
@@ -67,14 +69,15 @@ class ChallengeServicesTest {
         assertThat(initiation.outcome()).isInstanceOf(InitiationOutcome.Issued.class);
         assertThat(store.transactions - before).isEqualTo(1);
         assertThat(store.writesOutsideTransactions).isEmpty();
-        OutboundMessage message = store.outbox.get(0);
-        assertThat(message.destination()).isEqualTo("+4915112345612");
+        CodeMessage message = store.outbox.get(0);
+        assertThat(message.to()).isEqualTo(new Destination(Channel.SMS, "+4915112345612"));
         assertThat(message.locale()).isEqualTo(Locale.GERMAN);
         assertThat(message.summary()).isEqualTo("payment of EUR 40 to ACME");
         assertThat(message.validMinutes()).isEqualTo(5);
         assertThat(message.idempotencyKey()).isEqualTo(message.messageId());
         assertThat(store.challenges.get(challenge.id()).issuedCode().orElseThrow().hash())
-                .isEqualTo(hasher.hash(challenge.id(), ChallengeMethod.SMS, OperationDigest.of(challenge.context()), message.code()));
+                .isEqualTo(hasher.hash(challenge.id(), ChallengeMethod.SMS, OperationDigest.of(challenge.context()),
+                        message.code().digits()));
     }
 
     @Test
@@ -100,7 +103,7 @@ class ChallengeServicesTest {
     @Test
     void the_code_sent_verifies_the_challenge() {
         initiate(null);
-        String code = store.outbox.get(0).code();
+        String code = store.outbox.get(0).code().digits();
         Access<VerificationOutcome> access = verifier().verify(SUBJECT,
                 new VerifyChallengeCodeUseCase.Command(challenge.id(), ChallengeMethod.SMS, code));
         assertThat(((Access.Granted<VerificationOutcome>) access).value()).isInstanceOf(VerificationOutcome.Verified.class);
@@ -128,7 +131,7 @@ class ChallengeServicesTest {
     @Test
     void a_code_of_another_length_than_the_methods_is_refused_as_malformed_and_spends_no_attempt() {
         initiate(null);
-        String code = store.outbox.get(0).code();
+        String code = store.outbox.get(0).code().digits();
         Access<VerificationOutcome> access = verifier().verify(SUBJECT,
                 new VerifyChallengeCodeUseCase.Command(challenge.id(), ChallengeMethod.SMS, code + "0"));
         assertThat(((Access.Granted<VerificationOutcome>) access).value())
@@ -139,7 +142,7 @@ class ChallengeServicesTest {
     @Test
     void a_wrong_code_lengthens_the_users_failure_streak_and_the_right_code_ends_it() {
         initiate(null);
-        String code = store.outbox.get(0).code();
+        String code = store.outbox.get(0).code().digits();
 
         assertThat(verified(wrongOf(code))).isInstanceOf(VerificationOutcome.Rejected.class);
         assertThat(store.streaks.get(USER).failures()).isEqualTo(1);
@@ -154,7 +157,7 @@ class ChallengeServicesTest {
         FailureStreak two = new FailureStreak(2, null);
         store.streaks.put(USER, two);
 
-        assertThat(verified(store.outbox.get(0).code() + "0")).isInstanceOf(VerificationOutcome.MalformedCode.class);
+        assertThat(verified(store.outbox.get(0).code().digits() + "0")).isInstanceOf(VerificationOutcome.MalformedCode.class);
         assertThat(store.streaks.get(USER)).isEqualTo(two);
     }
 
@@ -162,7 +165,7 @@ class ChallengeServicesTest {
     void a_right_code_without_a_streak_records_nothing() {
         initiate(null);
 
-        assertThat(verified(store.outbox.get(0).code())).isInstanceOf(VerificationOutcome.Verified.class);
+        assertThat(verified(store.outbox.get(0).code().digits())).isInstanceOf(VerificationOutcome.Verified.class);
         assertThat(store.streaks).doesNotContainKey(USER);
     }
 
@@ -171,7 +174,7 @@ class ChallengeServicesTest {
         initiate(null);
         store.streaks.put(USER, new FailureStreak(10, NOW.plusSeconds(90)));
 
-        assertThat(verified(store.outbox.get(0).code()))
+        assertThat(verified(store.outbox.get(0).code().digits()))
                 .isEqualTo(new VerificationOutcome.RateLimited(Duration.ofSeconds(90)));
         assertThat(store.challenges.get(challenge.id()).attemptsRemaining()).isEqualTo(policy.maxAttempts());
         assertThat(store.challenges.get(challenge.id()).storedStatus()).isEqualTo(ChallengeStatus.PENDING);

@@ -1,11 +1,14 @@
 package com.plmr.mfa.application.service;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.application.service.DispatchDueMessagesService.RetryPolicy;
-import com.plmr.mfa.domain.challenge.DeliveryState.Status;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryState.Status;
+import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.OtpCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,8 +38,8 @@ class DispatchDueMessagesServiceTest {
     final InMemoryOutbox outbox = new InMemoryOutbox();
     final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
     final InMemoryAuditEvents audit = new InMemoryAuditEvents();
-    final ScriptedSender sms = new ScriptedSender(OutboundMessage.Channel.SMS);
-    final ScriptedSender email = new ScriptedSender(OutboundMessage.Channel.EMAIL);
+    final ScriptedSender sms = new ScriptedSender(Channel.SMS);
+    final ScriptedSender email = new ScriptedSender(Channel.EMAIL);
     /** Notes in the outbox's event list which request each piece of work ran within. */
     final RequestContextPort requests = (requestId, work) -> {
         outbox.events.add("within " + requestId);
@@ -46,7 +49,7 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void an_accepted_message_is_recorded_as_sent_with_the_provider_id_and_counted() {
-        OutboundMessage message = queue("m1", OutboundMessage.Channel.SMS).message;
+        CodeMessage message = queue("m1", Channel.SMS).message;
         sms.answer(m -> new SendOutcome.Accepted("provider-7"));
 
         assertThat(dispatcher(5).dispatchDue()).isEqualTo(1);
@@ -60,7 +63,7 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void a_permanent_failure_fails_at_once_and_is_never_tried_again() {
-        queue("m1", OutboundMessage.Channel.EMAIL);
+        queue("m1", Channel.EMAIL);
         email.answer(m -> new SendOutcome.PermanentFailure("smtp 550 recipient rejected"));
 
         dispatcher(5).dispatchDue();
@@ -75,7 +78,7 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void a_transient_failure_is_retried_after_its_backoff_and_fails_at_the_attempt_limit() {
-        queue("m1", OutboundMessage.Channel.SMS);
+        queue("m1", Channel.SMS);
         sms.answer(m -> new SendOutcome.TransientFailure("gateway http 503"));
         DispatchDueMessagesService dispatcher = dispatcher(4, highestJitter());
 
@@ -113,7 +116,7 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void a_message_whose_code_expired_is_neither_opened_nor_sent() {
-        queue("m1", OutboundMessage.Channel.SMS);
+        queue("m1", Channel.SMS);
         clock.advance(Duration.ofMinutes(5));
 
         dispatcher(5).dispatchDue();
@@ -126,9 +129,9 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void a_sender_that_throws_fails_only_its_own_message_which_is_retried() {
-        queue("m1", OutboundMessage.Channel.SMS);
-        queue("m2", OutboundMessage.Channel.SMS);
-        queue("m3", OutboundMessage.Channel.SMS);
+        queue("m1", Channel.SMS);
+        queue("m2", Channel.SMS);
+        queue("m3", Channel.SMS);
         sms.answer(m -> {
             if (m.messageId().equals("m2")) {
                 throw new IllegalStateException("template sms_xx.txt missing");
@@ -148,14 +151,14 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void content_that_cannot_be_opened_fails_only_its_own_message() {
-        queue("m1", OutboundMessage.Channel.EMAIL);
-        queue("m2", OutboundMessage.Channel.EMAIL).unreadable = new IllegalStateException("no key with id k9");
-        queue("m3", OutboundMessage.Channel.EMAIL);
+        queue("m1", Channel.EMAIL);
+        queue("m2", Channel.EMAIL).unreadable = new IllegalStateException("no key with id k9");
+        queue("m3", Channel.EMAIL);
         email.answer(m -> new SendOutcome.Accepted("p-" + m.messageId()));
 
         dispatcher(5).dispatchDue();
 
-        assertThat(email.sent).extracting(OutboundMessage::messageId).containsExactly("m1", "m3");
+        assertThat(email.sent).extracting(CodeMessage::messageId).containsExactly("m1", "m3");
         assertThat(outbox.row("m2").status).isEqualTo(Status.RETRYING);
         assertThat(outbox.row("m2").detail).isEqualTo("dispatch error (IllegalStateException)");
         assertThat(outbox.counted).containsExactly("EMAIL SENT", "EMAIL RETRYING", "EMAIL SENT");
@@ -163,8 +166,8 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void a_message_no_sender_handles_is_retried_and_the_round_goes_on() {
-        queue("m1", OutboundMessage.Channel.EMAIL);
-        queue("m2", OutboundMessage.Channel.SMS);
+        queue("m1", Channel.EMAIL);
+        queue("m2", Channel.SMS);
         sms.answer(m -> new SendOutcome.Accepted("p-" + m.messageId()));
         DispatchDueMessagesService smsOnly = new DispatchDueMessagesService(outbox, outbox, List.of(sms),
                 policy(5), outbox, highestJitter(), clock, RequestContextPort.none(),
@@ -178,9 +181,9 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void each_message_is_claimed_for_its_own_send_and_a_round_stops_at_the_batch_size() {
-        queue("m1", OutboundMessage.Channel.SMS);
-        queue("m2", OutboundMessage.Channel.EMAIL);
-        queue("m3", OutboundMessage.Channel.SMS);
+        queue("m1", Channel.SMS);
+        queue("m2", Channel.EMAIL);
+        queue("m3", Channel.SMS);
         sms.answer(m -> new SendOutcome.Accepted("p"));
         email.answer(m -> new SendOutcome.Accepted("p"));
 
@@ -197,8 +200,8 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void each_message_is_opened_sent_and_recorded_within_the_request_that_queued_it() {
-        queue("m1", OutboundMessage.Channel.SMS).requestId = "req-1";
-        queue("m2", OutboundMessage.Channel.SMS);
+        queue("m1", Channel.SMS).requestId = "req-1";
+        queue("m2", Channel.SMS);
         sms.answer(m -> new SendOutcome.Accepted("p"));
 
         new DispatchDueMessagesService(outbox, outbox, List.of(sms), policy(5), outbox, highestJitter(), clock,
@@ -211,8 +214,8 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void a_stop_requested_during_a_send_claims_no_further_message_and_the_send_is_still_recorded() {
-        queue("m1", OutboundMessage.Channel.SMS);
-        queue("m2", OutboundMessage.Channel.SMS);
+        queue("m1", Channel.SMS);
+        queue("m2", Channel.SMS);
         AtomicBoolean stop = new AtomicBoolean();
         sms.answer(m -> {
             stop.set(true);
@@ -227,7 +230,7 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void the_message_under_way_is_given_back_due_at_once_and_its_late_result_is_fenced_once_claimed_again() {
-        queue("m1", OutboundMessage.Channel.SMS);
+        queue("m1", Channel.SMS);
         DispatchDueMessagesService dispatcher = dispatcher(5);
         sms.answer(m -> {
             assertThat(dispatcher.releaseInFlight()).isTrue();
@@ -244,7 +247,7 @@ class DispatchDueMessagesServiceTest {
 
     @Test
     void a_result_whose_lease_was_taken_over_meanwhile_is_neither_recorded_nor_counted() {
-        queue("m1", OutboundMessage.Channel.SMS);
+        queue("m1", Channel.SMS);
         sms.answer(m -> {
             clock.advance(LEASE.plusSeconds(1));
             outbox.claimNext(clock.instant(), LEASE);
@@ -259,12 +262,12 @@ class DispatchDueMessagesServiceTest {
         assertThat(outbox.counted).isEmpty();
     }
 
-    private OutboundMessage message(String id, OutboundMessage.Channel channel) {
-        String to = channel == OutboundMessage.Channel.SMS ? "+4915112345612" : "jane@example.com";
-        return new OutboundMessage(id, id, channel, to, Locale.ENGLISH, "123456", 5, null);
+    private CodeMessage message(String id, Channel channel) {
+        String to = channel == Channel.SMS ? "+4915112345612" : "jane@example.com";
+        return new CodeMessage(id, id, new Destination(channel, to), Locale.ENGLISH, new OtpCode("123456"), 5, null);
     }
 
-    private InMemoryOutbox.Row queue(String id, OutboundMessage.Channel channel) {
+    private InMemoryOutbox.Row queue(String id, Channel channel) {
         return outbox.add(message(id, channel), clock.instant(), clock.instant().plus(Duration.ofMinutes(5)));
     }
 
@@ -313,22 +316,22 @@ class DispatchDueMessagesServiceTest {
     /** A provider answering as the test says, one channel; it notes each send in the outbox's event list. */
     final class ScriptedSender implements SendMessagePort {
 
-        final OutboundMessage.Channel channel;
-        final List<OutboundMessage> sent = new ArrayList<>();
-        private Function<OutboundMessage, SendOutcome> answer = message -> {
+        final Channel channel;
+        final List<CodeMessage> sent = new ArrayList<>();
+        private Function<CodeMessage, SendOutcome> answer = message -> {
             throw new AssertionError("no answer scripted for " + message);
         };
 
-        ScriptedSender(OutboundMessage.Channel channel) {
+        ScriptedSender(Channel channel) {
             this.channel = channel;
         }
 
-        void answer(Function<OutboundMessage, SendOutcome> answer) {
+        void answer(Function<CodeMessage, SendOutcome> answer) {
             this.answer = answer;
         }
 
         @Override
-        public boolean handles(OutboundMessage.Channel candidate) {
+        public boolean handles(Channel candidate) {
             return candidate == channel;
         }
 
@@ -338,7 +341,7 @@ class DispatchDueMessagesServiceTest {
         }
 
         @Override
-        public SendOutcome send(OutboundMessage message) {
+        public SendOutcome send(CodeMessage message) {
             outbox.events.add("send " + message.messageId());
             sent.add(message);
             return answer.apply(message);

@@ -4,7 +4,6 @@ import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.LoadContactPort;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RemoveContactPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SaveContactPort;
@@ -14,6 +13,7 @@ import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.abuse.SendQuota;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
 import com.plmr.mfa.domain.user.UserId;
@@ -34,7 +34,7 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
 
     final Map<ChallengeId, Challenge> challenges = new HashMap<>();
     final Map<String, Contact> contacts = new HashMap<>();
-    final List<OutboundMessage> outbox = new ArrayList<>();
+    final List<CodeMessage> outbox = new ArrayList<>();
     final List<String> writesOutsideTransactions = new ArrayList<>();
     final Map<UserId, FailureStreak> streaks = new HashMap<>();
     int transactions;
@@ -46,7 +46,7 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
             return work.get();
         }
         Map<ChallengeId, Challenge> savedChallenges = new HashMap<>(challenges);
-        List<OutboundMessage> savedOutbox = new ArrayList<>(outbox);
+        List<CodeMessage> savedOutbox = new ArrayList<>(outbox);
         transactions++;
         inTransaction = true;
         try {
@@ -80,7 +80,7 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
     }
 
     @Override
-    public void enqueue(ChallengeId challenge, OutboundMessage message, java.time.Instant now, java.time.Instant expiresAt) {
+    public void enqueue(ChallengeId challenge, CodeMessage message, java.time.Instant now, java.time.Instant expiresAt) {
         write("enqueue " + message.messageId());
         outbox.add(message);
     }

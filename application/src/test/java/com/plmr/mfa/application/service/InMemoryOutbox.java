@@ -1,11 +1,12 @@
 package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
-import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
-import com.plmr.mfa.domain.challenge.DeliveryState.Status;
+import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryState.Status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
 
     /** One outbox row; {@code nextAttemptAt} is {@code null} once the row is final. */
     static final class Row {
-        final OutboundMessage message;
+        final CodeMessage message;
         final Instant expiresAt;
         Status status = Status.QUEUED;
         int attempts;
@@ -34,7 +35,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
         String requestId;
         RuntimeException unreadable;
 
-        Row(OutboundMessage message, Instant createdAt, Instant expiresAt) {
+        Row(CodeMessage message, Instant createdAt, Instant expiresAt) {
             this.message = message;
             this.nextAttemptAt = createdAt;
             this.expiresAt = expiresAt;
@@ -46,7 +47,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
     final List<String> counted = new ArrayList<>();
     final List<Duration> leases = new ArrayList<>();
 
-    Row add(OutboundMessage message, Instant createdAt, Instant expiresAt) {
+    Row add(CodeMessage message, Instant createdAt, Instant expiresAt) {
         Row row = new Row(message, createdAt, expiresAt);
         rows.put(message.messageId(), row);
         return row;
@@ -83,7 +84,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
         return true;
     }
 
-    private OutboundMessage open(Row row) {
+    private CodeMessage open(Row row) {
         events.add("open " + row.message.messageId());
         if (row.unreadable != null) {
             throw row.unreadable;
@@ -106,7 +107,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
     }
 
     @Override
-    public void recorded(OutboundMessage.Channel channel, Status status) {
+    public void recorded(Channel channel, Status status) {
         counted.add(channel + " " + status);
     }
 }

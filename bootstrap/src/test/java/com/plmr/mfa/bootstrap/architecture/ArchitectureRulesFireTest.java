@@ -61,6 +61,7 @@ class ArchitectureRulesFireTest {
                         PlantedNotifyAdapter.class.getSimpleName()),
                 arguments("the_notification_adapter_does_not_use_other_adapters", PlantedNotifyAdapter.class,
                         PlantedRestAdapter.class.getSimpleName()),
+                arguments("the_rest_adapter_uses_no_outgoing_ports", PlantedRestAdapter.class, "TransactionPort"),
                 arguments("adapters_use_use_cases_not_services", PlantedRestAdapter.class,
                         PlantedService.class.getSimpleName()),
                 arguments("mapped_entities_stay_in_the_persistence_adapter", PlantedRestAdapter.class,

@@ -50,6 +50,11 @@ class HexagonalArchitectureTest {
             .because("a use case answers in the domain's terms; how it stores and sends stays behind it");
 
     @ArchTest
+    static final ArchRule the_rest_adapter_uses_no_outgoing_ports = noClasses().that().resideInAPackage(REST)
+            .should().dependOnClassesThat().resideInAPackage(OUTGOING_PORTS)
+            .because("the REST adapter sees use cases and the domain only, as a caller of the service would");
+
+    @ArchTest
     static final ArchRule adapters_use_use_cases_not_services = noClasses().that().resideInAPackage(ADAPTERS)
             .should().dependOnClassesThat().resideInAPackage(SERVICES)
             .because("adapters call use cases (port.in) and implement ports (port.out); bootstrap alone builds services");

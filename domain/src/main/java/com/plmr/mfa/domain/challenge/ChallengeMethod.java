@@ -1,11 +1,10 @@
 package com.plmr.mfa.domain.challenge;
 
-import com.plmr.mfa.domain.user.ContactKind;
-
 /**
- * The ways a user can answer a challenge. E-mail is the lower-assurance method: NIST SP 800-63B
- * §5.1.3.1 does not accept e-mail as an out-of-band authenticator, so consumers decide per
- * challenge whether to allow it.
+ * The ways a user can answer a challenge: a code this service sends (its channel is a
+ * {@code com.plmr.mfa.domain.delivery.Channel}), or a code of an authenticator app. E-mail is the lower-assurance method: NIST SP 800-63B §5.1.3.1 does not
+ * accept e-mail as an out-of-band authenticator, so consumers decide per challenge whether to
+ * allow it.
  */
 public enum ChallengeMethod {
     SMS,
@@ -15,14 +14,5 @@ public enum ChallengeMethod {
     /** Whether the code is sent by this service (and so issued, hashed and expired by it). */
     public boolean isDelivered() {
         return this != APP;
-    }
-
-    /** The contact a code of this method is delivered to; app codes are not delivered. */
-    public ContactKind contactKind() {
-        return switch (this) {
-            case SMS -> ContactKind.PHONE;
-            case EMAIL -> ContactKind.EMAIL;
-            case APP -> throw new IllegalArgumentException("app codes are not delivered");
-        };
     }
 }

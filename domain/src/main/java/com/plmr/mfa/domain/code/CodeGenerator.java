@@ -1,5 +1,7 @@
 package com.plmr.mfa.domain.code;
 
+import com.plmr.mfa.domain.delivery.OtpCode;
+
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,11 +20,11 @@ public final class CodeGenerator {
     }
 
     /** A code of {@code digits} (6 to 9) decimal digits, leading zeros kept. */
-    public String generate(int digits) {
+    public OtpCode generate(int digits) {
         if (digits < 6 || digits > 9) {
             throw new IllegalArgumentException("codes have 6 to 9 digits");
         }
         String value = Integer.toString(random.nextInt(POWERS[digits]));
-        return "0".repeat(digits - value.length()) + value;
+        return new OtpCode("0".repeat(digits - value.length()) + value);
     }
 }

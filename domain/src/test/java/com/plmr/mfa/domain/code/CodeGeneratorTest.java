@@ -18,7 +18,7 @@ class CodeGeneratorTest {
     void codes_have_the_requested_number_of_digits_with_leading_zeros_kept(int digits) {
         CodeGenerator generator = new CodeGenerator(new Random(42));
         for (int i = 0; i < 1000; i++) {
-            assertThat(generator.generate(digits)).hasSize(digits).containsOnlyDigits();
+            assertThat(generator.generate(digits).digits()).hasSize(digits).containsOnlyDigits();
         }
     }
 
@@ -27,7 +27,7 @@ class CodeGeneratorTest {
         CodeGenerator generator = new CodeGenerator(new Random(7));
         Set<Character> firstDigits = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            firstDigits.add(generator.generate(6).charAt(0));
+            firstDigits.add(generator.generate(6).digits().charAt(0));
         }
         assertThat(firstDigits).hasSize(10);
     }

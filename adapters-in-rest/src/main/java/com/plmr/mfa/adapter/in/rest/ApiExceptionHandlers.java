@@ -1,7 +1,7 @@
 package com.plmr.mfa.adapter.in.rest;
 
 import com.plmr.mfa.adapter.in.rest.model.ErrorCode;
-import com.plmr.mfa.application.port.out.StoreUnavailableException;
+import com.plmr.mfa.application.port.in.StoreUnavailableException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -7,8 +7,8 @@ import com.plmr.mfa.adapter.in.rest.model.Delivery;
 import com.plmr.mfa.adapter.in.rest.model.DeliveryStatus;
 import com.plmr.mfa.adapter.in.rest.model.StepUpContext;
 import com.plmr.mfa.domain.challenge.ChallengeId;
-import com.plmr.mfa.domain.challenge.DeliveryState;
 import com.plmr.mfa.domain.challenge.Verification;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -51,7 +51,7 @@ final class ChallengeModels {
 
     private static Delivery toModel(DeliveryState state) {
         return new Delivery()
-                .method(toModel(state.method()))
+                .method(toModel(state.channel().method()))
                 .status(DeliveryStatus.toEnum(lower(state.status())))
                 .attempts(state.attempts())
                 .updatedAt(state.updatedAt());

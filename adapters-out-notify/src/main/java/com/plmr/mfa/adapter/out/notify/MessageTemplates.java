@@ -1,9 +1,12 @@
 package com.plmr.mfa.adapter.out.notify;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.domain.challenge.Amount;
 import com.plmr.mfa.domain.challenge.Payee;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.OtpCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,13 +82,13 @@ public final class MessageTemplates {
     }
 
     /** The SMS text: one line, GSM-7 and one segment with the shipped templates whenever the summary allows. */
-    public String smsText(OutboundMessage message) {
+    public String smsText(CodeMessage message) {
         String language = languageOf(message.locale());
         return template(SMS, language).render(values(message, true), UnaryOperator.identity()).strip();
     }
 
     /** Subject, plain-text and HTML body of the e-mail. */
-    public EmailContent email(OutboundMessage message) {
+    public EmailContent email(CodeMessage message) {
         String language = languageOf(message.locale());
         Map<String, Object> values = values(message, false);
         String subject = oneLine(template(EMAIL_SUBJECT, language).render(values, UnaryOperator.identity()));
@@ -102,9 +105,9 @@ public final class MessageTemplates {
         return template;
     }
 
-    private static Map<String, Object> values(OutboundMessage message, boolean sms) {
+    private static Map<String, Object> values(CodeMessage message, boolean sms) {
         Map<String, Object> values = new HashMap<>();
-        values.put("code", message.code());
+        values.put("code", message.code().digits());
         values.put("minutes", message.validMinutes());
         values.put("singular", message.validMinutes() == 1);
         values.put("summary", normaliseSummary(message.summary()));
@@ -144,9 +147,9 @@ public final class MessageTemplates {
         for (String language : LANGUAGES) {
             for (String summary : new String[] {null, "sample"}) {
                 for (TransactionDetails transaction : new TransactionDetails[] {null, SAMPLE_TRANSACTION}) {
-                    OutboundMessage sample = new OutboundMessage("self-check", "self-check",
-                            OutboundMessage.Channel.SMS, "self-check", Locale.forLanguageTag(language),
-                            "000000", 1, summary, transaction);
+                    CodeMessage sample = new CodeMessage("self-check", "self-check",
+                            new Destination(Channel.SMS, "+10000000000"), Locale.forLanguageTag(language),
+                            new OtpCode("000000"), 1, summary, transaction);
                     smsText(sample);
                     email(sample);
                 }

@@ -10,7 +10,7 @@ import com.plmr.mfa.adapter.out.notify.sms.TwilioProperties;
 import com.plmr.mfa.adapter.out.notify.sms.TwilioSmsSender;
 import com.plmr.mfa.adapter.out.notify.sms.WebhookProperties;
 import com.plmr.mfa.adapter.out.notify.sms.WebhookSmsSender;
-import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.delivery.Channel;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -23,7 +23,6 @@ import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.function.Supplier;
 
 import static com.plmr.mfa.adapter.out.notify.NotifyProviders.DEV;
@@ -90,7 +89,7 @@ public class NotifyFactory {
     @Requires(notEnv = {PROD, PRODUCTION})
     @Requires(property = SMS_PROVIDER, value = DEV, defaultValue = DEV)
     DevSinkSender smsDevSink(DevSinkFile file, MessageTemplates templates, @Nullable DevInbox inbox) {
-        return new DevSinkSender(EnumSet.of(OutboundMessage.Channel.SMS), file, templates, Clock.systemUTC(), inbox);
+        return new DevSinkSender(Channel.SMS, file, templates, Clock.systemUTC(), inbox);
     }
 
     @Context
@@ -99,8 +98,7 @@ public class NotifyFactory {
     @Requires(notEnv = {PROD, PRODUCTION})
     @Requires(property = EMAIL_PROVIDER, value = DEV, defaultValue = DEV)
     DevSinkSender emailDevSink(DevSinkFile file, MessageTemplates templates, @Nullable DevInbox inbox) {
-        return new DevSinkSender(EnumSet.of(OutboundMessage.Channel.EMAIL), file, templates, Clock.systemUTC(),
-                inbox);
+        return new DevSinkSender(Channel.EMAIL, file, templates, Clock.systemUTC(), inbox);
     }
 
     /** A sender's own validation names the key at fault; it surfaces as a configuration error. */

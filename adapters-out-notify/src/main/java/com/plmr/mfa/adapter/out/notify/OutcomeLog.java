@@ -1,7 +1,7 @@
 package com.plmr.mfa.adapter.out.notify;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import org.slf4j.Logger;
 
 /**
@@ -14,7 +14,7 @@ public final class OutcomeLog {
     }
 
     /** Logs the outcome and returns it. */
-    public static SendOutcome log(Logger log, String provider, OutboundMessage message, SendOutcome outcome) {
+    public static SendOutcome log(Logger log, String provider, CodeMessage message, SendOutcome outcome) {
         outcome.fold(new SendOutcome.Cases<Void>() {
             @Override
             public Void accepted(SendOutcome.Accepted accepted) {
@@ -38,12 +38,5 @@ public final class OutcomeLog {
             }
         });
         return outcome;
-    }
-
-    /** Guards against a dispatcher handing a message to a sender of the wrong channel (a programming error). */
-    public static void requireChannel(OutboundMessage message, OutboundMessage.Channel expected, String sender) {
-        if (message.channel() != expected) {
-            throw new IllegalArgumentException(sender + " does not handle " + message);
-        }
     }
 }

@@ -1,6 +1,9 @@
 package com.plmr.mfa.adapter.out.notify;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.OtpCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,9 +20,9 @@ class MessageTemplatesTest {
 
     private final MessageTemplates templates = MessageTemplates.fromClasspath();
 
-    private static OutboundMessage sms(String language, String code, int minutes, String summary) {
-        return new OutboundMessage("m", "k", OutboundMessage.Channel.SMS, "+491", Locale.forLanguageTag(language),
-                code, minutes, summary);
+    private static CodeMessage sms(String language, String code, int minutes, String summary) {
+        return new CodeMessage("m", "k", new Destination(Channel.SMS, TestMessages.PHONE),
+                Locale.forLanguageTag(language), new OtpCode(code), minutes, summary);
     }
 
     @Test

@@ -7,8 +7,8 @@ import com.plmr.mfa.adapter.out.notify.email.SmtpProperties;
 import com.plmr.mfa.adapter.out.notify.sms.TwilioProperties;
 import com.plmr.mfa.adapter.out.notify.sms.TwilioSmsSender;
 import com.plmr.mfa.adapter.out.notify.sms.WebhookSmsSender;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendMessagePort;
+import com.plmr.mfa.domain.delivery.Channel;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -60,7 +60,7 @@ class NotifyWiringTest {
         return ApplicationContext.builder().properties(properties).environments(environments).start();
     }
 
-    private static SendMessagePort senderFor(ApplicationContext context, OutboundMessage.Channel channel) {
+    private static SendMessagePort senderFor(ApplicationContext context, Channel channel) {
         Collection<SendMessagePort> senders = context.getBeansOfType(SendMessagePort.class);
         assertThat(senders.stream().filter(s -> s.handles(channel))).hasSize(1);
         return senders.stream().filter(s -> s.handles(channel)).findFirst().orElseThrow();
@@ -69,8 +69,8 @@ class NotifyWiringTest {
     @Test
     void without_configuration_both_channels_go_to_the_dev_sink_whose_folder_is_created() {
         try (ApplicationContext context = start(properties())) {
-            assertThat(senderFor(context, OutboundMessage.Channel.SMS)).isInstanceOf(DevSinkSender.class);
-            assertThat(senderFor(context, OutboundMessage.Channel.EMAIL)).isInstanceOf(DevSinkSender.class);
+            assertThat(senderFor(context, Channel.SMS)).isInstanceOf(DevSinkSender.class);
+            assertThat(senderFor(context, Channel.EMAIL)).isInstanceOf(DevSinkSender.class);
             assertThat(context.getBeansOfType(SendMessagePort.class)).hasSize(2);
             assertThat(Files.isDirectory(dir.resolve("sink"))).isTrue();
         }
@@ -81,8 +81,8 @@ class NotifyWiringTest {
         try (ApplicationContext context = start(properties(), "dev")) {
             DevInbox inbox = context.getBean(DevInbox.class);
 
-            senderFor(context, OutboundMessage.Channel.SMS).send(TestMessages.sms("en", null));
-            senderFor(context, OutboundMessage.Channel.EMAIL).send(TestMessages.email(TestMessages.EMAIL, "en", null));
+            senderFor(context, Channel.SMS).send(TestMessages.sms("en", null));
+            senderFor(context, Channel.EMAIL).send(TestMessages.email(TestMessages.EMAIL, "en", null));
 
             assertThat(inbox.newestFirst(null)).extracting(message -> message.id())
                     .containsExactly("msg-mail-1", "msg-sms-1");
@@ -92,7 +92,7 @@ class NotifyWiringTest {
     @Test
     void no_inbox_holds_codes_outside_the_dev_environment() {
         try (ApplicationContext context = start(properties(), "test")) {
-            assertThat(senderFor(context, OutboundMessage.Channel.SMS)).isInstanceOf(DevSinkSender.class);
+            assertThat(senderFor(context, Channel.SMS)).isInstanceOf(DevSinkSender.class);
             assertThat(context.getBeansOfType(DevInbox.class)).isEmpty();
         }
         try (ApplicationContext context = start(properties(concat(TWILIO, SMTP)), "dev", "prod")) {
@@ -114,8 +114,8 @@ class NotifyWiringTest {
     void twilio_is_selected_for_sms_and_reads_its_settings() {
         try (ApplicationContext context = start(properties(concat(TWILIO, new Object[] {
                 "mfa.notify.sms.twilio.request-timeout", "750ms"})))) {
-            assertThat(senderFor(context, OutboundMessage.Channel.SMS)).isInstanceOf(TwilioSmsSender.class);
-            assertThat(senderFor(context, OutboundMessage.Channel.EMAIL)).isInstanceOf(DevSinkSender.class);
+            assertThat(senderFor(context, Channel.SMS)).isInstanceOf(TwilioSmsSender.class);
+            assertThat(senderFor(context, Channel.EMAIL)).isInstanceOf(DevSinkSender.class);
             TwilioProperties settings = context.getBean(TwilioProperties.class);
             assertThat(settings.baseUrl()).isEqualTo("https://api.twilio.com");
             assertThat(settings.requestTimeout()).isEqualTo(Duration.ofMillis(750));
@@ -127,14 +127,14 @@ class NotifyWiringTest {
     void the_webhook_is_selected_for_sms() {
         try (ApplicationContext context = start(properties("mfa.notify.sms.provider", "webhook",
                 "mfa.notify.sms.webhook.url", "https://sms-gateway.example.test/send"))) {
-            assertThat(senderFor(context, OutboundMessage.Channel.SMS)).isInstanceOf(WebhookSmsSender.class);
+            assertThat(senderFor(context, Channel.SMS)).isInstanceOf(WebhookSmsSender.class);
         }
     }
 
     @Test
     void smtp_is_selected_for_email_with_secure_defaults_and_lower_case_starttls_values() {
         try (ApplicationContext context = start(properties(SMTP))) {
-            assertThat(senderFor(context, OutboundMessage.Channel.EMAIL)).isInstanceOf(SmtpEmailSender.class);
+            assertThat(senderFor(context, Channel.EMAIL)).isInstanceOf(SmtpEmailSender.class);
             SmtpProperties settings = context.getBean(SmtpProperties.class);
             assertThat(settings.port()).isEqualTo(587);
             assertThat(settings.starttls()).isEqualTo(SmtpProperties.StartTls.REQUIRED);
@@ -172,8 +172,8 @@ class NotifyWiringTest {
     void prod_starts_with_real_providers_and_no_dev_sink() {
         try (ApplicationContext context = start(properties(concat(TWILIO, SMTP)), "prod")) {
             assertThat(context.getBeansOfType(DevSinkSender.class)).isEmpty();
-            assertThat(senderFor(context, OutboundMessage.Channel.SMS)).isInstanceOf(TwilioSmsSender.class);
-            assertThat(senderFor(context, OutboundMessage.Channel.EMAIL)).isInstanceOf(SmtpEmailSender.class);
+            assertThat(senderFor(context, Channel.SMS)).isInstanceOf(TwilioSmsSender.class);
+            assertThat(senderFor(context, Channel.EMAIL)).isInstanceOf(SmtpEmailSender.class);
         }
     }
 

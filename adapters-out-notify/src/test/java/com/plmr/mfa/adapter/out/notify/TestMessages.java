@@ -1,9 +1,12 @@
 package com.plmr.mfa.adapter.out.notify;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.domain.challenge.Amount;
 import com.plmr.mfa.domain.challenge.Payee;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.OtpCode;
 
 import java.util.Locale;
 
@@ -18,14 +21,14 @@ public final class TestMessages {
     private TestMessages() {
     }
 
-    public static OutboundMessage sms(String languageTag, String summary) {
-        return new OutboundMessage("msg-sms-1", "idem-sms-1", OutboundMessage.Channel.SMS, PHONE,
-                Locale.forLanguageTag(languageTag), CODE, 5, summary);
+    public static CodeMessage sms(String languageTag, String summary) {
+        return new CodeMessage("msg-sms-1", "idem-sms-1", new Destination(Channel.SMS, PHONE),
+                Locale.forLanguageTag(languageTag), new OtpCode(CODE), 5, summary);
     }
 
-    public static OutboundMessage email(String destination, String languageTag, String summary) {
-        return new OutboundMessage("msg-mail-1", "idem-mail-1", OutboundMessage.Channel.EMAIL, destination,
-                Locale.forLanguageTag(languageTag), CODE, 5, summary);
+    public static CodeMessage email(String destination, String languageTag, String summary) {
+        return new CodeMessage("msg-mail-1", "idem-mail-1", new Destination(Channel.EMAIL, destination),
+                Locale.forLanguageTag(languageTag), new OtpCode(CODE), 5, summary);
     }
 
     /** An ACME GmbH payment of the amount, with masked account and reference. */
@@ -34,23 +37,22 @@ public final class TestMessages {
                 new Payee(payee, "DE89 **** **** **** **** 00"), "INV-2026-0042");
     }
 
-    public static OutboundMessage paymentSms(String languageTag, TransactionDetails transaction) {
+    public static CodeMessage paymentSms(String languageTag, TransactionDetails transaction) {
         return withTransaction(sms(languageTag, null), transaction);
     }
 
-    public static OutboundMessage email(String destination, String languageTag, String summary,
-                                        TransactionDetails transaction) {
+    public static CodeMessage email(String destination, String languageTag, String summary,
+                                    TransactionDetails transaction) {
         return withTransaction(email(destination, languageTag, summary), transaction);
     }
 
-    private static OutboundMessage withTransaction(OutboundMessage message, TransactionDetails transaction) {
-        return new OutboundMessage(message.messageId(), message.idempotencyKey(), message.channel(),
-                message.destination(), message.locale(), message.code(), message.validMinutes(), message.summary(),
-                transaction);
+    private static CodeMessage withTransaction(CodeMessage message, TransactionDetails transaction) {
+        return new CodeMessage(message.messageId(), message.idempotencyKey(), message.to(), message.locale(),
+                message.code(), message.validMinutes(), message.summary(), transaction);
     }
 
-    public static OutboundMessage withIds(OutboundMessage message, String messageId, String idempotencyKey) {
-        return new OutboundMessage(messageId, idempotencyKey, message.channel(), message.destination(),
-                message.locale(), message.code(), message.validMinutes(), message.summary(), message.transaction());
+    public static CodeMessage withIds(CodeMessage message, String messageId, String idempotencyKey) {
+        return new CodeMessage(messageId, idempotencyKey, message.to(), message.locale(), message.code(),
+                message.validMinutes(), message.summary(), message.transaction());
     }
 }

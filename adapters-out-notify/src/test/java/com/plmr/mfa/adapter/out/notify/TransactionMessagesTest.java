@@ -1,9 +1,12 @@
 package com.plmr.mfa.adapter.out.notify;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.domain.challenge.Amount;
 import com.plmr.mfa.domain.challenge.Payee;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.OtpCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,7 +70,7 @@ class TransactionMessagesTest {
 
     @Test
     void the_summary_gives_way_to_the_amount_and_payee_in_sms_and_stands_beside_them_in_email() {
-        OutboundMessage message = TestMessages.email(EMAIL, "en", "invoice 42", payment("40", "EUR", "ACME GmbH"));
+        CodeMessage message = TestMessages.email(EMAIL, "en", "invoice 42", payment("40", "EUR", "ACME GmbH"));
 
         assertThat(templates.smsText(message)).contains("€40.00 to ACME GmbH").doesNotContain("invoice 42");
         assertThat(templates.email(message).text()).contains("You are about to approve: invoice 42", "Amount: €40.00");
@@ -159,8 +162,8 @@ class TransactionMessagesTest {
         assertThat(email.html()).doesNotContain(">Account<", ">Reference<");
     }
 
-    private static OutboundMessage message(String language, String code, int minutes, TransactionDetails transaction) {
-        return new OutboundMessage("m", "k", OutboundMessage.Channel.SMS, "+491", Locale.forLanguageTag(language),
-                code, minutes, null, transaction);
+    private static CodeMessage message(String language, String code, int minutes, TransactionDetails transaction) {
+        return new CodeMessage("m", "k", new Destination(Channel.SMS, TestMessages.PHONE),
+                Locale.forLanguageTag(language), new OtpCode(code), minutes, null, transaction);
     }
 }

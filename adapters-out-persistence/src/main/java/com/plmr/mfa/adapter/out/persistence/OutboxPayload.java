@@ -1,9 +1,12 @@
 package com.plmr.mfa.adapter.out.persistence;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.domain.challenge.Amount;
 import com.plmr.mfa.domain.challenge.Payee;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.OtpCode;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,13 +45,13 @@ final class OutboxPayload {
     }
 
     /** The message in layout {@link #CURRENT}. */
-    static byte[] write(OutboundMessage message) {
+    static byte[] write(CodeMessage message) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(message.idempotencyKey());
-            out.writeUTF(message.destination());
+            out.writeUTF(message.to().address());
             out.writeUTF(message.locale().toLanguageTag());
-            out.writeUTF(message.code());
+            out.writeUTF(message.code().digits());
             out.writeInt(message.validMinutes());
             writeOptional(out, message.summary());
             TransactionDetails transaction = message.transaction();
@@ -68,7 +71,7 @@ final class OutboxPayload {
     }
 
     /** @throws IllegalArgumentException for a layout newer than {@link #CURRENT} (never claimed, so never read) */
-    static OutboundMessage read(int format, String messageId, OutboundMessage.Channel channel, byte[] payload) {
+    static CodeMessage read(int format, String messageId, Channel channel, byte[] payload) {
         if (format < 1 || format > CURRENT) {
             throw new IllegalArgumentException("outbox payload format " + format + " is not read by this release");
         }
@@ -80,8 +83,8 @@ final class OutboxPayload {
             int minutes = in.readInt();
             String summary = readOptional(in);
             TransactionDetails transaction = in.available() > 0 && in.readBoolean() ? transaction(in) : null;
-            return new OutboundMessage(messageId, idempotencyKey, channel, destination, locale, code, minutes,
-                    summary, transaction);
+            return new CodeMessage(messageId, idempotencyKey, new Destination(channel, destination), locale,
+                    new OtpCode(code), minutes, summary, transaction);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,13 +3,13 @@ package com.plmr.mfa.adapter.out.persistence;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.domain.challenge.ChallengeId;
-import com.plmr.mfa.domain.challenge.ChallengeMethod;
-import com.plmr.mfa.domain.challenge.DeliveryState;
 import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
@@ -41,7 +41,7 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
     private static final int MAX_DETAIL = 200;
     /** The MDC key under which the REST adapter keeps the current request's id (at most 64 characters). */
     static final String REQUEST_ID = "requestId";
-    private static final List<String> CHANNELS = Arrays.stream(OutboundMessage.Channel.values())
+    private static final List<String> CHANNELS = Arrays.stream(Channel.values())
             .map(Enum::name).toList();
     private static final TransactionDefinition CLAIM = claimDefinition();
     private final OutboxRepository repository;
@@ -63,7 +63,7 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
 
     /** The message is stored with the id of the request under way (the initiate's), if any. */
     @Override
-    public void enqueue(ChallengeId challenge, OutboundMessage message, Instant now, Instant expiresAt) {
+    public void enqueue(ChallengeId challenge, CodeMessage message, Instant now, Instant expiresAt) {
         SealedSecret sealed = sealer.seal(OutboxPayload.write(message), aad(message.messageId()));
         repository.save(new OutboxMessageRow(message.messageId(), challenge.value(), message.channel().name(),
                 sealed.keyId(), sealed.ciphertext(), OutboxPayload.CURRENT, DeliveryState.Status.QUEUED.name(), 0, now,
@@ -79,7 +79,7 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
         });
         return claimed.map(row -> new PendingMessage(new Claim(row.id(), row.attempts() + 1),
                 new ChallengeId(row.challengeId()),
-                OutboundMessage.Channel.valueOf(row.channel()), row.expiresAt(), row.requestId(), () -> open(row)));
+                Channel.valueOf(row.channel()), row.expiresAt(), row.requestId(), () -> open(row)));
     }
 
     @Override
@@ -108,13 +108,13 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
     @Override
     public Optional<DeliveryState> latestFor(ChallengeId challenge) {
         return repository.findFirstByChallengeIdOrderByCreatedAtDesc(challenge.value())
-                .map(row -> new DeliveryState(ChallengeMethod.valueOf(row.channel()),
+                .map(row -> new DeliveryState(Channel.valueOf(row.channel()),
                         DeliveryState.Status.valueOf(row.status()), row.attempts(), row.updatedAt()));
     }
 
-    private OutboundMessage open(OutboxMessageRow row) {
+    private CodeMessage open(OutboxMessageRow row) {
         byte[] payload = sealer.open(new SealedSecret(row.payloadKeyId(), row.payload()), aad(row.id()));
-        return OutboxPayload.read(row.payloadFormat(), row.id(), OutboundMessage.Channel.valueOf(row.channel()),
+        return OutboxPayload.read(row.payloadFormat(), row.id(), Channel.valueOf(row.channel()),
                 payload);
     }
 

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an adapter whose calls report a database they cannot reach as
- * {@link com.plmr.mfa.application.port.out.StoreUnavailableException} ({@link UnavailableStoreInterceptor}).
+ * {@link com.plmr.mfa.application.port.in.StoreUnavailableException} ({@link UnavailableStoreInterceptor}).
  */
 @Around
 @Retention(RetentionPolicy.RUNTIME)

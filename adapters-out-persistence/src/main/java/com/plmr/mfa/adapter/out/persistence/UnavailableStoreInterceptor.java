@@ -1,6 +1,6 @@
 package com.plmr.mfa.adapter.out.persistence;
 
-import com.plmr.mfa.application.port.out.StoreUnavailableException;
+import com.plmr.mfa.application.port.in.StoreUnavailableException;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;

@@ -3,7 +3,7 @@ package com.plmr.mfa.application.port.in;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.ChallengeStatus;
-import com.plmr.mfa.domain.challenge.DeliveryState;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.util.Optional;

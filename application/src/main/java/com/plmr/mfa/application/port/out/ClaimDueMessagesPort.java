@@ -1,6 +1,8 @@
 package com.plmr.mfa.application.port.out;
 
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +49,7 @@ public interface ClaimDueMessagesPort {
      *                  {@code null} when it was not recorded
      * @param content   the message itself
      */
-    record PendingMessage(Claim claim, ChallengeId challenge, OutboundMessage.Channel channel, Instant expiresAt, String requestId,
+    record PendingMessage(Claim claim, ChallengeId challenge, Channel channel, Instant expiresAt, String requestId,
                           Content content) {
     }
 
@@ -55,7 +57,7 @@ public interface ClaimDueMessagesPort {
     interface Content {
 
         /** @throws RuntimeException when the content cannot be read (an unknown key, tampered bytes) */
-        OutboundMessage open();
+        CodeMessage open();
     }
 
     /**

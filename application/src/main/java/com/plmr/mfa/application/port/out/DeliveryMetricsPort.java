@@ -1,6 +1,7 @@
 package com.plmr.mfa.application.port.out;
 
-import com.plmr.mfa.domain.challenge.DeliveryState;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 
 /**
  * Counts what became of delivery attempts, for operators: one count per recorded result, by
@@ -13,7 +14,7 @@ import com.plmr.mfa.domain.challenge.DeliveryState;
  */
 public interface DeliveryMetricsPort {
 
-    void recorded(OutboundMessage.Channel channel, DeliveryState.Status status);
+    void recorded(Channel channel, DeliveryState.Status status);
 
     /** For wirings without metrics. */
     DeliveryMetricsPort NONE = (channel, status) -> { };

@@ -1,7 +1,7 @@
 package com.plmr.mfa.application.port.out;
 
 import com.plmr.mfa.domain.challenge.ChallengeId;
-import com.plmr.mfa.domain.challenge.DeliveryState;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package com.plmr.mfa.application.port.out;
 
-import com.plmr.mfa.domain.challenge.DeliveryState;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 
 import java.time.Instant;
 

@@ -1,7 +1,13 @@
 package com.plmr.mfa.application.port.out;
 
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+
 /**
  * Hands one message to a delivery provider (SMTP server, SMS gateway, development sink).
+ *
+ * <p>The dispatcher asks each sender once, when it is built, which channels it serves, and then
+ * hands it only messages of those channels: the sender does not check the channel again.
  *
  * <p>Implementations never throw for provider failures: they classify them, so the outbox
  * dispatcher can decide between retrying and giving up. They never log the code or the
@@ -9,8 +15,8 @@ package com.plmr.mfa.application.port.out;
  */
 public interface SendMessagePort {
 
-    /** Whether this sender handles the channel (one sender per channel is active). */
-    boolean handles(OutboundMessage.Channel channel);
+    /** Whether this sender serves the channel (one sender per channel is active). */
+    boolean handles(Channel channel);
 
     /**
      * The provider's name, a fixed word per implementation ({@code twilio}, {@code webhook},
@@ -19,5 +25,6 @@ public interface SendMessagePort {
      */
     String provider();
 
-    SendOutcome send(OutboundMessage message);
+    /** Sends a message of a channel this sender {@linkplain #handles handles}. */
+    SendOutcome send(CodeMessage message);
 }

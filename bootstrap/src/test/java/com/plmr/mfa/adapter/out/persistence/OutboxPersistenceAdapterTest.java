@@ -2,16 +2,19 @@ package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.Claim;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.PendingMessage;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.bootstrap.TestDatabaseAccess;
 import com.plmr.mfa.domain.challenge.Amount;
 import com.plmr.mfa.domain.challenge.ChallengeId;
-import com.plmr.mfa.domain.challenge.DeliveryState.Status;
 import com.plmr.mfa.domain.challenge.Payee;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryState.Status;
+import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.OtpCode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -85,7 +88,7 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
 
     @Test
     void a_message_is_sealed_at_rest_and_erased_when_sent() throws SQLException {
-        OutboundMessage message = message("+4915177777001", "424242");
+        CodeMessage message = message("+4915177777001", "424242");
         enqueue(message, NOW);
         assertThat(rawRow(message.messageId())).doesNotContain("424242").doesNotContain("4915177777001");
 
@@ -103,8 +106,8 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
 
     @Test
     void a_claim_takes_one_message_the_longest_waiting_and_leases_it_until_the_lease_runs_out() {
-        OutboundMessage older = message("+4915177777002", "111111");
-        OutboundMessage newer = message("+4915177777003", "222222");
+        CodeMessage older = message("+4915177777002", "111111");
+        CodeMessage newer = message("+4915177777003", "222222");
         enqueue(older, NOW);
         enqueue(newer, NOW.plusSeconds(1));
 
@@ -119,7 +122,7 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
     void dispatchers_claiming_at_once_get_each_message_exactly_once() throws Exception {
         List<String> queued = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            OutboundMessage message = message("+49151777710" + (10 + i), "3333" + (10 + i));
+            CodeMessage message = message("+49151777710" + (10 + i), "3333" + (10 + i));
             enqueue(message, NOW);
             queued.add(message.messageId());
         }
@@ -147,7 +150,7 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
 
     @Test
     void the_result_of_a_claim_whose_lease_ran_out_and_was_claimed_again_is_not_recorded() {
-        OutboundMessage message = message("+4915177777004", "444444");
+        CodeMessage message = message("+4915177777004", "444444");
         enqueue(message, NOW);
         Claim first = outbox.claimNext(NOW, LEASE).orElseThrow().claim();
         Claim second = outbox.claimNext(NOW.plus(LEASE).plusSeconds(1), LEASE).orElseThrow().claim();
@@ -168,7 +171,7 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
 
     @Test
     void a_row_the_previous_release_wrote_is_claimed_and_read() throws Exception {
-        OutboundMessage message = message("+4915177777005", "555555");
+        CodeMessage message = message("+4915177777005", "555555");
         try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO outbox_message (id, challenge_id, channel, payload_key_id, payload, status, attempts,"
                         + " next_attempt_at, expires_at, created_at, updated_at, last_error, provider_message_id)"
@@ -192,7 +195,7 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
 
     @Test
     void a_row_this_release_writes_is_read_by_the_previous_release() throws Exception {
-        OutboundMessage message = message("+4915177777006", "666666");
+        CodeMessage message = message("+4915177777006", "666666");
         enqueue(message, NOW);
 
         try (Connection connection = connect(); ResultSet row = connection.createStatement().executeQuery(
@@ -209,9 +212,9 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
     @Test
     void a_message_with_transaction_details_keeps_them_and_the_previous_release_reads_it_without_them()
             throws Exception {
-        OutboundMessage plain = message("+4915177777008", "888888");
-        OutboundMessage message = new OutboundMessage(plain.messageId(), plain.idempotencyKey(), plain.channel(),
-                plain.destination(), plain.locale(), plain.code(), plain.validMinutes(), plain.summary(),
+        CodeMessage plain = message("+4915177777008", "888888");
+        CodeMessage message = new CodeMessage(plain.messageId(), plain.idempotencyKey(), plain.to(), plain.locale(),
+                plain.code(), plain.validMinutes(), plain.summary(),
                 new TransactionDetails("payment_initiation", Amount.of("1234.50", "EUR"),
                         new Payee("Müller & Söhne GmbH", "DE89 **** **** **** **** 00"), null));
         enqueue(message, NOW);
@@ -230,7 +233,7 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
 
     @Test
     void a_row_of_a_newer_payload_format_is_left_untouched_for_a_release_that_reads_it() throws SQLException {
-        OutboundMessage message = message("+4915177777007", "777777");
+        CodeMessage message = message("+4915177777007", "777777");
         enqueue(message, NOW);
         update("UPDATE outbox_message SET payload_format = " + (OutboxPayload.CURRENT + 1)
                 + " WHERE id = '" + message.messageId() + "'");
@@ -240,19 +243,19 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
         assertThat(outbox.claimNext(NOW.plus(Duration.ofDays(1)), LEASE)).as("not even once expired").isEmpty();
 
         assertThat(rawRow(message.messageId())).isEqualTo(before);
-        assertThatThrownBy(() -> OutboxPayload.read(OutboxPayload.CURRENT + 1, "m", OutboundMessage.Channel.SMS,
+        assertThatThrownBy(() -> OutboxPayload.read(OutboxPayload.CURRENT + 1, "m", Channel.SMS,
                 new byte[0])).hasMessageContaining("not read by this release");
     }
 
     @Test
     void content_sealed_under_a_key_this_instance_lacks_is_claimed_and_fails_only_when_opened() throws SQLException {
-        OutboundMessage message = message("+4915177777008", "888888");
+        CodeMessage message = message("+4915177777008", "888888");
         enqueue(message, NOW);
         update("UPDATE outbox_message SET payload_key_id = 'retired-key' WHERE id = '" + message.messageId() + "'");
 
         PendingMessage claimed = outbox.claimNext(NOW, LEASE).orElseThrow();
 
-        assertThat(claimed.channel()).isEqualTo(OutboundMessage.Channel.SMS);
+        assertThat(claimed.channel()).isEqualTo(Channel.SMS);
         assertThatThrownBy(() -> claimed.content().open()).isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("888888");
     }
@@ -261,16 +264,17 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
         return outbox.claimNext(at, LEASE).map(pending -> pending.claim().messageId());
     }
 
-    private void enqueue(OutboundMessage message, Instant at) {
+    private void enqueue(CodeMessage message, Instant at) {
         transactions.inTransaction(() -> {
             outbox.enqueue(CHALLENGE, message, at, at.plus(Duration.ofMinutes(5)));
             return null;
         });
     }
 
-    private static OutboundMessage message(String to, String code) {
+    private static CodeMessage message(String to, String code) {
         String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
-        return new OutboundMessage(id, id, OutboundMessage.Channel.SMS, to, Locale.GERMAN, code, 5, "EUR 40 to ACME");
+        return new CodeMessage(id, id, new Destination(Channel.SMS, to), Locale.GERMAN, new OtpCode(code), 5,
+                "EUR 40 to ACME");
     }
 
     private static LocalDateTime utc(Instant instant) {
@@ -314,13 +318,13 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
      */
     static final class PreviousRelease {
 
-        static byte[] write(OutboundMessage message) throws IOException {
+        static byte[] write(CodeMessage message) throws IOException {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeUTF(message.idempotencyKey());
-                out.writeUTF(message.destination());
+                out.writeUTF(message.to().address());
                 out.writeUTF(message.locale().toLanguageTag());
-                out.writeUTF(message.code());
+                out.writeUTF(message.code().digits());
                 out.writeInt(message.validMinutes());
                 out.writeBoolean(message.summary() != null);
                 out.writeUTF(message.summary() == null ? "" : message.summary());
@@ -328,7 +332,7 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
             return bytes.toByteArray();
         }
 
-        static OutboundMessage read(String messageId, byte[] payload) throws IOException {
+        static CodeMessage read(String messageId, byte[] payload) throws IOException {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
                 String key = in.readUTF();
                 String destination = in.readUTF();
@@ -337,8 +341,8 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
                 int minutes = in.readInt();
                 boolean hasSummary = in.readBoolean();
                 String summary = in.readUTF();
-                return new OutboundMessage(messageId, key, OutboundMessage.Channel.SMS, destination, locale, code,
-                        minutes, hasSummary ? summary : null);
+                return new CodeMessage(messageId, key, new Destination(Channel.SMS, destination), locale,
+                        new OtpCode(code), minutes, hasSummary ? summary : null);
             }
         }
     }

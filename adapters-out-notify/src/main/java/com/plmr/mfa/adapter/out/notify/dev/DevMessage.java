@@ -1,6 +1,6 @@
 package com.plmr.mfa.adapter.out.notify.dev;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.delivery.Channel;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param text              the SMS text, or the e-mail's plain-text body
  * @param html              the e-mail's HTML body (values escaped by its template); {@code null} for an SMS
  */
-public record DevMessage(String id, Instant receivedAt, OutboundMessage.Channel channel, String maskedDestination,
+public record DevMessage(String id, Instant receivedAt, Channel channel, String maskedDestination,
                          String locale, String code, String subject, String text, String html) {
 
     public DevMessage {
@@ -32,7 +32,7 @@ public record DevMessage(String id, Instant receivedAt, OutboundMessage.Channel 
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");
-        boolean email = channel == OutboundMessage.Channel.EMAIL;
+        boolean email = channel == Channel.EMAIL;
         if (email ? subject == null || html == null : subject != null || html != null) {
             throw new IllegalArgumentException("an e-mail has a subject and an HTML body, an SMS neither");
         }

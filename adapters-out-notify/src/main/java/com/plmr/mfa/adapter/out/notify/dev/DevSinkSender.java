@@ -3,10 +3,10 @@ package com.plmr.mfa.adapter.out.notify.dev;
 import com.plmr.mfa.adapter.out.notify.EmailContent;
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.NotifyProviders;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
-import com.plmr.mfa.domain.user.ContactKind;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Development stand-in for the real providers: delivers nothing, appends each message as one
@@ -35,30 +33,26 @@ public final class DevSinkSender implements SendMessagePort {
 
     private static final Logger LOG = LoggerFactory.getLogger(DevSinkSender.class);
 
-    private final Set<OutboundMessage.Channel> channels;
+    private final Channel channel;
     private final DevSinkFile file;
     private final MessageTemplates templates;
     private final Clock clock;
     private final DevInbox inbox;
 
-    public DevSinkSender(Set<OutboundMessage.Channel> channels, DevSinkFile file, MessageTemplates templates,
-                         Clock clock) {
-        this(channels, file, templates, clock, null);
+    public DevSinkSender(Channel channel, DevSinkFile file, MessageTemplates templates, Clock clock) {
+        this(channel, file, templates, clock, null);
     }
 
     /** @param inbox the development inbox that also receives the messages, or {@code null} */
-    public DevSinkSender(Set<OutboundMessage.Channel> channels, DevSinkFile file, MessageTemplates templates,
-                         Clock clock, DevInbox inbox) {
-        if (channels.isEmpty()) {
-            throw new IllegalArgumentException("a dev sink handles at least one channel");
-        }
-        this.channels = Set.copyOf(EnumSet.copyOf(channels));
+    public DevSinkSender(Channel channel, DevSinkFile file, MessageTemplates templates, Clock clock,
+                         DevInbox inbox) {
+        this.channel = Objects.requireNonNull(channel, "channel");
         this.file = Objects.requireNonNull(file, "file");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.inbox = inbox;
-        LOG.info("DEV-SINK active for {}: messages are NOT delivered, they are written to {}{}",
-                EnumSet.copyOf(channels), file.path(), inbox == null ? "" : " and shown at /dev/inbox");
+        LOG.info("DEV-SINK active for [{}]: messages are NOT delivered, they are written to {}{}",
+                channel, file.path(), inbox == null ? "" : " and shown at /dev/inbox");
     }
 
     @Override
@@ -67,15 +61,12 @@ public final class DevSinkSender implements SendMessagePort {
     }
 
     @Override
-    public boolean handles(OutboundMessage.Channel channel) {
-        return channels.contains(channel);
+    public boolean handles(Channel candidate) {
+        return candidate == channel;
     }
 
     @Override
-    public SendOutcome send(OutboundMessage message) {
-        if (!handles(message.channel())) {
-            throw new IllegalArgumentException("this dev sink does not handle " + message);
-        }
+    public SendOutcome send(CodeMessage message) {
         DevMessage received = received(message);
         try {
             file.append(line(message, received));
@@ -93,36 +84,32 @@ public final class DevSinkSender implements SendMessagePort {
     }
 
     /** The message as delivered: its wording rendered, its destination masked. */
-    private DevMessage received(OutboundMessage message) {
+    private DevMessage received(CodeMessage message) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String locale = message.locale().toLanguageTag();
-        if (message.channel() == OutboundMessage.Channel.SMS) {
-            return new DevMessage(message.messageId(), now, message.channel(), masked(ContactKind.PHONE, message),
-                    locale, message.code(), null, templates.smsText(message), null);
-        }
-        EmailContent email = templates.email(message);
-        return new DevMessage(message.messageId(), now, message.channel(), masked(ContactKind.EMAIL, message),
-                locale, message.code(), email.subject(), email.text(), email.html());
-    }
-
-    private static String masked(ContactKind kind, OutboundMessage message) {
-        try {
-            return kind.mask(message.destination());
-        } catch (IllegalArgumentException notAValidDestination) {
-            return "***";
-        }
+        String masked = message.to().masked();
+        String code = message.code().digits();
+        return switch (message.channel()) {
+            case SMS -> new DevMessage(message.messageId(), now, message.channel(), masked, locale, code, null,
+                    templates.smsText(message), null);
+            case EMAIL -> {
+                EmailContent email = templates.email(message);
+                yield new DevMessage(message.messageId(), now, message.channel(), masked, locale, code,
+                        email.subject(), email.text(), email.html());
+            }
+        };
     }
 
     /** The file entry: one line, values escaped so a line break in a text cannot start a forged entry. */
-    private static String line(OutboundMessage message, DevMessage received) {
+    private static String line(CodeMessage message, DevMessage received) {
         StringBuilder line = new StringBuilder(256)
                 .append(received.receivedAt()).append(' ')
                 .append(MARKER)
                 .append(" channel=").append(message.channel())
-                .append(" to=").append(escape(message.destination()))
+                .append(" to=").append(escape(message.to().address()))
                 .append(" messageId=").append(escape(message.messageId()))
                 .append(" locale=").append(received.locale())
-                .append(" code=").append(escape(message.code()));
+                .append(" code=").append(escape(message.code().digits()));
         if (received.subject() != null) {
             line.append(" subject=\"").append(escape(received.subject())).append('"');
         }
@@ -153,6 +140,6 @@ public final class DevSinkSender implements SendMessagePort {
 
     @Override
     public String toString() {
-        return "DevSinkSender" + channels + "[" + file.path() + "]";
+        return "DevSinkSender[" + channel + ", " + file.path() + "]";
     }
 }

@@ -3,9 +3,10 @@ package com.plmr.mfa.adapter.out.notify.email;
 import com.plmr.mfa.adapter.out.notify.EmailContent;
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.OutcomeLog;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -113,16 +114,15 @@ public final class SmtpEmailSender implements SendMessagePort {
     }
 
     @Override
-    public boolean handles(OutboundMessage.Channel channel) {
-        return channel == OutboundMessage.Channel.EMAIL;
+    public boolean handles(Channel channel) {
+        return channel == Channel.EMAIL;
     }
 
     @Override
-    public SendOutcome send(OutboundMessage message) {
-        OutcomeLog.requireChannel(message, OutboundMessage.Channel.EMAIL, "SmtpEmailSender");
+    public SendOutcome send(CodeMessage message) {
         InternetAddress to;
         try {
-            to = recipient(message.destination());
+            to = recipient(message.to().address());
         } catch (AddressException e) {
             return OutcomeLog.log(LOG, PROVIDER, message, new SendOutcome.PermanentFailure("invalid recipient address"));
         }
@@ -151,7 +151,7 @@ public final class SmtpEmailSender implements SendMessagePort {
         return "<" + local + "@" + messageIdDomain + ">";
     }
 
-    private MimeMessage build(OutboundMessage message, InternetAddress to, String messageIdHeader) {
+    private MimeMessage build(CodeMessage message, InternetAddress to, String messageIdHeader) {
         EmailContent content = templates.email(message);
         try {
             MimeMessage mime = new FixedIdMimeMessage(session, messageIdHeader);
@@ -185,7 +185,7 @@ public final class SmtpEmailSender implements SendMessagePort {
         return address;
     }
 
-    private static void closeQuietly(Transport transport, OutboundMessage message) {
+    private static void closeQuietly(Transport transport, CodeMessage message) {
         if (transport == null || !transport.isConnected()) {
             return;
         }

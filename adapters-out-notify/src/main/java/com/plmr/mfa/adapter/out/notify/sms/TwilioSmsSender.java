@@ -2,9 +2,10 @@ package com.plmr.mfa.adapter.out.notify.sms;
 
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.OutcomeLog;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,15 +65,14 @@ public final class TwilioSmsSender implements SendMessagePort {
     }
 
     @Override
-    public boolean handles(OutboundMessage.Channel channel) {
-        return channel == OutboundMessage.Channel.SMS;
+    public boolean handles(Channel channel) {
+        return channel == Channel.SMS;
     }
 
     @Override
-    public SendOutcome send(OutboundMessage message) {
-        OutcomeLog.requireChannel(message, OutboundMessage.Channel.SMS, "TwilioSmsSender");
+    public SendOutcome send(CodeMessage message) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("To", message.destination());
+        form.put("To", message.to().address());
         if (messagingServiceSid != null) {
             form.put("MessagingServiceSid", messagingServiceSid);
         } else {

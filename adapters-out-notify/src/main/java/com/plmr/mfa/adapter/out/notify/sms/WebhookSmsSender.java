@@ -2,9 +2,10 @@ package com.plmr.mfa.adapter.out.notify.sms;
 
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.OutcomeLog;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.delivery.Channel;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,16 +50,15 @@ public final class WebhookSmsSender implements SendMessagePort {
     }
 
     @Override
-    public boolean handles(OutboundMessage.Channel channel) {
-        return channel == OutboundMessage.Channel.SMS;
+    public boolean handles(Channel channel) {
+        return channel == Channel.SMS;
     }
 
     @Override
-    public SendOutcome send(OutboundMessage message) {
-        OutcomeLog.requireChannel(message, OutboundMessage.Channel.SMS, "WebhookSmsSender");
+    public SendOutcome send(CodeMessage message) {
         Map<String, String> json = new LinkedHashMap<>();
         json.put("messageId", message.messageId());
-        json.put("to", message.destination());
+        json.put("to", message.to().address());
         json.put("body", templates.smsText(message));
         HttpRequest.Builder request = gateway.request(url)
                 .header("Content-Type", "application/json; charset=UTF-8")

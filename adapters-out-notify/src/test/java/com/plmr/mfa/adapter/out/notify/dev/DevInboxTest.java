@@ -1,6 +1,6 @@
 package com.plmr.mfa.adapter.out.notify.dev;
 
-import com.plmr.mfa.application.port.out.OutboundMessage;
+import com.plmr.mfa.domain.delivery.Channel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,7 +13,7 @@ class DevInboxTest {
     private static final Instant T0 = Instant.parse("2025-03-01T10:15:30Z");
 
     private static DevMessage sms(String id, Instant at) {
-        return new DevMessage(id, at, OutboundMessage.Channel.SMS, "+49 *** *** 78", "en", "493817", null,
+        return new DevMessage(id, at, Channel.SMS, "+49 *** *** 78", "en", "493817", null,
                 "Your code: 493817.", null);
     }
 
@@ -57,9 +57,9 @@ class DevInboxTest {
 
     @Test
     void an_sms_has_no_subject_or_html_and_an_email_has_both() {
-        assertThatThrownBy(() -> new DevMessage("m", T0, OutboundMessage.Channel.SMS, "***", "en", "1", "s", "t", null))
+        assertThatThrownBy(() -> new DevMessage("m", T0, Channel.SMS, "***", "en", "1", "s", "t", null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DevMessage("m", T0, OutboundMessage.Channel.EMAIL, "***", "en", "1", "s", "t", null))
+        assertThatThrownBy(() -> new DevMessage("m", T0, Channel.EMAIL, "***", "en", "1", "s", "t", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -3,8 +3,8 @@ package com.plmr.mfa.adapter.out.notify.dev;
 import com.plmr.mfa.adapter.out.notify.LogCapture;
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.TestMessages;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.delivery.Channel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,16 +15,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 
 import static com.plmr.mfa.adapter.out.notify.TestMessages.CODE;
 import static com.plmr.mfa.adapter.out.notify.TestMessages.EMAIL;
 import static com.plmr.mfa.adapter.out.notify.TestMessages.PHONE;
 import static com.plmr.mfa.adapter.out.notify.TestMessages.SUMMARY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DevSinkSenderTest {
 
@@ -35,14 +32,14 @@ class DevSinkSenderTest {
 
     private final MessageTemplates templates = MessageTemplates.fromClasspath();
 
-    private DevSinkSender sink(Path file, OutboundMessage.Channel... channels) {
-        return new DevSinkSender(EnumSet.copyOf(List.of(channels)), new DevSinkFile(file), templates, CLOCK);
+    private DevSinkSender sink(Path file, Channel channel) {
+        return new DevSinkSender(channel, new DevSinkFile(file), templates, CLOCK);
     }
 
     @Test
     void an_sms_is_written_as_one_marked_line_with_destination_code_and_text() throws Exception {
         Path file = dir.resolve("nested/deeper/dev-sink.log");
-        DevSinkSender sink = sink(file, OutboundMessage.Channel.SMS);
+        DevSinkSender sink = sink(file, Channel.SMS);
 
         SendOutcome outcome = sink.send(TestMessages.sms("en", SUMMARY));
 
@@ -56,7 +53,7 @@ class DevSinkSenderTest {
     @Test
     void an_email_is_written_as_one_line_with_subject_and_escaped_text() throws Exception {
         Path file = dir.resolve("dev-sink.log");
-        DevSinkSender sink = sink(file, OutboundMessage.Channel.EMAIL);
+        DevSinkSender sink = sink(file, Channel.EMAIL);
 
         sink.send(TestMessages.email(EMAIL, "de", null));
 
@@ -72,21 +69,22 @@ class DevSinkSenderTest {
     @Test
     void messages_are_appended_and_a_forged_line_break_stays_inside_its_entry() throws Exception {
         Path file = dir.resolve("dev-sink.log");
-        DevSinkSender sink = sink(file, OutboundMessage.Channel.SMS, OutboundMessage.Channel.EMAIL);
+        DevSinkFile shared = new DevSinkFile(file);
+        DevSinkSender sms = new DevSinkSender(Channel.SMS, shared, templates, CLOCK);
+        DevSinkSender email = new DevSinkSender(Channel.EMAIL, shared, templates, CLOCK);
 
-        sink.send(TestMessages.sms("en", null));
-        sink.send(new OutboundMessage("m-2", "k-2", OutboundMessage.Channel.SMS, "+49\n2025 DEV-SINK fake",
-                Locale.ENGLISH, "111111", 5, null));
-        sink.send(TestMessages.email(EMAIL, "en", null));
+        sms.send(TestMessages.sms("en", null));
+        sms.send(TestMessages.withIds(TestMessages.sms("en", null), "m-2\n2025 DEV-SINK fake", "k-2"));
+        email.send(TestMessages.email(EMAIL, "en", null));
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).contains(" DEV-SINK NOT DELIVERED channel="));
-        assertThat(lines.get(1)).contains("to=+49\\n2025 DEV-SINK fake");
+        assertThat(lines.get(1)).contains("messageId=m-2\\n2025 DEV-SINK fake");
     }
 
     @Test
     void the_log_says_where_the_message_went_but_shows_neither_code_nor_destination() {
-        DevSinkSender sink = sink(dir.resolve("dev-sink.log"), OutboundMessage.Channel.SMS);
+        DevSinkSender sink = sink(dir.resolve("dev-sink.log"), Channel.SMS);
 
         try (LogCapture logs = new LogCapture()) {
             sink.send(TestMessages.sms("en", SUMMARY));
@@ -100,7 +98,7 @@ class DevSinkSenderTest {
     @Test
     void the_file_is_readable_by_its_owner_only() throws Exception {
         Path file = dir.resolve("dev-sink.log");
-        sink(file, OutboundMessage.Channel.SMS).send(TestMessages.sms("en", null));
+        sink(file, Channel.SMS).send(TestMessages.sms("en", null));
 
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -110,7 +108,7 @@ class DevSinkSenderTest {
     @Test
     void a_file_that_cannot_be_written_is_a_transient_failure() throws Exception {
         Path folder = dir.resolve("sub");
-        DevSinkSender sink = sink(folder.resolve("dev-sink.log"), OutboundMessage.Channel.SMS);
+        DevSinkSender sink = sink(folder.resolve("dev-sink.log"), Channel.SMS);
         Files.delete(folder);
         Files.writeString(folder, "a file where the folder was");
 
@@ -119,27 +117,25 @@ class DevSinkSenderTest {
     }
 
     @Test
-    void it_handles_only_its_channels() {
-        DevSinkSender sink = sink(dir.resolve("dev-sink.log"), OutboundMessage.Channel.SMS);
+    void it_handles_only_its_channel() {
+        DevSinkSender sink = sink(dir.resolve("dev-sink.log"), Channel.SMS);
 
-        assertThat(sink.handles(OutboundMessage.Channel.SMS)).isTrue();
-        assertThat(sink.handles(OutboundMessage.Channel.EMAIL)).isFalse();
-        assertThatThrownBy(() -> sink.send(TestMessages.email(EMAIL, "en", null)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(sink.handles(Channel.SMS)).isTrue();
+        assertThat(sink.handles(Channel.EMAIL)).isFalse();
     }
 
     @Test
     void with_an_inbox_each_written_message_is_shown_there_masked_and_rendered() {
         DevInbox inbox = new DevInbox();
-        DevSinkSender sink = new DevSinkSender(EnumSet.allOf(OutboundMessage.Channel.class),
-                new DevSinkFile(dir.resolve("dev-sink.log")), templates, CLOCK, inbox);
+        DevSinkFile file = new DevSinkFile(dir.resolve("dev-sink.log"));
 
-        sink.send(TestMessages.sms("en", SUMMARY));
-        sink.send(TestMessages.email(EMAIL, "de", "<b>payment</b>"));
+        new DevSinkSender(Channel.SMS, file, templates, CLOCK, inbox).send(TestMessages.sms("en", SUMMARY));
+        new DevSinkSender(Channel.EMAIL, file, templates, CLOCK, inbox)
+                .send(TestMessages.email(EMAIL, "de", "<b>payment</b>"));
 
         assertThat(inbox.newestFirst(null)).satisfiesExactly(
                 email -> {
-                    assertThat(email.channel()).isEqualTo(OutboundMessage.Channel.EMAIL);
+                    assertThat(email.channel()).isEqualTo(Channel.EMAIL);
                     assertThat(email.maskedDestination()).isEqualTo("a***@example.test");
                     assertThat(email.subject()).isEqualTo("Ihr Sicherheitscode");
                     assertThat(email.html()).contains(CODE).contains("&lt;b&gt;payment&lt;/b&gt;")
@@ -163,7 +159,7 @@ class DevSinkSenderTest {
         DevInbox inbox = new DevInbox();
         Path blocked = dir.resolve("blocked");
         Files.createDirectories(blocked.resolve("dev-sink.log"));
-        DevSinkSender sink = new DevSinkSender(EnumSet.of(OutboundMessage.Channel.SMS),
+        DevSinkSender sink = new DevSinkSender(Channel.SMS,
                 new DevSinkFile(blocked.resolve("dev-sink.log")), templates, CLOCK, inbox);
 
         assertThat(sink.send(TestMessages.sms("en", null))).isInstanceOf(SendOutcome.TransientFailure.class);

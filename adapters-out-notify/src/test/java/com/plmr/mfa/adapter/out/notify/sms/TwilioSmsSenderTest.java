@@ -7,8 +7,8 @@ import com.plmr.mfa.adapter.out.notify.Gsm7;
 import com.plmr.mfa.adapter.out.notify.LogCapture;
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.TestMessages;
-import com.plmr.mfa.application.port.out.OutboundMessage;
 import com.plmr.mfa.application.port.out.SendOutcome;
+import com.plmr.mfa.domain.delivery.CodeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +67,7 @@ class TwilioSmsSenderTest {
     @Test
     void a_created_message_is_accepted_with_twilios_sid_after_posting_the_form_with_auth_and_idempotency_token() {
         respond(201, "{\"sid\":\"SM0123456789abcdef\",\"status\":\"queued\",\"to\":\"" + PHONE + "\"}");
-        OutboundMessage message = TestMessages.sms("en", SUMMARY);
+        CodeMessage message = TestMessages.sms("en", SUMMARY);
 
         SendOutcome outcome = sender().send(message);
 
