@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +42,8 @@ class DevInboxEndToEndTest implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     DispatchDueMessagesUseCase dispatcher;
+    @Inject
+    TestClock clock;
 
     private ApiFixture api;
     private RawHttp http;
@@ -70,10 +73,11 @@ class DevInboxEndToEndTest implements TestPropertyProvider {
 
     @Test
     void a_code_sent_by_sms_is_listed_masked_and_verifies_the_challenge() throws Exception {
+        clock.advance(Duration.ofMinutes(1));
         String phone = ApiFixture.newPhone();
         String user = api.newUser(phone, null);
         Challenge challenge = api.newChallenge(user, ChallengeMethod.SMS);
-        Instant before = Instant.now();
+        Instant before = clock.instant();
         api.sms(user).initiateSms(challenge.getChallengeId(), null);
         dispatcher.dispatchDue();
 
@@ -92,8 +96,9 @@ class DevInboxEndToEndTest implements TestPropertyProvider {
 
     @Test
     void the_newest_message_comes_first_and_an_email_brings_its_subject_and_html() throws Exception {
+        clock.advance(Duration.ofMinutes(1));
         String user = api.newUser(ApiFixture.newPhone(), "inbox-" + System.nanoTime() + "@example.com");
-        Instant before = Instant.now();
+        Instant before = clock.instant();
         api.sms(user).initiateSms(api.newChallenge(user, ChallengeMethod.SMS).getChallengeId(), null);
         dispatcher.dispatchDue();
         api.email(user).initiateEmail(api.newChallenge(user, ChallengeMethod.EMAIL).getChallengeId(), "de");
@@ -125,7 +130,7 @@ class DevInboxEndToEndTest implements TestPropertyProvider {
 
     @Test
     void scripts_can_ask_for_what_arrived_from_an_instant_on() throws Exception {
-        assertThat(inbox("?since=" + Instant.now().plusSeconds(3600))).isEmpty();
+        assertThat(inbox("?since=" + clock.instant().plusSeconds(3600))).isEmpty();
 
         HttpResponse<String> malformed = http.send("GET", "/dev/inbox.json?since=yesterday", null, null, null);
         assertThat(malformed.statusCode()).isEqualTo(400);

@@ -64,8 +64,8 @@ public class NotifyFactory {
     @Context
     @Named(NotifyProviders.EMAIL_BEAN)
     @Requires(property = EMAIL_PROVIDER, value = NotifyProviders.SMTP)
-    SmtpEmailSender smtpEmailSender(SmtpProperties properties, MessageTemplates templates) {
-        return configured(() -> new SmtpEmailSender(properties, templates));
+    SmtpEmailSender smtpEmailSender(SmtpProperties properties, MessageTemplates templates, Clock clock) {
+        return configured(() -> new SmtpEmailSender(properties, templates, clock));
     }
 
     @Singleton
@@ -88,8 +88,8 @@ public class NotifyFactory {
     @Requires(env = {DEV_ENVIRONMENT, TEST_ENVIRONMENT})
     @Requires(notEnv = {PROD, PRODUCTION})
     @Requires(property = SMS_PROVIDER, value = DEV, defaultValue = DEV)
-    DevSinkSender smsDevSink(DevSinkFile file, MessageTemplates templates, @Nullable DevInbox inbox) {
-        return new DevSinkSender(Channel.SMS, file, templates, Clock.systemUTC(), inbox);
+    DevSinkSender smsDevSink(DevSinkFile file, MessageTemplates templates, Clock clock, @Nullable DevInbox inbox) {
+        return new DevSinkSender(Channel.SMS, file, templates, clock, inbox);
     }
 
     @Context
@@ -97,8 +97,9 @@ public class NotifyFactory {
     @Requires(env = {DEV_ENVIRONMENT, TEST_ENVIRONMENT})
     @Requires(notEnv = {PROD, PRODUCTION})
     @Requires(property = EMAIL_PROVIDER, value = DEV, defaultValue = DEV)
-    DevSinkSender emailDevSink(DevSinkFile file, MessageTemplates templates, @Nullable DevInbox inbox) {
-        return new DevSinkSender(Channel.EMAIL, file, templates, Clock.systemUTC(), inbox);
+    DevSinkSender emailDevSink(DevSinkFile file, MessageTemplates templates, Clock clock,
+                               @Nullable DevInbox inbox) {
+        return new DevSinkSender(Channel.EMAIL, file, templates, clock, inbox);
     }
 
     /** A sender's own validation names the key at fault; it surfaces as a configuration error. */

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -57,7 +60,8 @@ class NotifyWiringTest {
     }
 
     private ApplicationContext start(Map<String, Object> properties, String... environments) {
-        return ApplicationContext.builder().properties(properties).environments(environments).start();
+        return ApplicationContext.builder().properties(properties).environments(environments)
+                .singletons(Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)).start();
     }
 
     private static SendMessagePort senderFor(ApplicationContext context, Channel channel) {

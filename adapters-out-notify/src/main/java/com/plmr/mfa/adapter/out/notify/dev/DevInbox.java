@@ -1,6 +1,7 @@
 package com.plmr.mfa.adapter.out.notify.dev;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -36,9 +37,13 @@ public final class DevInbox {
         }
     }
 
-    /** The messages received at or after {@code since} (all of them when it is {@code null}), newest first. */
+    /**
+     * The messages received in or after the second of {@code since} (all of them when it is
+     * {@code null}), newest first: the service's clock, which stamps them, counts whole seconds.
+     */
     public synchronized List<DevMessage> newestFirst(Instant since) {
-        return newestFirst.stream().filter(message -> since == null || !message.receivedAt().isBefore(since))
+        Instant from = since == null ? null : since.truncatedTo(ChronoUnit.SECONDS);
+        return newestFirst.stream().filter(message -> from == null || !message.receivedAt().isBefore(from))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package com.plmr.mfa.adapter.out.notify.email;
 import com.plmr.mfa.adapter.out.notify.EmailContent;
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.OutcomeLog;
+import com.plmr.mfa.adapter.out.notify.SenderSettings;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
@@ -58,31 +59,28 @@ public final class SmtpEmailSender implements SendMessagePort {
     private final String messageIdDomain;
     private final Clock clock;
 
-    public SmtpEmailSender(SmtpProperties properties, MessageTemplates templates) {
-        this(properties, templates, Clock.systemUTC());
-    }
-
-    SmtpEmailSender(SmtpProperties properties, MessageTemplates templates, Clock clock) {
+    /** @param clock the service's clock, which dates the messages */
+    public SmtpEmailSender(SmtpProperties properties, MessageTemplates templates, Clock clock) {
         Objects.requireNonNull(properties, "properties");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.clock = Objects.requireNonNull(clock, "clock");
         String prefix = SmtpProperties.PREFIX + ".";
-        this.host = required(properties.host(), prefix + "host");
+        this.host = SenderSettings.required(properties.host(), prefix + "host");
         this.port = properties.port();
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(prefix + "port must be between 1 and 65535");
         }
-        this.username = blankToNull(properties.username());
+        this.username = SenderSettings.optional(properties.username());
         this.password = properties.password();
         if (username != null && password == null) {
             throw new IllegalArgumentException(prefix + "password is required when " + prefix + "username is set");
         }
         try {
-            this.from = new InternetAddress(required(properties.from(), prefix + "from"), true);
+            this.from = new InternetAddress(SenderSettings.required(properties.from(), prefix + "from"), true);
         } catch (AddressException e) {
             throw new IllegalArgumentException(prefix + "from is not a valid address", e);
         }
-        String domain = blankToNull(properties.messageIdDomain());
+        String domain = SenderSettings.optional(properties.messageIdDomain());
         if (domain == null) {
             String address = from.getAddress();
             domain = address.contains("@") ? address.substring(address.lastIndexOf('@') + 1) : "localhost";
@@ -198,11 +196,7 @@ public final class SmtpEmailSender implements SendMessagePort {
     }
 
     private static String millis(Duration duration, String key) {
-        Objects.requireNonNull(duration, SmtpProperties.PREFIX + "." + key);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(SmtpProperties.PREFIX + "." + key + " must be positive");
-        }
-        return Long.toString(duration.toMillis());
+        return Long.toString(SenderSettings.positive(duration, SmtpProperties.PREFIX + "." + key).toMillis());
     }
 
     private static String sha256Hex(String value) {
@@ -212,17 +206,6 @@ public final class SmtpEmailSender implements SendMessagePort {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-    }
-
-    private static String required(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " is required");
-        }
-        return value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.plmr.mfa.adapter.out.notify.sms;
 
+import com.plmr.mfa.adapter.out.notify.SenderSettings;
 import com.plmr.mfa.application.port.out.SendOutcome;
 
 import java.io.IOException;
@@ -29,12 +30,13 @@ final class HttpGateway {
     private final HttpClient client;
     private final Duration requestTimeout;
 
-    HttpGateway(String provider, Duration connectTimeout, Duration requestTimeout) {
+    /** @param prefix the configuration prefix of the provider's settings, named when a timeout is wrong */
+    HttpGateway(String provider, String prefix, Duration connectTimeout, Duration requestTimeout) {
         this.provider = Objects.requireNonNull(provider, "provider");
-        this.requestTimeout = requirePositive(requestTimeout, "request timeout");
+        this.requestTimeout = SenderSettings.positive(requestTimeout, prefix + ".request-timeout");
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(requirePositive(connectTimeout, "connect timeout"))
+                .connectTimeout(SenderSettings.positive(connectTimeout, prefix + ".connect-timeout"))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -82,11 +84,8 @@ final class HttpGateway {
 
     /** Parses an absolute http(s) URI from configuration; the key is named in the error. */
     static URI httpUri(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " is required");
-        }
         try {
-            URI uri = new URI(value.strip());
+            URI uri = new URI(SenderSettings.required(value, key));
             String scheme = uri.getScheme();
             if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
                 throw new IllegalArgumentException(key + " must be an absolute http(s) URL");
@@ -95,20 +94,5 @@ final class HttpGateway {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(key + " is not a valid URL", e);
         }
-    }
-
-    static String required(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " is required");
-        }
-        return value.strip();
-    }
-
-    private static Duration requirePositive(Duration duration, String what) {
-        Objects.requireNonNull(duration, what);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(what + " must be positive");
-        }
-        return duration;
     }
 }

@@ -2,6 +2,7 @@ package com.plmr.mfa.adapter.out.notify.sms;
 
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.OutcomeLog;
+import com.plmr.mfa.adapter.out.notify.SenderSettings;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
@@ -46,17 +47,18 @@ public final class TwilioSmsSender implements SendMessagePort {
         this.templates = Objects.requireNonNull(templates, "templates");
         String prefix = TwilioProperties.PREFIX + ".";
         URI base = HttpGateway.httpUri(properties.baseUrl(), prefix + "base-url");
-        String accountSid = HttpGateway.required(properties.accountSid(), prefix + "account-sid");
-        String authToken = HttpGateway.required(properties.authToken(), prefix + "auth-token");
-        this.messagingServiceSid = blankToNull(properties.messagingServiceSid());
+        String accountSid = SenderSettings.required(properties.accountSid(), prefix + "account-sid");
+        String authToken = SenderSettings.required(properties.authToken(), prefix + "auth-token");
+        this.messagingServiceSid = SenderSettings.optional(properties.messagingServiceSid());
         this.from = messagingServiceSid != null ? null
-                : HttpGateway.required(properties.from(), prefix + "from (or " + prefix + "messaging-service-sid)");
+                : SenderSettings.required(properties.from(), prefix + "from (or " + prefix + "messaging-service-sid)");
         String root = base.toString().replaceAll("/+$", "");
         this.messagesUri = URI.create(root + "/2010-04-01/Accounts/"
                 + URLEncoder.encode(accountSid, StandardCharsets.UTF_8) + "/Messages.json");
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
-        this.gateway = new HttpGateway(PROVIDER, properties.connectTimeout(), properties.requestTimeout());
+        this.gateway = new HttpGateway(PROVIDER, TwilioProperties.PREFIX, properties.connectTimeout(),
+                properties.requestTimeout());
     }
 
     @Override
@@ -110,10 +112,6 @@ public final class TwilioSmsSender implements SendMessagePort {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.plmr.mfa.adapter.out.notify.sms;
 
 import com.plmr.mfa.adapter.out.notify.MessageTemplates;
 import com.plmr.mfa.adapter.out.notify.OutcomeLog;
+import com.plmr.mfa.adapter.out.notify.SenderSettings;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
@@ -39,9 +40,10 @@ public final class WebhookSmsSender implements SendMessagePort {
         Objects.requireNonNull(properties, "properties");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.url = HttpGateway.httpUri(properties.url(), WebhookProperties.PREFIX + ".url");
-        String token = properties.bearerToken();
-        this.authorization = token == null || token.isBlank() ? null : "Bearer " + token.strip();
-        this.gateway = new HttpGateway(PROVIDER, properties.connectTimeout(), properties.requestTimeout());
+        String token = SenderSettings.optional(properties.bearerToken());
+        this.authorization = token == null ? null : "Bearer " + token;
+        this.gateway = new HttpGateway(PROVIDER, WebhookProperties.PREFIX, properties.connectTimeout(),
+                properties.requestTimeout());
     }
 
     @Override

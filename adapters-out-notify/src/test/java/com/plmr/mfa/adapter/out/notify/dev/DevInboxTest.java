@@ -39,6 +39,16 @@ class DevInboxTest {
     }
 
     @Test
+    void an_instant_inside_a_second_lists_what_arrived_in_that_whole_second_as_the_clock_counts_seconds() {
+        DevInbox inbox = new DevInbox();
+        inbox.receive(sms("m-1", T0));
+        inbox.receive(sms("m-2", T0.plusSeconds(1)));
+
+        assertThat(inbox.newestFirst(T0.plusMillis(999))).extracting(DevMessage::id).containsExactly("m-2", "m-1");
+        assertThat(inbox.newestFirst(T0.plusMillis(1001))).extracting(DevMessage::id).containsExactly("m-2");
+    }
+
+    @Test
     void keeps_the_newest_messages_when_full() {
         DevInbox inbox = new DevInbox(2);
         inbox.receive(sms("m-1", T0));

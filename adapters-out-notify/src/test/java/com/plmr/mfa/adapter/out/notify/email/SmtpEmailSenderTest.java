@@ -17,7 +17,11 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 
 import static com.plmr.mfa.adapter.out.notify.TestMessages.CODE;
 import static com.plmr.mfa.adapter.out.notify.TestMessages.EMAIL;
@@ -36,6 +40,9 @@ class SmtpEmailSenderTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD))
             .withPerMethodLifecycle(true);
 
+    /** The service's clock, which dates the mails. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+
     private final MessageTemplates templates = MessageTemplates.fromClasspath();
 
     /** Far longer than any answer takes on a loaded machine: only the timeout tests use a short one. */
@@ -49,11 +56,12 @@ class SmtpEmailSenderTest {
 
     private SmtpEmailSender sender() {
         return new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), null, null, SmtpProperties.StartTls.OFF,
-                PATIENT), templates);
+                PATIENT), templates, CLOCK);
     }
 
     private SmtpEmailSender senderTo(int port, Duration readTimeout) {
-        return new SmtpEmailSender(settings(port, null, null, SmtpProperties.StartTls.OFF, readTimeout), templates);
+        return new SmtpEmailSender(settings(port, null, null, SmtpProperties.StartTls.OFF, readTimeout), templates,
+                CLOCK);
     }
 
     private static MimeMessage onlyReceived() {
@@ -77,6 +85,7 @@ class SmtpEmailSenderTest {
         MimeMessage mail = onlyReceived();
         assertThat(mail.getSubject()).isEqualTo("Your security code");
         assertThat(mail.getHeader("Content-Language", null)).isEqualTo("en");
+        assertThat(mail.getSentDate()).isEqualTo(Date.from(CLOCK.instant()));
         assertThat(mail.getFrom()).containsExactly(new InternetAddress(FROM));
         assertThat(mail.getAllRecipients()).containsExactly(new InternetAddress(EMAIL));
         assertThat(mail.isMimeType("multipart/alternative")).as(mail.getContentType()).isTrue();
@@ -140,7 +149,7 @@ class SmtpEmailSenderTest {
     @Test
     void smtp_auth_with_user_and_password_delivers_the_mail() {
         SmtpEmailSender sender = new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), USER, PASSWORD,
-                SmtpProperties.StartTls.OFF, PATIENT), templates);
+                SmtpProperties.StartTls.OFF, PATIENT), templates, CLOCK);
 
         SendOutcome outcome = sender.send(TestMessages.email(EMAIL, "en", SUMMARY));
 
@@ -151,7 +160,7 @@ class SmtpEmailSenderTest {
     @Test
     void a_rejected_password_is_a_permanent_failure() {
         SmtpEmailSender sender = new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), USER, "wrong",
-                SmtpProperties.StartTls.OFF, PATIENT), templates);
+                SmtpProperties.StartTls.OFF, PATIENT), templates, CLOCK);
 
         SendOutcome outcome = sender.send(TestMessages.email(EMAIL, "en", SUMMARY));
 
@@ -163,7 +172,7 @@ class SmtpEmailSenderTest {
     @Test
     void required_starttls_never_sends_the_code_in_clear_to_a_server_without_it() {
         SmtpEmailSender sender = new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), null, null,
-                SmtpProperties.StartTls.REQUIRED, PATIENT), templates);
+                SmtpProperties.StartTls.REQUIRED, PATIENT), templates, CLOCK);
 
         SendOutcome outcome = sender.send(TestMessages.email(EMAIL, "en", SUMMARY));
 
@@ -174,7 +183,7 @@ class SmtpEmailSenderTest {
     @Test
     void optional_starttls_still_delivers_to_a_server_without_it() {
         SmtpEmailSender sender = new SmtpEmailSender(settings(GREEN_MAIL.getSmtp().getPort(), null, null,
-                SmtpProperties.StartTls.OPTIONAL, PATIENT), templates);
+                SmtpProperties.StartTls.OPTIONAL, PATIENT), templates, CLOCK);
 
         assertThat(sender.send(TestMessages.email(EMAIL, "en", SUMMARY))).isInstanceOf(SendOutcome.Accepted.class);
     }
@@ -255,13 +264,13 @@ class SmtpEmailSenderTest {
     @Test
     void missing_settings_are_named_by_their_key() {
         assertThatThrownBy(() -> new SmtpEmailSender(new SmtpProperties(null, 587, null, null,
-                SmtpProperties.StartTls.REQUIRED, FROM, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates))
+                SmtpProperties.StartTls.REQUIRED, FROM, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates, CLOCK))
                 .hasMessage("mfa.notify.email.smtp.host is required");
         assertThatThrownBy(() -> new SmtpEmailSender(new SmtpProperties("h", 587, null, null,
-                SmtpProperties.StartTls.REQUIRED, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates))
+                SmtpProperties.StartTls.REQUIRED, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates, CLOCK))
                 .hasMessage("mfa.notify.email.smtp.from is required");
         assertThatThrownBy(() -> new SmtpEmailSender(new SmtpProperties("h", 587, "user", null,
-                SmtpProperties.StartTls.REQUIRED, FROM, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates))
+                SmtpProperties.StartTls.REQUIRED, FROM, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates, CLOCK))
                 .hasMessageContaining("password is required");
     }
 }
