@@ -2,13 +2,10 @@ package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.model.ChallengeMethod;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,20 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Limits across challenges, on the real database, with small limits so a test can reach them. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AbuseLimitsEndToEndTest implements TestPropertyProvider {
+class AbuseLimitsEndToEndTest extends EndToEndTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TestClock clock;
     @Inject
     RecordingSender provider;
     @Inject
     DispatchDueMessagesUseCase dispatcher;
-
-    ApiFixture api;
-    RawHttp http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -48,8 +37,6 @@ class AbuseLimitsEndToEndTest implements TestPropertyProvider {
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(server);
-        http = new RawHttp(server);
         clock.set(java.time.Instant.parse("2026-11-24T10:00:00Z"));
     }
 

@@ -1,19 +1,10 @@
 package com.plmr.mfa.bootstrap;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -28,48 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sent reaches it, refused and unrouted requests included.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessLogEndToEndTest implements TestPropertyProvider {
+class AccessLogEndToEndTest extends EndToEndTest {
 
     private static final String ACCESS = "mfa.access";
 
-    @Inject
-    EmbeddedServer server;
-
-    /** Keeps each line as the console would print it: the MDC is read when the line is logged. */
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>() {
-        @Override
-        protected void append(ILoggingEvent line) {
-            line.prepareForDeferredProcessing();
-            super.append(line);
-        }
-    };
-    private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-    private RawHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void capture() {
-        http = new RawHttp(server);
-        Logger access = logging.getLogger(ACCESS);
-        access.setLevel(Level.INFO);
-        access.setAdditive(false);
-        captured.list.clear();
-        captured.setContext(logging);
-        captured.start();
-        access.addAppender(captured);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logging.getLogger(ACCESS).detachAppender(captured);
-        logging.getLogger(ACCESS).setLevel(null);
-        logging.getLogger(ACCESS).setAdditive(true);
-    }
+    @RegisterExtension
+    final RecordedLog captured = RecordedLog.of(ACCESS, Level.INFO);
 
     @Test
     void a_request_is_logged_with_its_route_template_status_duration_and_request_id() {
@@ -132,7 +87,7 @@ class AccessLogEndToEndTest implements TestPropertyProvider {
 
     private List<ILoggingEvent> lines() {
         synchronized (captured) {
-            return List.copyOf(captured.list);
+            return captured.events();
         }
     }
 

@@ -1,10 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plmr.mfa.adapter.in.rest.Base32Decoding;
@@ -13,14 +11,10 @@ import com.plmr.mfa.domain.authenticator.Totp;
 import com.plmr.mfa.domain.authenticator.TotpParameters;
 import com.plmr.mfa.domain.authenticator.TotpSecret;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
@@ -38,50 +32,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recorded too, those taken before any transaction included.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditTrailEndToEndTest implements TestPropertyProvider {
+class AuditTrailEndToEndTest extends EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERVICE = TestTokens.service("payments", TestTokens.ALL_SCOPES);
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     DispatchDueMessagesUseCase dispatcher;
     @Inject
     RecordingSender provider;
-    @Inject
-    TestClock clock;
     @Inject
     MeterRegistry meters;
 
     private final Map<String, String> database = TestDatabase.properties();
     private final AuditRows audit = new AuditRows(database);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final Logger auditLog = (Logger) LoggerFactory.getLogger(AuditLogLine.LOGGER);
-    private RawHttp http;
+    @RegisterExtension
+    final RecordedLog lines = RecordedLog.of(AuditLogLine.LOGGER, Level.INFO);
 
     @Override
     public Map<String, String> getProperties() {
         return database;
-    }
-
-    @BeforeEach
-    void setUp() {
-        http = new RawHttp(server);
-        lines.list.clear();
-        lines.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-        lines.start();
-        auditLog.setLevel(Level.INFO);
-        auditLog.setAdditive(false);
-        auditLog.addAppender(lines);
-    }
-
-    @AfterEach
-    void stopRecording() {
-        auditLog.detachAppender(lines);
-        auditLog.setLevel(null);
-        auditLog.setAdditive(true);
     }
 
     private String newUser(String phone) {
@@ -224,10 +194,10 @@ class AuditTrailEndToEndTest implements TestPropertyProvider {
     void each_committed_event_is_one_line_whose_json_form_carries_every_field() throws Exception {
         String user = newUser(ApiFixture.newPhone());
         String challenge = challenge(user, "\"sms\"");
-        new RawHttp(server).send("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":initiate", TestTokens.user(user),
+        http.send("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":initiate", TestTokens.user(user),
                 null, null, "X-Request-Id", "audit-line-7");
 
-        List<ILoggingEvent> initiate = lines.list.stream().filter(line -> line.getKeyValuePairs().stream()
+        List<ILoggingEvent> initiate = lines.events().stream().filter(line -> line.getKeyValuePairs().stream()
                 .anyMatch(pair -> pair.key.equals("requestId") && pair.value.equals("audit-line-7"))).toList();
         assertThat(initiate).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
                 .anySatisfy(line -> assertThat(line).startsWith("code.issued userId=" + user + " challengeId=" + challenge

@@ -1,13 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,15 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API's error model on both path families.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthenticationEndToEndTest implements TestPropertyProvider {
+class AuthenticationEndToEndTest extends EndToEndTest {
 
     private final ForeignKeys idp = new ForeignKeys();
-
-    @Inject
-    EmbeddedServer server;
-
-    RawHttp http;
 
     @Override
     public Map<String, String> getProperties() {
@@ -46,11 +35,6 @@ class AuthenticationEndToEndTest implements TestPropertyProvider {
     @AfterAll
     void stopIdentityProvider() {
         idp.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        http = new RawHttp(server);
     }
 
     private static String phonePath(String user) {

@@ -1,10 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.plmr.mfa.client.ApiException;
@@ -13,20 +9,15 @@ import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
 import com.plmr.mfa.client.model.VerifyTotpRegistrationRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static com.plmr.mfa.bootstrap.TotpClients.appCode;
 import static com.plmr.mfa.bootstrap.TotpClients.newUser;
@@ -41,43 +32,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * line), and a registration locked by wrong codes answers its lockout on both paths.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthenticatorAnswersEndToEndTest implements TestPropertyProvider {
+class AuthenticatorAnswersEndToEndTest extends EndToEndTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    TestClock clock;
-    @Inject
     MeterRegistry meters;
-    ApiFixture api;
 
-    private final ListAppender<ILoggingEvent> driftLines = new ListAppender<>();
-    private final Logger driftLogger =
-            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(MicrometerClockDrift.class);
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
+    @RegisterExtension
+    final RecordedLog driftLines = RecordedLog.of(MicrometerClockDrift.class, Level.INFO);
 
     @BeforeEach
     void setUp() {
         clock.set(T0);
-        api = new ApiFixture(server);
-        driftLines.start();
-        driftLogger.addAppender(driftLines);
-        driftLogger.setLevel(Level.INFO);
-        driftLogger.setAdditive(false);
-    }
-
-    @AfterEach
-    void detach() {
-        driftLogger.detachAppender(driftLines);
-        driftLogger.setLevel(null);
-        driftLogger.setAdditive(true);
     }
 
     @Test
@@ -134,7 +101,7 @@ class AuthenticatorAnswersEndToEndTest implements TestPropertyProvider {
         assertThat(answer.body()).doesNotContainIgnoringCase("clock").doesNotContainIgnoringCase("drift")
                 .doesNotContain("stepsOff");
         assertThat(acceptedWithOffset("-1")).isEqualTo(before + 1);
-        assertThat(driftLines.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(driftLines.messages())
                 .containsExactly("totp clock drift: registration=" + app.getTotpId()
                         + " stepsOff=-1 (the device clock is behind)");
     }

@@ -1,12 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.client.model.ChallengeMethod;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service holding every other scope. Each row asserts the allow or the documented deny.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorisationTableTest implements TestPropertyProvider {
+class AuthorisationTableTest extends EndToEndTest {
 
     /** Who the subject user is allowed to be for an operation. */
     enum UserRule { OWN, NEVER }
@@ -78,23 +71,6 @@ class AuthorisationTableTest implements TestPropertyProvider {
                     "mfa.users.erase", UserRule.NEVER),
             new Operation("listAuditEvents", "GET", "/resources/v3alpha/audit-events?userId={u}", null,
                     "mfa.audit.read", UserRule.NEVER));
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiFixture api;
-    RawHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiFixture(server);
-        http = new RawHttp(server);
-    }
 
     static Stream<Arguments> table() {
         List<Arguments> rows = new ArrayList<>();

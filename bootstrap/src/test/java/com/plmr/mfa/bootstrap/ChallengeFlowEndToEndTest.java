@@ -7,45 +7,23 @@ import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.CodeSent;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The whole step-up flow over HTTP through the generated SDK, on the real database. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChallengeFlowEndToEndTest implements TestPropertyProvider {
+class ChallengeFlowEndToEndTest extends EndToEndTest {
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     RecordingSender provider;
     @Inject
     DispatchDueMessagesUseCase dispatcher;
-    @Inject
-    TestClock clock;
-
-    ApiFixture api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiFixture(server);
-    }
 
     @Test
     void a_user_approves_a_payment_with_an_sms_code_and_the_consumer_proceeds_exactly_once() throws ApiException {

@@ -10,47 +10,26 @@ import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.DeliveryStatus;
 import com.plmr.mfa.client.model.StepUpContext;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each documented refusal of the challenge flows, with its status and URN, through the generated SDK. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChallengeRulesEndToEndTest implements TestPropertyProvider {
+class ChallengeRulesEndToEndTest extends EndToEndTest {
 
     private static final String PHONE = "+4915100000077";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     RecordingSender provider;
     @Inject
     DispatchDueMessagesUseCase dispatcher;
-    @Inject
-    TestClock clock;
-    ApiFixture api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiFixture(server);
-    }
 
     @Test
     void a_wrong_code_is_invalid_otp_with_the_attempts_left_and_the_last_one_locks_the_challenge() throws ApiException {

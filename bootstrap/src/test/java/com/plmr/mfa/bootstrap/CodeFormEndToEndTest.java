@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
 import com.plmr.mfa.client.model.VerifyTotpRegistrationRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Map;
 
 import static com.plmr.mfa.bootstrap.TotpClients.appCode;
 import static com.plmr.mfa.bootstrap.TotpClients.totpOf;
@@ -26,26 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a field error, and spends no attempt, whichever path it takes.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CodeFormEndToEndTest implements TestPropertyProvider {
+class CodeFormEndToEndTest extends EndToEndTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TestClock clock;
-    ApiFixture api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeEach
     void setUp() {
         clock.set(T0);
-        api = new ApiFixture(server);
     }
 
     @Test

@@ -9,12 +9,10 @@ import com.plmr.mfa.client.model.VerifyOtpRequest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * evaluations than the attempt budget.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyEndToEndTest implements TestPropertyProvider {
+class ConcurrencyEndToEndTest extends EndToEndTest {
 
     private static final int BUDGET = 5;
     private static final String PHONE = "+4915100000099";
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     RecordingSender provider;
     @Inject

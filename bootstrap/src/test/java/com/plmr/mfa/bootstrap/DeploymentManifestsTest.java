@@ -1,12 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -35,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * covers the preStop pause and the service's graceful shutdown.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeploymentManifestsTest implements TestPropertyProvider {
+class DeploymentManifestsTest extends EndToEndTest {
 
     private static final Path MANIFESTS = Path.of("../deploy/kubernetes");
     /** Settings whose values are secrets: only in the Secret, never in the ConfigMap. */
@@ -48,15 +43,7 @@ class DeploymentManifestsTest implements TestPropertyProvider {
     /** A provider's setting: the provider's prefix and the key of its table in docs/delivery.md. */
     private static final Pattern PROVIDER_SETTING = Pattern.compile("MFA_NOTIFY_(SMS_TWILIO|SMS_WEBHOOK|EMAIL_SMTP)_(.+)");
 
-    @Inject
-    EmbeddedServer server;
-
     private final Map<String, Map<String, Object>> byKind = new LinkedHashMap<>();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeAll
     void readEveryManifestTheKustomizationLists() throws IOException {
@@ -78,7 +65,6 @@ class DeploymentManifestsTest implements TestPropertyProvider {
         Map<String, Object> container = container("containers");
         Map<String, Object> port = single(list(container, "ports"));
         assertThat(String.valueOf(port.get("containerPort"))).isEqualTo(map(byKind.get("ConfigMap"), "data").get("MFA_PORT"));
-        RawHttp http = new RawHttp(server);
 
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             Map<String, Object> get = map(map(container, probe), "httpGet");

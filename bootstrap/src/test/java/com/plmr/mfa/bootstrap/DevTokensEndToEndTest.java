@@ -1,20 +1,15 @@
 package com.plmr.mfa.bootstrap;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,28 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The development run mints tokens for the README walkthrough (see ProductionStartTest for their absence). */
 @MicronautTest(transactional = false, environments = "dev")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DevTokensEndToEndTest implements TestPropertyProvider {
+class DevTokensEndToEndTest extends EndToEndTest {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    TestClock clock;
-
-    RawHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     private Instant start;
 
     @BeforeEach
     void setUp() {
-        http = new RawHttp(server);
         start = clock.instant();
     }
 

@@ -1,12 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,21 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error model of the path. Operations are read from the spec the service serves.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DocumentedStatusesEndToEndTest implements TestPropertyProvider {
+class DocumentedStatusesEndToEndTest extends EndToEndTest {
 
     private static final String TOKEN = "Authorization: Bearer " + TestTokens.service("payments", TestTokens.ALL_SCOPES);
 
-    @Inject
-    EmbeddedServer server;
     private RawSocket http;
     private Map<String, List<SpecOperation>> paths;
     private final List<String> violations = new ArrayList<>();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeAll
     void readSpec() {

@@ -8,20 +8,15 @@ import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.StepUpContext;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,28 +28,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * the moment the stored amount differs from the one it was issued for.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DynamicLinkingEndToEndTest implements TestPropertyProvider {
+class DynamicLinkingEndToEndTest extends EndToEndTest {
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     RecordingSender provider;
     @Inject
     DispatchDueMessagesUseCase dispatcher;
-    @Inject
-    TestClock clock;
-    ApiFixture api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiFixture(server);
-    }
 
     @Test
     void a_code_issued_for_one_payment_does_not_verify_a_second_payment_with_another_amount() throws ApiException {

@@ -1,12 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rotating, so every value meets every header across the operations.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EdgeFuzzEndToEndTest implements TestPropertyProvider {
+class EdgeFuzzEndToEndTest extends EndToEndTest {
 
     private static final String TOKEN = "Bearer " + TestTokens.service("payments", TestTokens.ALL_SCOPES);
     /** With an even count of values, two per header and operation bring every value to every header. */
@@ -57,16 +52,9 @@ class EdgeFuzzEndToEndTest implements TestPropertyProvider {
     static final List<String> ODD_PATHS = List.of("//", "/./", "/../", "?a=%zz", "?", "#x", ";x=y", "%2F", "/:verify");
     static final List<String> ODD_METHODS = List.of("HEAD", "OPTIONS", "TRACE", "PATCH", "FOO", "GET", "DELETE");
 
-    @Inject
-    EmbeddedServer server;
     private RawSocket http;
     private List<SpecOperation> operations;
     private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeAll
     void readSpec() {

@@ -3,12 +3,8 @@ package com.plmr.mfa.bootstrap;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.Challenge;
 import com.plmr.mfa.client.model.ChallengeMethod;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,29 +13,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client that percent-encodes the colon of a custom method reaches the same operation (spec: "Colon paths"). */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EncodedColonPathsEndToEndTest implements TestPropertyProvider {
+class EncodedColonPathsEndToEndTest extends EndToEndTest {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {":", "%3A", "%3a"})
     void consume_answers_the_same_whether_the_colon_is_literal_or_encoded(String colon) throws Exception {
-        ApiFixture api = new ApiFixture(server);
         Challenge challenge = api.newChallenge(api.newUser("+4915112345699", null), ChallengeMethod.SMS);
 
         HttpResponse<String> response = post("/internal/v1/mfa/challenges/" + challenge.getChallengeId() + colon + "consume");
@@ -50,7 +35,6 @@ class EncodedColonPathsEndToEndTest implements TestPropertyProvider {
 
     @Test
     void an_encoded_colon_before_anything_but_a_custom_method_reaches_no_operation() throws IOException, InterruptedException, ApiException {
-        ApiFixture api = new ApiFixture(server);
         Challenge challenge = api.newChallenge(api.newUser("+4915112345698", null), ChallengeMethod.SMS);
 
         HttpResponse<String> response = post("/internal/v1/mfa/challenges/" + challenge.getChallengeId() + "%3Adelete");

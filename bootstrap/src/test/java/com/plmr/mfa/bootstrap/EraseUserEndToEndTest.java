@@ -1,22 +1,13 @@
 package com.plmr.mfa.bootstrap;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plmr.mfa.client.model.ChallengeMethod;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -30,44 +21,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only a service holding {@code mfa.users.erase} may do it.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EraseUserEndToEndTest implements TestPropertyProvider {
+class EraseUserEndToEndTest extends EndToEndTest {
 
     private static final String ERASER = TestTokens.service("privacy-desk", "mfa.users.erase");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    EmbeddedServer server;
-
     private final Map<String, String> database = TestDatabase.properties();
     private final RetentionRows rows = new RetentionRows(database);
-    private final ListAppender<ILoggingEvent> records = new ListAppender<>();
-    private final Logger erasures = (Logger) LoggerFactory.getLogger(LoggedErasures.LOGGER);
-    private ApiFixture api;
-    private RawHttp http;
+    @RegisterExtension
+    final RecordedLog records = RecordedLog.of(LoggedErasures.LOGGER, Level.INFO);
 
     @Override
     public Map<String, String> getProperties() {
         return database;
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiFixture(server);
-        http = new RawHttp(server);
-        records.list.clear();
-        records.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-        records.start();
-        erasures.setLevel(Level.INFO);
-        erasures.setAdditive(false);
-        erasures.addAppender(records);
-    }
-
-    @AfterEach
-    void stopRecording() {
-        erasures.detachAppender(records);
-        erasures.setLevel(null);
-        erasures.setAdditive(true);
     }
 
     /** A user with both contacts, an authenticator app, a challenge with a sent code and a wrong guess. */
@@ -124,7 +90,7 @@ class EraseUserEndToEndTest implements TestPropertyProvider {
 
         http.json("DELETE", "/resources/v3alpha/users/" + user, ERASER, null);
 
-        assertThat(records.list).singleElement().extracting(ILoggingEvent::getFormattedMessage).satisfies(line -> {
+        assertThat(records.events()).singleElement().extracting(ILoggingEvent::getFormattedMessage).satisfies(line -> {
             assertThat(line).matches("erased user pseudonym=[A-Za-z0-9_-]{43} at=\\S+ contacts=2 totpRegistrations=1"
                     + " challenges=1 outboxMessages=1 sendQuotas=\\d+ failureStreaks=1");
             assertThat(line).doesNotContain(user).doesNotContain(user.substring(2));
@@ -152,7 +118,7 @@ class EraseUserEndToEndTest implements TestPropertyProvider {
             assertThat(response.body()).contains("\"code\":7");
         }
         assertThat(stored(user)).isEqualTo(before);
-        assertThat(records.list).isEmpty();
+        assertThat(records.events()).isEmpty();
     }
 
     @Test
@@ -161,7 +127,7 @@ class EraseUserEndToEndTest implements TestPropertyProvider {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
         assertThat(response.body()).contains("\"code\":5");
-        assertThat(records.list).isEmpty();
+        assertThat(records.events()).isEmpty();
     }
 
     @Test

@@ -1,38 +1,23 @@
 package com.plmr.mfa.bootstrap;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every error, the framework's own included, is answered in the spec's error model with a request id. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorModelEndToEndTest implements TestPropertyProvider {
+class ErrorModelEndToEndTest extends EndToEndTest {
 
     private static final String VERIFY = "/internal/v1/mfa/totp-sms/ch_unknown000000000000000:verify";
 
-    @Inject
-    EmbeddedServer server;
-    RawHttp http;
     String userToken;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeEach
     void setUp() {
-        http = new RawHttp(server);
         userToken = TestTokens.user("u-errors");
     }
 

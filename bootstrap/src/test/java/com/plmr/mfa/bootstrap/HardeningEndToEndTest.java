@@ -1,46 +1,22 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.client.model.ChallengeMethod;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Size and type limits, strict JSON, path ids checked before SQL, security headers everywhere. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HardeningEndToEndTest implements TestPropertyProvider {
+class HardeningEndToEndTest extends EndToEndTest {
 
     private static final String SERVICE = TestTokens.service("payments", TestTokens.ALL_SCOPES);
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiFixture api;
-    RawHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiFixture(server);
-        http = new RawHttp(server);
-    }
 
     @Test
     void a_body_over_16_kb_is_413_in_the_error_model() {

@@ -1,17 +1,12 @@
 package com.plmr.mfa.bootstrap;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,21 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the error model of its path with the request id and the security headers, never a 5xx.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HttpEdgeEndToEndTest implements TestPropertyProvider {
+class HttpEdgeEndToEndTest extends EndToEndTest {
 
     private static final String SERVICE = "Authorization: Bearer " + TestTokens.service("payments", TestTokens.ALL_SCOPES);
     private static final String INTERNAL = "/internal/v1/mfa/challenges/";
     private static final String RESOURCES = "/resources/v3alpha/users/";
 
-    @Inject
-    EmbeddedServer server;
     RawSocket socket;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeEach
     void setUp() {

@@ -3,49 +3,33 @@ package com.plmr.mfa.bootstrap;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.Challenge;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service reads its input exactly by the spec's rules: JSON types, optional bodies, methods, lengths. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InputRulesEndToEndTest implements TestPropertyProvider {
+class InputRulesEndToEndTest extends EndToEndTest {
 
     private static final String PHONE = "+4915100000091";
     private static final String EMOJI = "\uD83D\uDCB6";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     RecordingSender provider;
     @Inject
     DispatchDueMessagesUseCase dispatcher;
-    ApiFixture api;
-    RawHttp http;
     String service;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(server);
-        http = new RawHttp(server);
         service = TestTokens.service("payments", TestTokens.ALL_SCOPES);
     }
 

@@ -1,17 +1,11 @@
 package com.plmr.mfa.bootstrap;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,28 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@value ManagementEndpointRule#METRICS_SCOPE}; nothing else.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ManagementEndpointsEndToEndTest implements TestPropertyProvider {
+class ManagementEndpointsEndToEndTest extends EndToEndTest {
 
     private static final String USER = TestTokens.user("u-management");
     private static final String SERVICE = TestTokens.service("payments", TestTokens.ALL_SCOPES);
     private static final String METRICS = TestTokens.service("prometheus", ManagementEndpointRule.METRICS_SCOPE);
     private static final String MANAGEMENT = TestTokens.service("ops", ManagementEndpointRule.MANAGEMENT_SCOPE);
-
-    @Inject
-    EmbeddedServer server;
-
-    RawHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void setUp() {
-        http = new RawHttp(server);
-    }
 
     @Test
     void health_shows_its_status_to_anyone_and_its_details_only_with_the_management_scope() {

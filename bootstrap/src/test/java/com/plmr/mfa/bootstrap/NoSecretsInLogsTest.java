@@ -2,24 +2,17 @@ package com.plmr.mfa.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.plmr.mfa.adapter.in.rest.Base32Decoding;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.domain.authenticator.Totp;
 import com.plmr.mfa.domain.authenticator.TotpParameters;
 import com.plmr.mfa.domain.authenticator.TotpSecret;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -36,23 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * response of the flow echo a token or a code it was not meant to return.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NoSecretsInLogsTest implements TestPropertyProvider {
+class NoSecretsInLogsTest extends EndToEndTest {
 
     private static final String PHONE = "+4915733322211";
     private static final String EMAIL = "secret.person@example.org";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     RecordingSender provider;
     @Inject
     DispatchDueMessagesUseCase dispatcher;
-    @Inject
-    TestClock clock;
 
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-    private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    /** Everything at INFO, this service's own lines down to TRACE; the access log's kept off the build's console too. */
+    @RegisterExtension
+    final RecordedLog captured = RecordedLog.of(Logger.ROOT_LOGGER_NAME, Level.INFO).and("mfa.access", Level.INFO)
+            .withLevel("io.micronaut", Level.INFO).withLevel("com.plmr", Level.TRACE);
 
     private final Map<String, String> database = TestDatabase.properties();
 
@@ -61,32 +51,8 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
         return database;
     }
 
-    @BeforeEach
-    void captureEverything() {
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
-        logging.getLogger("io.micronaut").setLevel(Level.INFO);
-        logging.getLogger("com.plmr").setLevel(Level.TRACE);
-        captured.setContext(logging);
-        captured.start();
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(captured);
-        // the access log's lines are checked with the rest but kept off the build's console
-        logging.getLogger("mfa.access").setAdditive(false);
-        logging.getLogger("mfa.access").addAppender(captured);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(captured);
-        logging.getLogger("mfa.access").detachAppender(captured);
-        logging.getLogger("mfa.access").setAdditive(true);
-        logging.getLogger("com.plmr").setLevel(null);
-        logging.getLogger("io.micronaut").setLevel(Level.WARN);
-        logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
-    }
-
     @Test
     void a_whole_flow_logs_no_code_token_phone_number_or_address() {
-        RawHttp http = new RawHttp(server);
         String service = TestTokens.service("payments", TestTokens.ALL_SCOPES);
         String user = "u-" + UUID.randomUUID();
         String userToken = TestTokens.user(user);
@@ -114,14 +80,14 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
         assertThat(verified.statusCode()).isEqualTo(200);
         assertThat(consumed.statusCode()).isEqualTo(200);
         String everything = logText();
-        assertThat(captured.list).isNotEmpty();
+        assertThat(captured.events()).isNotEmpty();
         for (String secret : List.of(code, emailCode, service, userToken, signature(service), signature(userToken),
                 PHONE, PHONE.substring(1), EMAIL, "secret.person")) {
             assertThat(everything).doesNotContain(secret);
         }
         assertThat(wrong.body() + verified.body() + consumed.body()).doesNotContain(code).doesNotContain(userToken);
         String audited = new AuditRows(database).where("user_id", user).toString();
-        assertThat(captured.list).anySatisfy(event -> assertThat(event.getLoggerName()).isEqualTo(AuditLogLine.LOGGER));
+        assertThat(captured.events()).anySatisfy(event -> assertThat(event.getLoggerName()).isEqualTo(AuditLogLine.LOGGER));
         assertThat(audited).contains("verify.succeeded", "message.sent", "factor.added");
         for (String secret : List.of(code, emailCode, service, userToken, signature(service), signature(userToken),
                 PHONE, PHONE.substring(1), EMAIL, "secret.person")) {
@@ -131,7 +97,6 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
 
     @Test
     void an_authenticator_app_registration_and_its_codes_never_reach_the_log() {
-        RawHttp http = new RawHttp(server);
         String user = "u-" + UUID.randomUUID();
         String userToken = TestTokens.user(user);
         HttpResponse<String> started = http.json("POST", "/resources/v3alpha/users/" + user + "/totp", userToken, "{}");
@@ -153,11 +118,11 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
 
     @Test
     void a_failure_is_logged_with_the_request_id_the_caller_sees() {
-        HttpResponse<String> failed = new RawHttp(server).send("GET", "/internal/v1/test-only/failure", null, null, null,
+        HttpResponse<String> failed = http.send("GET", "/internal/v1/test-only/failure", null, null, null,
                 "X-Request-Id", "trace-me-4711");
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(failed.body()).contains("\"requestId\":\"trace-me-4711\"");
-        assertThat(captured.list).filteredOn(event -> event.getLevel() == Level.ERROR
+        assertThat(captured.events()).filteredOn(event -> event.getLevel() == Level.ERROR
                         && event.getFormattedMessage().contains("failure"))
                 .isNotEmpty()
                 .allSatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("requestId", "trace-me-4711"));
@@ -171,7 +136,7 @@ class NoSecretsInLogsTest implements TestPropertyProvider {
 
     private String logText() {
         StringBuilder text = new StringBuilder();
-        for (ILoggingEvent event : captured.list) {
+        for (ILoggingEvent event : captured.events()) {
             text.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append(' ')
                     .append(event.getMDCPropertyMap()).append(' ').append(event.getKeyValuePairs()).append('\n');
             if (event.getThrowableProxy() != null) {

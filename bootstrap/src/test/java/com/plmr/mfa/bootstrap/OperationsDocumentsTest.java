@@ -1,12 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,23 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documents, and each response carries the Content-Security-Policy docs/security.md states.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperationsDocumentsTest implements TestPropertyProvider {
-
-    @Inject
-    EmbeddedServer server;
-
-    RawHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void setUp() {
-        http = new RawHttp(server);
-    }
+class OperationsDocumentsTest extends EndToEndTest {
 
     @Test
     void every_setting_is_in_the_readme_and_in_the_table_of_allowed_ranges() throws IOException {

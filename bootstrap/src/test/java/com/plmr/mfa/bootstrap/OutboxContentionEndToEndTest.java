@@ -1,10 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.ChallengeMethod;
@@ -15,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +40,7 @@ class OutboxContentionEndToEndTest {
     private static final String TRANSACTIONS_LOGGER = "com.plmr.mfa.adapter.out.persistence.JdbcTransactionAdapter";
 
     private final Map<String, Object> database = Map.copyOf(TestDatabase.isolatedProperties());
-    private final ListAppender<ILoggingEvent> retries = new ListAppender<>();
+    private final RecordedLog retries = RecordedLog.of(TRANSACTIONS_LOGGER, Level.WARN);
     private final ExecutorService clients = Executors.newFixedThreadPool(12);
     private List<EmbeddedServer> instances;
 
@@ -53,15 +48,12 @@ class OutboxContentionEndToEndTest {
     void startTwoInstancesOnOneSchema() {
         instances = List.of(ApplicationContext.run(EmbeddedServer.class, database, "test"),
                 ApplicationContext.run(EmbeddedServer.class, database, "test"));
-        Logger logger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(TRANSACTIONS_LOGGER);
-        logger.setLevel(Level.WARN);
-        logger.addAppender(retries);
         retries.start();
     }
 
     @AfterAll
     void stop() {
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(TRANSACTIONS_LOGGER).detachAppender(retries);
+        retries.close();
         clients.shutdownNow();
         instances.forEach(EmbeddedServer::stop);
     }
@@ -87,7 +79,7 @@ class OutboxContentionEndToEndTest {
 
         assertThat(statuses).hasSize(INITIATES).containsOnly(200);
         assertThat(dispatchFailures).isEmpty();
-        assertThat(retries.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(retries.messages()).isEmpty();
         List<String> sent = instances.stream()
                 .flatMap(instance -> instance.getApplicationContext().getBean(RecordingSender.class).all().stream())
                 .map(CodeMessage::messageId).toList();

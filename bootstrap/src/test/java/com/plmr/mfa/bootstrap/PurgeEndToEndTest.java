@@ -1,12 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
 import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase.Purged;
+import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
 import com.plmr.mfa.application.port.out.PurgeExpiredDataPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -15,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -193,22 +188,13 @@ class PurgeEndToEndTest implements TestPropertyProvider {
         double before = meters.get(PurgeMetrics.PURGED).tag("kind", "challenge").counter().count();
         rows.challenge("ch-old", "u-1", NOW.minus(DAY.multipliedBy(31)));
         rows.streak("u-1", 0, null);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(PurgeJob.class);
-        lines.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-        lines.start();
-        logger.setLevel(Level.INFO);
-        logger.setAdditive(false);
-        logger.addAppender(lines);
-        try {
+        List<String> lines;
+        try (RecordedLog log = RecordedLog.of(PurgeJob.class, Level.INFO).start()) {
             job.run();
-        } finally {
-            logger.detachAppender(lines);
-            logger.setLevel(null);
-            logger.setAdditive(true);
+            lines = log.messages();
         }
 
-        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+        assertThat(lines).containsExactly(
                 "purged 1 challenges, 0 outbox messages, 0 send quotas, 1 failure streaks, 0 audit events past retention");
         assertThat(meters.get(PurgeMetrics.PURGED).tag("kind", "challenge").counter().count()).isEqualTo(before + 1);
         assertThat(meters.find(PurgeMetrics.PURGED).counters()).hasSize(5);

@@ -26,15 +26,11 @@ import com.plmr.mfa.client.model.VerifyTotpRegistrationResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,7 +46,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -69,21 +64,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Authenticator-app registrations and app-verified challenges over HTTP, through the generated SDK, on MySQL. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TotpRegistrationEndToEndTest implements TestPropertyProvider {
+class TotpRegistrationEndToEndTest extends EndToEndTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    TestClock clock;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeEach
     void resetClock() {

@@ -8,44 +8,27 @@ import com.plmr.mfa.client.model.MonetaryAmount;
 import com.plmr.mfa.client.model.Payee;
 import com.plmr.mfa.client.model.StepUpContext;
 import com.plmr.mfa.client.model.TransactionDetails;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A challenge takes structured transaction details beside its summary, checks them, and answers them as stored. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TransactionDetailsEndToEndTest implements TestPropertyProvider {
+class TransactionDetailsEndToEndTest extends EndToEndTest {
 
     private static final String CHALLENGES = "/internal/v1/mfa/challenges";
 
-    @Inject
-    EmbeddedServer server;
-    ApiFixture api;
-    RawHttp http;
     String service;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(server);
-        http = new RawHttp(server);
         service = TestTokens.service("payments", TestTokens.ALL_SCOPES);
     }
 
