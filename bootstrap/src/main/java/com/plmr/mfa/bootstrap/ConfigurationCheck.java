@@ -5,6 +5,7 @@ import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.service.DispatchDueMessagesService;
 import com.plmr.mfa.application.service.PurgeExpiredDataService;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
+import com.plmr.mfa.domain.assertion.AssertionPolicy;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.crypto.SecretSealer;
@@ -35,7 +36,7 @@ final class ConfigurationCheck {
     private static final List<Class<?>> BUILT_FROM_SETTINGS = List.of(TokenRules.class, ChallengePolicy.class,
             AbusePolicy.class, TotpPolicy.class, CodeHasher.class, SecretSealer.class,
             DispatchDueMessagesService.RetryPolicy.class, PurgeExpiredDataService.RetentionPolicy.class,
-            NotifyProviderGuard.class, SendMessagePort.class);
+            NotifyProviderGuard.class, SendMessagePort.class, AssertionPolicy.class, AssertionKeyRing.class);
 
     ConfigurationCheck(Environment environment, Settings settings, BeanContext beans) {
         Environments.refuseDevelopmentWithProduction(environment.getActiveNames());

@@ -46,7 +46,7 @@ final class Keys {
         return ring;
     }
 
-    private static boolean development(Environment environment) {
+    static boolean development(Environment environment) {
         return environment.getActiveNames().stream().anyMatch(DEVELOPMENT::contains);
     }
 

@@ -14,6 +14,7 @@ import com.plmr.mfa.application.port.in.RemoveContactUseCase;
 import com.plmr.mfa.application.port.in.SetContactUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.application.port.out.AppendAuditEventPort;
+import com.plmr.mfa.application.port.out.ChallengeRequesterPort;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.DeliveryMetricsPort;
 import com.plmr.mfa.application.port.out.DeliveryStatusPort;
@@ -32,6 +33,7 @@ import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SaveContactPort;
 import com.plmr.mfa.application.port.out.SendQuotaPort;
+import com.plmr.mfa.application.port.out.SignAssertionPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.application.service.AuditTrail;
 import com.plmr.mfa.application.service.AuthenticatorCodeCheck;
@@ -49,6 +51,7 @@ import com.plmr.mfa.application.service.RemoveContactService;
 import com.plmr.mfa.application.service.SetContactService;
 import com.plmr.mfa.application.service.VerifyChallengeCodeService;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
+import com.plmr.mfa.domain.assertion.AssertionPolicy;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.crypto.SecretSealer;
@@ -140,9 +143,9 @@ class ServiceFactory {
     }
 
     @Singleton
-    CreateChallengeUseCase createChallenge(SaveChallengePort save, TransactionPort tx, ChallengePolicy policy,
-                                           AuditTrail audit, Clock clock, RandomGenerator random) {
-        return new CreateChallengeService(save, tx, policy, audit, clock, random);
+    CreateChallengeUseCase createChallenge(SaveChallengePort save, ChallengeRequesterPort requesters, TransactionPort tx,
+                                           ChallengePolicy policy, AuditTrail audit, Clock clock, RandomGenerator random) {
+        return new CreateChallengeService(save, requesters, tx, policy, audit, clock, random);
     }
 
     @Singleton
@@ -151,9 +154,11 @@ class ServiceFactory {
     }
 
     @Singleton
-    ConsumeChallengeUseCase consumeChallenge(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
-                                             AuditTrail audit, Clock clock) {
-        return new ConsumeChallengeService(load, save, tx, audit, clock);
+    ConsumeChallengeUseCase consumeChallenge(LoadChallengePort load, SaveChallengePort save,
+                                             ChallengeRequesterPort requesters, SignAssertionPort signer,
+                                             AssertionPolicy assertions, TransactionPort tx, AuditTrail audit,
+                                             Clock clock) {
+        return new ConsumeChallengeService(load, save, requesters, signer, assertions, tx, audit, clock);
     }
 
     @Singleton

@@ -131,6 +131,21 @@ class ConfigurationValidationTest {
             new Case("sealer", "MFA_SECRET_KEY_ID", "mfa.keys.active-secret", "dev-2",
                     "MFA_SECRET_KEY_ID=dev-2 (mfa.keys.active-secret) must be the id of a key in the key ring [dev-1]"),
 
+            new Case("assertion", "MFA_ASSERTION_ISSUER", "mfa.assertion.issuer", "mfa.example.com",
+                    "MFA_ASSERTION_ISSUER=mfa.example.com (mfa.assertion.issuer) must be an absolute http or https URL"
+                            + " of this service without query or fragment, e.g. https://mfa.example.com"),
+            new Case("assertion", "MFA_ASSERTION_LIFETIME", "mfa.assertion.lifetime", "10m",
+                    "MFA_ASSERTION_LIFETIME=10m (mfa.assertion.lifetime) must be 10s to 5m in whole seconds"),
+            new Case("assertionKeys", "MFA_ASSERTION_KEYS", "mfa.assertion.keys",
+                    "-----BEGIN PRIVATE KEY-----AAAA-----END PRIVATE KEY-----",
+                    "MFA_ASSERTION_KEYS (mfa.assertion.keys, value not shown) must be P-256 private keys as PEM"
+                            + " (-----BEGIN PRIVATE KEY-----, from openssl genpkey -algorithm EC -pkeyopt"
+                            + " ec_paramgen_curve:P-256), the signing key first, at most 10"),
+            new Case("assertionKeys", "MFA_ASSERTION_KEYS", "mfa.assertion.keys", TestAssertionKeys.read("rsa-2048.pem"),
+                    "MFA_ASSERTION_KEYS (mfa.assertion.keys, value not shown) must be P-256 private keys as PEM"
+                            + " (-----BEGIN PRIVATE KEY-----, from openssl genpkey -algorithm EC -pkeyopt"
+                            + " ec_paramgen_curve:P-256), the signing key first, at most 10"),
+
             new Case("outbox", "MFA_OUTBOX_POLL_INTERVAL", "mfa.outbox.poll-interval", "5ms",
                     "MFA_OUTBOX_POLL_INTERVAL=5ms (mfa.outbox.poll-interval) must be 10ms to 1m"),
             new Case("outbox", "MFA_OUTBOX_BATCH_SIZE", "mfa.outbox.batch-size", "0",

@@ -195,7 +195,7 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
                         challenge.id(), ChallengeMethod.SMS, (String) values.get("code"))));
                 assertThat(outcome).isInstanceOf(VerificationOutcome.Verified.class);
                 if (status.equals("consumed")) {
-                    assertThat(Services.granted(consume.consume(Services.ALL, challenge.id())))
+                    assertThat(Services.granted(consume.consume(Services.ALL, challenge.id())).outcome())
                             .isInstanceOf(ConsumeOutcome.Consumed.class);
                 }
             }

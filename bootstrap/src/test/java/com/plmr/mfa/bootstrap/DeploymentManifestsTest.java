@@ -35,11 +35,11 @@ class DeploymentManifestsTest extends EndToEndTest {
 
     private static final Path MANIFESTS = Path.of("../deploy/kubernetes");
     /** Settings whose values are secrets: only in the Secret, never in the ConfigMap. */
-    private static final Set<String> SECRETS = Set.of("MFA_DB_PASSWORD", "MFA_CODE_HASH_KEY", "MFA_SECRET_KEYS",
+    private static final Set<String> SECRETS = Set.of("MFA_DB_PASSWORD", "MFA_CODE_HASH_KEY", "MFA_SECRET_KEYS", "MFA_ASSERTION_KEYS",
             "MFA_NOTIFY_SMS_TWILIO_AUTH_TOKEN", "MFA_NOTIFY_EMAIL_SMTP_PASSWORD");
     /** Settings a deployment sets to values of its own; every other one in the ConfigMap has its default. */
     private static final Set<String> DEPLOYMENT_CHOICES = Set.of("MFA_LOG_FORMAT", "MFA_DB_URL", "MFA_DB_USER",
-            "MFA_JWKS_URL", "MFA_JWT_ISSUER", "MFA_JWT_AUDIENCE", "MFA_SECRET_KEY_ID");
+            "MFA_JWKS_URL", "MFA_JWT_ISSUER", "MFA_JWT_AUDIENCE", "MFA_SECRET_KEY_ID", "MFA_ASSERTION_ISSUER");
     /** A provider's setting: the provider's prefix and the key of its table in docs/delivery.md. */
     private static final Pattern PROVIDER_SETTING = Pattern.compile("MFA_NOTIFY_(SMS_TWILIO|SMS_WEBHOOK|EMAIL_SMTP)_(.+)");
 

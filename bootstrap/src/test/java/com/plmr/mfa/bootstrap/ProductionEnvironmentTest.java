@@ -42,6 +42,8 @@ class ProductionEnvironmentTest {
         properties.put("mfa.keys.code-hash", "cHJvZC1saWtlLWNvZGUtaGFzaC1rZXktZm9yLWEtdGVzdCE=");
         properties.put("mfa.keys.secrets", "p-1:cHJvZC1saWtlLXNlY3JldC1rZXktZm9yLWEtdGVzdCE=");
         properties.put("mfa.keys.active-secret", "p-1");
+        properties.put("mfa.assertion.keys", TestAssertionKeys.example());
+        properties.put("mfa.assertion.issuer", "https://mfa.example.com");
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret",
                 "prod-like-jwt-secret-for-a-test-0123456789");
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.jws-algorithm", "HS256");

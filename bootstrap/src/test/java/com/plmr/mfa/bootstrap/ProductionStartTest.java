@@ -33,6 +33,8 @@ class ProductionStartTest {
             properties.put("mfa.keys.code-hash", randomKey());
             properties.put("mfa.keys.secrets", "prod-1:" + randomKey());
             properties.put("mfa.keys.active-secret", "prod-1");
+            properties.put("mfa.assertion.keys", TestAssertionKeys.example());
+            properties.put("mfa.assertion.issuer", "https://mfa.example.com");
         }
         return properties;
     }
@@ -52,6 +54,17 @@ class ProductionStartTest {
     void the_service_refuses_to_start_in_prod_with_the_development_keys() {
         assertThatThrownBy(() -> start(production(false)).close())
                 .hasStackTraceContaining("must be a key of your own: the development default published in the repository");
+    }
+
+    @Test
+    void the_service_refuses_to_start_in_prod_without_assertion_keys_of_its_own() {
+        Map<String, Object> properties = production(true);
+        properties.remove("mfa.assertion.keys");
+
+        assertThatThrownBy(() -> start(properties).close())
+                .hasStackTraceContaining("MFA_ASSERTION_KEYS (mfa.assertion.keys, value not shown) must be set to P-256"
+                        + " private keys as PEM")
+                .hasStackTraceContaining("keys are generated only in the dev and test environments");
     }
 
     @Test

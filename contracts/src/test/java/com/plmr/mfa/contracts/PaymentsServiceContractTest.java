@@ -46,6 +46,11 @@ public class PaymentsServiceContractTest {
     private static final String TOKEN = "the consumer holds a service token";
     private static final String A_CHALLENGE = "a challenge";
     private static final String CHALLENGES = "/internal/v1/mfa/challenges";
+    /** The payments service binds the step-up assertion to its payment with a nonce of its own. */
+    private static final String NONCE = "n-0S6_WzA2Mj";
+    /** A compact JWS: the step-up assertion it hands to the payment executor, which verifies it. */
+    private static final String JWS = "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
+    private static final String ASSERTION_EXAMPLE = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1LTQ3MTEifQ.c2lnbmF0dXJl";
 
     @Pact(consumer = CONSUMER)
     public RequestResponsePact createsAChallenge(PactDslWithProvider builder) {
@@ -66,7 +71,8 @@ public class PaymentsServiceContractTest {
         Challenge created = api(server).createChallenge(new CreateChallengeRequest().userId(Wire.USER_ID)
                 .context(new StepUpContext().operation("payment").reference("pay_8c1f2")
                         .summary("payment of EUR 40 to ACME"))
-                .allowedMethods(new LinkedHashSet<>(List.of(ChallengeMethod.SMS, ChallengeMethod.EMAIL))));
+                .allowedMethods(new LinkedHashSet<>(List.of(ChallengeMethod.SMS, ChallengeMethod.EMAIL)))
+                .nonce(NONCE));
 
         assertThat(created.getStatus()).isEqualTo(ChallengeStatus.PENDING);
         assertThat(created.getChallengeId()).isNotBlank();
@@ -171,7 +177,8 @@ public class PaymentsServiceContractTest {
                 .matchHeader("Content-Type", Wire.JSON_TYPE, Wire.JSON).body(challenge("consumed").valueFromProviderState("challengeId", "${challengeId}", CHALLENGE_ID)
                         .stringMatcher("verifiedMethod", "sms|email|app", "sms")
                         .stringMatcher("verifiedAt", Wire.INSTANT, Wire.INSTANT_EXAMPLE)
-                        .stringMatcher("consumedAt", Wire.INSTANT, Wire.INSTANT_EXAMPLE))
+                        .stringMatcher("consumedAt", Wire.INSTANT, Wire.INSTANT_EXAMPLE)
+                        .stringMatcher("assertion", JWS, ASSERTION_EXAMPLE))
                 .toPact();
     }
 
@@ -182,6 +189,7 @@ public class PaymentsServiceContractTest {
 
         assertThat(consumed.getStatus()).isEqualTo(ChallengeStatus.CONSUMED);
         assertThat(consumed.getConsumedAt()).isNotNull();
+        assertThat(consumed.getAssertion()).matches(JWS);
     }
 
     @Pact(consumer = CONSUMER)
@@ -265,7 +273,8 @@ public class PaymentsServiceContractTest {
                 new CreateChallengeRequest().userId(Wire.USER_ID)
                         .context(new StepUpContext().operation("payment").reference("pay_8c1f2")
                                 .summary("payment of EUR 40 to ACME"))
-                        .allowedMethods(new LinkedHashSet<>(List.of(ChallengeMethod.SMS, ChallengeMethod.EMAIL)))));
+                        .allowedMethods(new LinkedHashSet<>(List.of(ChallengeMethod.SMS, ChallengeMethod.EMAIL)))
+                        .nonce(NONCE)));
 
         assertThat(refused.getCode()).isEqualTo(403);
         assertThat(Wire.errorOf(refused).getCode()).isEqualTo(ErrorCode.FORBIDDEN);
@@ -333,6 +342,7 @@ public class PaymentsServiceContractTest {
     private static PactDslJsonBody createRequest() {
         return (PactDslJsonBody) new PactDslJsonBody()
                 .stringMatcher("userId", "[A-Za-z0-9._@-]{1,64}", Wire.USER_ID)
+                .stringMatcher("nonce", "[A-Za-z0-9._~+/=-]{1,128}", NONCE)
                 .object("context")
                 .stringValue("operation", "payment")
                 .stringMatcher("reference", "[A-Za-z0-9_-]{1,128}", "pay_8c1f2")

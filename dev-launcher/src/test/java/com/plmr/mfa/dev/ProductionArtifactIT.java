@@ -96,8 +96,10 @@ class ProductionArtifactIT {
                 "MFA_NOTIFY_SMS_WEBHOOK_URL", "https://sms-gateway.invalid/send",
                 "MFA_NOTIFY_EMAIL_PROVIDER", "smtp", "MFA_NOTIFY_EMAIL_SMTP_HOST", "smtp.invalid",
                 "MFA_NOTIFY_EMAIL_SMTP_FROM", "no-reply@mfa.example"));
+        environment.putAll(Map.of("MFA_ASSERTION_KEYS", assertionKeyPem(), "MFA_ASSERTION_ISSUER", "https://mfa.example.com"));
         try (RunningJar service = RunningJar.start(JAR, dir, environment)) {
             URI base = service.awaitListening(START);
+            assertThat(RunningJar.send(base, "GET", "/.well-known/jwks.json", null).body()).contains("\"crv\":\"P-256\"");
 
             assertThat(RunningJar.send(base, "GET", "/health", null).body()).isEqualTo("{\"status\":\"UP\"}");
             assertThat(RunningJar.send(base, "POST", "/dev/tokens", "{\"sub\":\"u-1\"}").statusCode()).isEqualTo(404);
@@ -117,6 +119,14 @@ class ProductionArtifactIT {
 
     static void assertNoStackTrace(RunningJar service) {
         assertThat(service.lines()).noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception"));
+    }
+
+    /** A P-256 private key in PEM (PKCS #8), as openssl genpkey writes one. */
+    private static String assertionKeyPem() throws java.security.GeneralSecurityException {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
     }
 
     private static String randomKey() {

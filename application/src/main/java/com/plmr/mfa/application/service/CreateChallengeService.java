@@ -3,6 +3,7 @@ package com.plmr.mfa.application.service;
 import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
 import com.plmr.mfa.application.port.in.Scopes;
+import com.plmr.mfa.application.port.out.ChallengeRequesterPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.audit.AuditEvent.Subject;
@@ -10,6 +11,7 @@ import com.plmr.mfa.domain.audit.AuditType;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
+import com.plmr.mfa.domain.challenge.Requester;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.time.Clock;
@@ -18,16 +20,19 @@ import java.util.random.RandomGenerator;
 public final class CreateChallengeService implements CreateChallengeUseCase {
 
     private final SaveChallengePort save;
+    private final ChallengeRequesterPort requesters;
     private final TransactionPort transactions;
     private final ChallengePolicy policy;
     private final Clock clock;
     private final RandomGenerator random;
     private final AuditTrail audit;
 
-    public CreateChallengeService(SaveChallengePort save, TransactionPort transactions, ChallengePolicy policy,
-                                  AuditTrail audit, Clock clock, RandomGenerator random) {
+    public CreateChallengeService(SaveChallengePort save, ChallengeRequesterPort requesters,
+                                  TransactionPort transactions, ChallengePolicy policy, AuditTrail audit, Clock clock,
+                                  RandomGenerator random) {
         this.audit = audit;
         this.save = save;
+        this.requesters = requesters;
         this.transactions = transactions;
         this.policy = policy;
         this.clock = clock;
@@ -44,6 +49,8 @@ public final class CreateChallengeService implements CreateChallengeUseCase {
                 command.allowedMethods(), command.locale(), policy, clock.instant());
         transactions.inTransaction(() -> {
             save.save(challenge);
+            String consumer = ((Actor.Service) actor).clientId();
+            requesters.remember(challenge.id(), new Requester(consumer.isBlank() ? null : consumer, command.nonce()));
             audit.record(actor, AuditType.CHALLENGE_CREATED, null,
                     Subject.user(challenge.userId().value()).withChallenge(challenge.id().value()));
             return challenge;

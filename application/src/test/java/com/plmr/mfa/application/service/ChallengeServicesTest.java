@@ -56,7 +56,7 @@ class ChallengeServicesTest {
     @BeforeEach
     void aChallengeForAUserWithAPhone() {
         store.save(new Contact(USER, ContactKind.PHONE, "+4915112345612", NOW, NOW));
-        challenge = ((Access.Granted<Challenge>) new CreateChallengeService(store, store, policy, trail, clock, new Random(1))
+        challenge = ((Access.Granted<Challenge>) new CreateChallengeService(store, store, store, policy, trail, clock, new Random(1))
                 .create(SERVICE, new CreateChallengeUseCase.Command(USER,
                         new StepUpContext("payment", "pay-1", null, "payment of EUR 40 to ACME"), Set.of(), null)))
                 .value();
@@ -182,7 +182,7 @@ class ChallengeServicesTest {
 
     @Test
     void users_cannot_create_challenges() {
-        assertThat(new CreateChallengeService(store, store, policy, trail, clock, new Random(1)).create(SUBJECT,
+        assertThat(new CreateChallengeService(store, store, store, policy, trail, clock, new Random(1)).create(SUBJECT,
                 new CreateChallengeUseCase.Command(USER, new StepUpContext("payment", "p", null, null), Set.of(), null)))
                 .isInstanceOf(Access.Forbidden.class);
     }

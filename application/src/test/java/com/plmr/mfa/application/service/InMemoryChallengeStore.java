@@ -1,5 +1,6 @@
 package com.plmr.mfa.application.service;
 
+import com.plmr.mfa.application.port.out.ChallengeRequesterPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
@@ -13,6 +14,7 @@ import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.abuse.SendQuota;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.challenge.Requester;
 import com.plmr.mfa.domain.delivery.CodeMessage;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
@@ -30,9 +32,11 @@ import java.util.function.Supplier;
  * transaction, and roll their state back when the transaction's work throws.
  */
 final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePort, LoadContactPort, SaveContactPort,
-        RemoveContactPort, EnqueueMessagePort, TransactionPort, SendQuotaPort, FailureLedgerPort {
+        RemoveContactPort, EnqueueMessagePort, TransactionPort, SendQuotaPort, FailureLedgerPort,
+        ChallengeRequesterPort {
 
     final Map<ChallengeId, Challenge> challenges = new HashMap<>();
+    final Map<ChallengeId, Requester> requesters = new HashMap<>();
     final Map<String, Contact> contacts = new HashMap<>();
     final List<CodeMessage> outbox = new ArrayList<>();
     final List<String> writesOutsideTransactions = new ArrayList<>();
@@ -71,6 +75,17 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
     public Optional<Challenge> loadLocked(ChallengeId id) {
         write("lock " + id);
         return load(id);
+    }
+
+    @Override
+    public void remember(ChallengeId challenge, Requester requester) {
+        write("requester " + challenge);
+        requesters.put(challenge, requester);
+    }
+
+    @Override
+    public Requester requesterOf(ChallengeId challenge) {
+        return requesters.getOrDefault(challenge, new Requester(null, null));
     }
 
     @Override

@@ -59,11 +59,13 @@ class ChallengesController implements ChallengesApi {
     @Override
     public HttpResponse<Challenge> consumeChallenge(String challengeId) {
         return Replies.reply(consume.consume(actors.current(), ChallengeModels.id(challengeId)),
-                Replies.Subject.CHALLENGE, outcome -> outcome.fold(new ConsumeOutcome.Cases<HttpResponse<Challenge>>() {
+                Replies.Subject.CHALLENGE, consumption -> consumption.outcome().fold(
+                        new ConsumeOutcome.Cases<HttpResponse<Challenge>>() {
                     @Override
                     public HttpResponse<Challenge> consumed(ConsumeOutcome.Consumed consumed) {
                         return HttpResponse.ok(ChallengeModels.toModel(consumed.challenge(),
-                                consumed.challenge().storedStatus(), Optional.empty()));
+                                consumed.challenge().storedStatus(), Optional.empty())
+                                .assertion(consumption.assertion().orElseThrow()));
                     }
 
                     @Override
@@ -131,7 +133,7 @@ class ChallengesController implements ChallengesApi {
                     new com.plmr.mfa.domain.challenge.StepUpContext(ctx.getOperation(), ctx.getReference(),
                             ctx.getDigest(), ctx.getSummary(),
                             ctx.getTransaction() == null ? null : TransactionFields.toDomain(ctx.getTransaction())),
-                    methods, Locales.parse(request.getLocale()));
+                    methods, Locales.parse(request.getLocale()), request.getNonce());
         }
     }
 }

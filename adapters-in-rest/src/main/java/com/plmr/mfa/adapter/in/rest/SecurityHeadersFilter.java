@@ -49,6 +49,13 @@ class SecurityHeadersFilter implements HttpServerFilter {
     static final String DEV_INBOX_EMAIL_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
 
+    /**
+     * The public keys of step-up assertions are the same for everyone and change only with a
+     * rotation, which keeps a new key listed before it signs: a cache may keep them a few minutes.
+     */
+    static final String PUBLISHED_KEYS = "/.well-known/jwks.json";
+    static final String PUBLISHED_KEYS_CACHING = "public, max-age=300";
+
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         String path = request.getPath();
@@ -61,6 +68,8 @@ class SecurityHeadersFilter implements HttpServerFilter {
                 response.getHeaders().set("X-Frame-Options", "SAMEORIGIN");
             } else if (path.equals(DEV_INBOX_PAGE)) {
                 response.getHeaders().set("Content-Security-Policy", DEV_INBOX_POLICY);
+            } else if (path.equals(PUBLISHED_KEYS) && response.code() == 200) {
+                response.getHeaders().set("Cache-Control", PUBLISHED_KEYS_CACHING);
             }
             return response;
         });
