@@ -15,8 +15,9 @@ rm -rf "$packed" && mkdir -p "$packed/consumer"
 # npm install above ran the package's prepare script (the build); pack what it built
 (cd "$sdk" && npm pack --json --ignore-scripts --loglevel=error --pack-destination "$packed" >"$packed/pack.json")
 tarball="$packed/$(node -p 'require(process.argv[1])[0].filename' "$packed/pack.json")"
+# jose: an independent JWT library that verifies the service's step-up assertions in the tests
 (cd "$packed/consumer" && npm init -y >/dev/null \
-  && npm install --no-audit --no-fund --loglevel=error "$tarball" >/dev/null)
+  && npm install --no-audit --no-fund --loglevel=error "$tarball" jose@6 >/dev/null)
 
 mfa_start
 MFA_TS_PACK="$packed/pack.json" MFA_TS_SDK="$packed/consumer/node_modules/@plmr/mfa-totp-client" \

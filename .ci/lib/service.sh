@@ -36,7 +36,9 @@ mfa_start() {
   MFA_BASE_URL="http://127.0.0.1:$MFA_PORT"
   MFA_DEV_SINK_FILE="$MFA_RUN_DIR/dev-sink.log"
   MFA_DEV_JWT_SECRET="ci-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-jwt-secret-0123456789"
-  export MFA_PORT MFA_BASE_URL MFA_DEV_SINK_FILE MFA_DEV_JWT_SECRET
+  # the issuer of step-up assertions is the service as its clients reach it
+  MFA_ASSERTION_ISSUER="$MFA_BASE_URL"
+  export MFA_PORT MFA_BASE_URL MFA_DEV_SINK_FILE MFA_DEV_JWT_SECRET MFA_ASSERTION_ISSUER
   local -a env=(MICRONAUT_ENVIRONMENTS=dev MFA_OUTBOX_POLL_INTERVAL=200ms MFA_DEV_DIR="$MFA_RUN_DIR/dev")
   local jar="$MFA_ROOT/dev-launcher/target/mfa-totp-dev.jar"
   if mysql -h127.0.0.1 -uroot -e 'SELECT 1' >/dev/null 2>&1; then

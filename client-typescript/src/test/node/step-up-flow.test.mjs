@@ -13,7 +13,10 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 const require = createRequire(import.meta.url);
 const sdk = require(process.env.MFA_TS_SDK);
-const { Configuration, AuditEventsApi, ChallengesApi, TotpSmsApi, UserContactsApi, ResponseError, readApiError } = sdk;
+const { Configuration, AuditEventsApi, ChallengesApi, TotpSmsApi, UserContactsApi, ResponseError, readApiError,
+  StepUpAssertionVerifier, operationDigest } = sdk;
+// An independent JWT library, installed beside the SDK by .ci/sdk-typescript.sh.
+const jose = createRequire(process.env.MFA_TS_SDK)('jose');
 
 const baseUrl = required('MFA_BASE_URL');
 const secret = required('MFA_DEV_JWT_SECRET');
@@ -103,6 +106,45 @@ test('a payment challenge carries its amount and payee, its SMS shows them, and 
   }));
   assert.equal(refused.httpStatus, 400);
   assert.equal(refused.body.fieldErrors[0].field, 'context.transaction.amount.value');
+});
+
+test('the consumer verifies the step-up assertion with jose and with the SDK helper against the served keys', async () => {
+  const userId = `u-${randomUUID()}`;
+  const phone = `+49151${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const service = config(serviceToken('payments', SCOPES));
+  const user = config(userToken(userId));
+  const context = { operation: 'payment', reference: `pay_${Date.now()}`, summary: 'Zahlung von 40,00 € an Müller' };
+  await new UserContactsApi(user).setPhone({ id: userId, setPhoneRequest: { phone } });
+  const challenge = await new ChallengesApi(service).createChallenge({
+    createChallengeRequest: { userId, context, allowedMethods: ['sms'], nonce: 'n-0S6_WzA2Mj' },
+  });
+  await new TotpSmsApi(user).initiateSms({ challengeId: challenge.challengeId });
+  await new TotpSmsApi(user).verifySms({
+    challengeId: challenge.challengeId, verifyOtpRequest: { totp: await codeSentTo(phone) },
+  });
+
+  const consumed = await new ChallengesApi(service).consumeChallenge({ challengeId: challenge.challengeId });
+
+  const issuer = required('MFA_ASSERTION_ISSUER');
+  const keys = jose.createRemoteJWKSet(new URL(`${baseUrl}/.well-known/jwks.json`));
+  const { payload, protectedHeader } = await jose.jwtVerify(consumed.assertion, keys,
+    { issuer, audience: 'payments', typ: 'step-up+jwt', algorithms: ['ES256'] });
+  assert.equal(payload.sub, userId);
+  assert.equal(payload.jti, challenge.challengeId);
+  assert.deepEqual(payload.amr, ['otp', 'sms']);
+  assert.equal(payload.acr, 'urn:plmr:mfa-totp:acr:pstn');
+  assert.equal(payload.nonce, 'n-0S6_WzA2Mj');
+  assert.deepEqual(payload.operation, context);
+  assert.equal(payload.operation_digest, await operationDigest(context));
+  assert.ok(payload.exp - payload.iat <= 300);
+  assert.ok(protectedHeader.kid);
+
+  const verifier = new StepUpAssertionVerifier({ issuer, audience: 'payments', jwksUrl: `${baseUrl}/.well-known/jwks.json` });
+  const stepUp = await verifier.verify(consumed.assertion, context, 'n-0S6_WzA2Mj');
+  assert.equal(stepUp.userId, userId);
+  assert.equal(stepUp.challengeId, challenge.challengeId);
+  await assert.rejects(verifier.verify(consumed.assertion, { ...context, summary: 'Zahlung von 41,00 € an Müller' }),
+    (e) => e.reason === 'OPERATION_MISMATCH');
 });
 
 test('a wrong code is refused with the attempts left', async () => {

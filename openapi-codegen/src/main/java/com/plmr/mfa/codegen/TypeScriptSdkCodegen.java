@@ -18,7 +18,8 @@ import java.util.List;
  *   {@code accessToken} returns as the whole header for OAuth 2.0, so {@code new Configuration({
  *   accessToken })} sent a bare token on the operations the spec secures with {@code serviceToken}.
  *   The callback still receives the scheme's name and the operation's scopes.</li>
- *   <li>{@code src/errors.ts} reads a refusal's body as the error shape of the answer; the package's
+ *   <li>{@code src/errors.ts} reads a refusal's body as the error shape of the answer,
+ *   {@code src/assertion.ts} verifies step-up assertions; the package's
  *   metadata, README and index come from the templates under {@code mfa-sdk/typescript-fetch} on
  *   the classpath (each other template falls back to the stock one).</li>
  *   <li>No donation banner after every run (the stock {@code postProcess()} prints only that).</li>
@@ -37,6 +38,7 @@ public class TypeScriptSdkCodegen extends TypeScriptFetchClientCodegen {
         String sources = supportingFiles.stream().filter(file -> "runtime.ts".equals(file.getDestinationFilename()))
                 .findFirst().map(SupportingFile::getFolder).orElseThrow();
         supportingFiles.add(new SupportingFile("errors.mustache", sources, "errors.ts"));
+        supportingFiles.add(new SupportingFile("assertion.mustache", sources, "assertion.ts"));
     }
 
     @Override
