@@ -4,7 +4,7 @@
 # Liquibase, dev environment. Its start must log no stack trace and nothing from Liquibase. Then
 # every ```sh block of "## Walkthrough" runs in one shell, in order, with http://localhost:8080
 # replaced by the service's address and curl failing on any HTTP error; after each block a check
-# looks at the state the block should have reached. Needs curl, jq, oathtool and the built jar.
+# looks at the state the block should have reached. Needs curl, jq, openssl, oathtool and the built jar.
 # Usage: .ci/readme-walkthrough.sh   (MVN_FLAGS='' to let Maven go online when it must build)
 set -euo pipefail
 source "$(dirname "$0")/lib/service.sh"
@@ -26,6 +26,8 @@ after_the_payment() {
   [[ "$status" == consumed ]] || { echo "the payment challenge is $status, not consumed" >&2; return 1; }
   text=$(echo "$MESSAGE" | jq -r .text)
   [[ "$text" == *"zur Freigabe: 1.234,50 € an ACME GmbH."* ]] || { echo "the payment SMS shows no amount and payee: $text" >&2; return 1; }
+  [[ "$DIGEST" == "$(echo "$CLAIMS" | jq -r .operation_digest)" && "$(echo "$CLAIMS" | jq -r .aud)" == payments ]] \
+    || { echo "the step-up assertion does not approve the payment for payments: $CLAIMS" >&2; return 1; }
 }
 checks=(after_the_sms_code after_the_app_code after_the_payment)
 
