@@ -6,6 +6,7 @@ import com.plmr.mfa.domain.challenge.ChallengeStatus;
 import com.plmr.mfa.domain.challenge.OperationDigest;
 import com.plmr.mfa.domain.challenge.Requester;
 import com.plmr.mfa.domain.challenge.StepUpContext;
+import com.plmr.mfa.domain.challenge.Verification;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Instant;
@@ -64,10 +65,11 @@ public record StepUpAssertion(String issuer, UserId subject, String audience, Ch
             throw new IllegalArgumentException("only a consumed challenge has an assertion");
         }
         StepUpContext context = consumed.context();
-        Instant issued = consumed.consumedAt();
+        Verification verification = consumed.verified().orElseThrow();
+        Instant issued = verification.consumedAt();
         return new StepUpAssertion(policy.issuer(), consumed.userId(), requester.consumerId().orElse(consumingService),
-                consumed.id(), issued, issued.plus(policy.lifetime()), consumed.verifiedAt(),
-                Assurance.of(consumed.verifiedMethod()), OperationDigest.members(context), OperationDigest.of(context),
+                consumed.id(), issued, issued.plus(policy.lifetime()), verification.verifiedAt(),
+                Assurance.of(verification.method()), OperationDigest.members(context), OperationDigest.of(context),
                 requester.nonceValue());
     }
 
