@@ -169,7 +169,7 @@ class StepUpAssertionEndToEndTest implements TestPropertyProvider {
                 .allowedMethods(new java.util.LinkedHashSet<>(Set.of(ChallengeMethod.SMS))).nonce(nonce));
         api.sms(user).initiateSms(challenge.getChallengeId(), null);
         dispatcher.dispatchDue();
-        String code = provider.lastTo(phone).orElseThrow().code();
+        String code = provider.lastTo(phone).orElseThrow().code().digits();
         return api.sms(user).verifySms(challenge.getChallengeId(), new VerifyOtpRequest().totp(code));
     }
 
