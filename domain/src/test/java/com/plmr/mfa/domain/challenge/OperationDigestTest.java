@@ -43,7 +43,15 @@ class OperationDigestTest {
                         "sha256:rHc6_5mbiSX6_nyqT5FSUHm-F1i3qLLtSEe_R_z1yMA"),
                 arguments(new StepUpContext("payment", "lone-\uD800-surrogate", null, null),
                         "{\"operation\":\"payment\",\"reference\":\"lone-\\ud800-surrogate\"}",
-                        "sha256:HbO9ZM72S6QQF1y6O08MXEmmabs1tS9sXw0SgM-Tut0"));
+                        "sha256:HbO9ZM72S6QQF1y6O08MXEmmabs1tS9sXw0SgM-Tut0"),
+                arguments(new StepUpContext("payment", "pay-9d3e1", null, "Rechnung INV-2026-0042",
+                                new TransactionDetails("payment_initiation", Amount.of("1234.5", "EUR"),
+                                        new Payee("ACME GmbH", "DE89 **** **** **** **** 00"), "INV-2026-0042")),
+                        "{\"operation\":\"payment\",\"reference\":\"pay-9d3e1\",\"summary\":\"Rechnung INV-2026-0042\","
+                                + "\"transaction\":{\"amount\":{\"currency\":\"EUR\",\"value\":\"1234.50\"},"
+                                + "\"payee\":{\"account\":\"DE89 **** **** **** **** 00\",\"name\":\"ACME GmbH\"},"
+                                + "\"reference\":\"INV-2026-0042\",\"type\":\"payment_initiation\"}}",
+                        "sha256:lEX1iKJC8aav56HPkbsrBjdkXFZO7Kt_IdQGJK-n-h4"));
     }
 
     @ParameterizedTest(name = "vector {index}: {2}")
