@@ -18,7 +18,7 @@ url="$MFA_BASE_URL/api-docs"
 
 "${browser[@]}" --dump-dom "$url" >"$out/api-page.html" 2>"$out/api-page.chromium.log"
 "${browser[@]}" --screenshot="$out/api-page.png" "$url" >>"$out/api-page.chromium.log" 2>&1
-rm -rf "$profile"
+remove_profile "$profile"
 
 # Every operationId of the spec must appear on the rendered page (displayOperationId is on).
 missing=0

@@ -33,12 +33,14 @@ EMAIL_CHALLENGE=$(challenge email)
 curl -fsS -o /dev/null -X POST "$BASE/internal/v1/mfa/totp-sms/$SMS_CHALLENGE:initiate" -H "Authorization: Bearer $USER"
 
 profile="$(mktemp -d)"
-"${CHROMIUM[@]}" --user-data-dir="$profile" --remote-debugging-port=0 about:blank 2>"$out/dev-inbox.chromium.log" &
+# In a process group of its own, so its renderer and utility processes stop with it and none of
+# them still writes into the profile while it is removed.
+setsid "${CHROMIUM[@]}" --user-data-dir="$profile" --remote-debugging-port=0 about:blank 2>"$out/dev-inbox.chromium.log" &
 CHROMIUM_PID=$!
 cleanup() {
-  kill "$CHROMIUM_PID" 2>/dev/null || true
+  kill -- "-$CHROMIUM_PID" 2>/dev/null || kill "$CHROMIUM_PID" 2>/dev/null || true
   wait "$CHROMIUM_PID" 2>/dev/null || true
-  rm -rf "$profile"
+  remove_profile "$profile"
   mfa_stop
 }
 trap cleanup EXIT

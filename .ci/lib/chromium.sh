@@ -16,3 +16,16 @@ need_chromium() {
 CHROMIUM=(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync
   --disable-dev-shm-usage --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
+
+# Removes a Chromium profile directory once no process of that browser holds it any more (a
+# crashpad handler or utility process may outlive the browser for a moment and still write there).
+remove_profile() {
+  local profile="$1"
+  for _ in $(seq 1 50); do
+    pgrep -f -- "$profile" >/dev/null || break
+    sleep 0.1
+  done
+  pkill -KILL -f -- "$profile" 2>/dev/null || true
+  rm -rf "$profile" 2>/dev/null || rm -rf "$profile"
+}
+
