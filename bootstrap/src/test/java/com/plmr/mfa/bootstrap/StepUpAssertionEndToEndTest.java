@@ -19,13 +19,9 @@ import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.StepUpContext;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,35 +39,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * helper, which refuses it for another operation.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StepUpAssertionEndToEndTest implements TestPropertyProvider {
+class StepUpAssertionEndToEndTest extends EndToEndTest {
 
     private static final String ISSUER = "https://mfa.test.invalid";
     private static final StepUpContext PAYMENT = new StepUpContext().operation("payment").reference("pay-8c1f2")
             .summary("Zahlung von 40,00 € an Müller");
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     RecordingSender provider;
     @Inject
     DispatchDueMessagesUseCase dispatcher;
-    @Inject
-    TestClock clock;
-
-    ApiFixture api;
-    RawHttp http;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiFixture(server);
-        http = new RawHttp(server);
-    }
 
     @Test
     void the_consume_answers_an_assertion_an_independent_library_verifies_against_the_served_keys() throws Exception {
