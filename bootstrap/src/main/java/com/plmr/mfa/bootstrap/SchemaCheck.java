@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.adapter.out.persistence.PersistenceSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -31,7 +32,6 @@ import java.util.regex.Pattern;
 @Requires(property = Migration.PROPERTY, value = "skip")
 final class SchemaCheck {
 
-    static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
     private static final Pattern INCLUDE = Pattern.compile("<include\\s+file=\"([^\"]+)\"");
     /** SQLSTATE of MySQL's and MariaDB's "table doesn't exist": a schema Liquibase never ran on. */
     private static final String NO_SUCH_TABLE = "42S02";
@@ -50,7 +50,7 @@ final class SchemaCheck {
     /** The ids of the changesets the changelog of this release holds, in order. */
     static List<String> changesetsOfThisRelease() {
         List<String> ids = new ArrayList<>();
-        Matcher include = INCLUDE.matcher(resource(CHANGELOG));
+        Matcher include = INCLUDE.matcher(resource(PersistenceSettings.CHANGELOG));
         while (include.find()) {
             Matcher changeset = CHANGESET.matcher(resource(include.group(1)));
             while (changeset.find()) {

@@ -1,4 +1,4 @@
-package com.plmr.mfa.bootstrap;
+package com.plmr.mfa.adapter.out.persistence;
 
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.ApplicationContextConfigurer;
@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Routes what libraries say outside SLF4J into the service's log before any application context
- * starts (the application's and every test's), so that the levels in {@code logback.xml} govern it:
+ * Routes what this adapter's libraries say outside SLF4J into the service's log before any
+ * application context starts (the service's, the development launcher's and every test's), so that
+ * the levels of the logging configuration ({@code logback.xml}) govern it:
  * <ul>
  *   <li>{@code java.util.logging}, which Liquibase logs through, via the jul-to-slf4j bridge;
  *       {@code logback.xml}'s {@code LevelChangePropagator} copies the levels to

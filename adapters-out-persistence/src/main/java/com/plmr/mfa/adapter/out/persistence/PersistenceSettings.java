@@ -1,0 +1,44 @@
+package com.plmr.mfa.adapter.out.persistence;
+
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.ApplicationContextConfigurer;
+import io.micronaut.context.annotation.ContextConfigurer;
+import io.micronaut.context.env.AbstractPropertySourceLoader;
+import io.micronaut.context.env.PropertySource;
+
+import java.util.Map;
+
+/**
+ * What this adapter requires of the data source and of Liquibase, in every application context
+ * that has the adapter on its class path (the service's, the development launcher's, this
+ * module's tests): the MySQL driver and dialect its repositories and SQL are written for; a
+ * session in UTC whose driver passes instants as they are, since every time column holds UTC; and
+ * the changelog that owns the schema. Where the database is, who connects and the pool's size are
+ * the operator's, set in the service's {@code application.yml}.
+ *
+ * <p>The values are added below every configuration file, environment variable and system
+ * property, so they are defaults: a start that names one of them itself overrides it.
+ */
+@ContextConfigurer
+public final class PersistenceSettings implements ApplicationContextConfigurer {
+
+    /** The Liquibase changelog that owns the schema, as a class path resource. */
+    public static final String CHANGELOG = "db/changelog/db.changelog-master.xml";
+    /** Below {@code application.yml} (and so below everything above it). */
+    static final int ORDER = AbstractPropertySourceLoader.DEFAULT_POSITION - 100;
+
+    @Override
+    public void configure(ApplicationContextBuilder builder) {
+        builder.propertySources(PropertySource.of("mfa-persistence", properties(), ORDER));
+    }
+
+    static Map<String, Object> properties() {
+        return Map.of(
+                "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver",
+                "datasources.default.dialect", "MYSQL",
+                "datasources.default.data-source-properties.connectionTimeZone", "UTC",
+                "datasources.default.data-source-properties.forceConnectionTimeZoneToSession", true,
+                "datasources.default.data-source-properties.preserveInstants", true,
+                "liquibase.datasources.default.change-log", "classpath:" + CHANGELOG);
+    }
+}
