@@ -1,6 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.adapter.in.rest.Arrival;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

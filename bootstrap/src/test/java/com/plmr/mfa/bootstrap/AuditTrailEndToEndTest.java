@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plmr.mfa.adapter.in.rest.Base32Decoding;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.domain.authenticator.Totp;
 import com.plmr.mfa.domain.authenticator.TotpParameters;

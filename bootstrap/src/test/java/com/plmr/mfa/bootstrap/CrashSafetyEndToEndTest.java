@@ -3,6 +3,7 @@ package com.plmr.mfa.bootstrap;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.client.model.Challenge;
 import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.ChallengeStatus;

@@ -2,6 +2,7 @@ package com.plmr.mfa.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.model.Challenge;
 import com.plmr.mfa.client.model.ChallengeMethod;

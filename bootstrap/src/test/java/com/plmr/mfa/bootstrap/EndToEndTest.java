@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;

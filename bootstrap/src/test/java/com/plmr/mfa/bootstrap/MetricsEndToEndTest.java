@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.ChallengeMethod;

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import com.plmr.mfa.adapter.in.rest.Base32Decoding;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.domain.authenticator.Totp;
 import com.plmr.mfa.domain.authenticator.TotpParameters;

@@ -1,6 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

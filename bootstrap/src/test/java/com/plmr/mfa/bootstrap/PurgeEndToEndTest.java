@@ -1,6 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
 import ch.qos.logback.classic.Level;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase.Purged;
 import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
 import com.plmr.mfa.application.port.out.PurgeExpiredDataPort;

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.ContentPattern;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.plmr.mfa.adapter.out.notify.Gsm7;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.Challenge;

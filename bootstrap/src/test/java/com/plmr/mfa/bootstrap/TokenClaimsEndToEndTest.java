@@ -1,6 +1,7 @@
 package com.plmr.mfa.bootstrap;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;

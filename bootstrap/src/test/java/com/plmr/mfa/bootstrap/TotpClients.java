@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plmr.mfa.adapter.in.rest.OtpauthUri;
 import com.plmr.mfa.adapter.in.rest.OtpauthUriReader;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.client.ApiClient;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.api.UserTotpApi;

@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.client.model.StartTotpRegistrationRequest;
 import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
 import com.plmr.mfa.client.model.TotpAlgorithm;

@@ -6,6 +6,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.plmr.mfa.adapter.in.rest.Base32Decoding;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.api.ChallengesApi;
 import com.plmr.mfa.client.api.TotpAppApi;

@@ -1,6 +1,6 @@
 package com.plmr.mfa.dev;
 
-import com.plmr.mfa.bootstrap.TestDatabase;
+import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

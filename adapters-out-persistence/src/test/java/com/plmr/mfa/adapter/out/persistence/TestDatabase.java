@@ -1,4 +1,4 @@
-package com.plmr.mfa.bootstrap;
+package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.embedded.EmbeddedMariaDb;
 
@@ -13,7 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The database of one test run: a fresh schema on the MySQL-compatible server at 127.0.0.1:3306
- * when it answers, else on an embedded MariaDB. The schema is dropped when the JVM exits.
+ * when it answers, else on an embedded MariaDB. The schema is dropped when the JVM exits. The
+ * properties name only where the schema is; the driver, the session's time zone and the changelog
+ * come from {@link PersistenceSettings}, as in the service. Shared with the tests of bootstrap and
+ * dev-launcher through this module's test jar.
  */
 public final class TestDatabase {
 

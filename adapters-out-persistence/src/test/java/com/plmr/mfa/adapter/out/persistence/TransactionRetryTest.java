@@ -1,7 +1,6 @@
 package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.application.port.out.TransactionPort;
-import com.plmr.mfa.bootstrap.TestDatabaseAccess;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
@@ -9,18 +8,13 @@ import com.plmr.mfa.domain.challenge.StepUpContext;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the test holds a row while the session's lock-wait timeout is one second.
  */
 @MicronautTest(transactional = false, startApplication = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TransactionRetryTest implements TestPropertyProvider {
+class TransactionRetryTest extends DatabaseTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -50,13 +43,6 @@ class TransactionRetryTest implements TestPropertyProvider {
     ChallengePersistenceAdapter challenges;
     @Inject
     ConnectionOperations<Connection> connections;
-
-    private final Map<String, String> database = TestDatabaseAccess.isolatedProperties();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return new HashMap<>(database);
-    }
 
     @Test
     void both_sides_of_a_deadlock_commit_because_the_victim_runs_once_more() throws Exception {
@@ -162,7 +148,7 @@ class TransactionRetryTest implements TestPropertyProvider {
 
     /** A connection of the test that holds the challenge's row lock until it commits. */
     private Connection holding(ChallengeId id) throws SQLException {
-        Connection holder = DriverManager.getConnection(database.get("datasources.default.url"), "root", "");
+        Connection holder = connect();
         holder.setAutoCommit(false);
         try (Statement lock = holder.createStatement()) {
             lock.executeQuery("SELECT id FROM challenge WHERE id = '" + id.value() + "' FOR UPDATE").close();

@@ -3,7 +3,6 @@ package com.plmr.mfa.adapter.out.persistence;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.Claim;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.PendingMessage;
 import com.plmr.mfa.application.port.out.TransactionPort;
-import com.plmr.mfa.bootstrap.TestDatabaseAccess;
 import com.plmr.mfa.domain.challenge.Amount;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.Payee;
@@ -16,11 +15,9 @@ import com.plmr.mfa.domain.delivery.DeliveryState.Status;
 import com.plmr.mfa.domain.delivery.Destination;
 import com.plmr.mfa.domain.delivery.OtpCode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +26,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,10 +35,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -60,8 +54,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * release during a rolling deploy.
  */
 @MicronautTest(transactional = false, startApplication = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutboxPersistenceAdapterTest implements TestPropertyProvider {
+class OutboxPersistenceAdapterTest extends DatabaseTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:00:07Z");
     static final Duration LEASE = Duration.ofSeconds(30);
@@ -73,13 +66,6 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
     TransactionPort transactions;
     @Inject
     SecretSealer sealer;
-
-    private final Map<String, String> database = TestDatabaseAccess.isolatedProperties();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return new HashMap<>(database);
-    }
 
     @BeforeEach
     void emptyOutbox() throws SQLException {
@@ -279,10 +265,6 @@ class OutboxPersistenceAdapterTest implements TestPropertyProvider {
 
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(database.get("datasources.default.url"), "root", "");
     }
 
     private void update(String sql) throws SQLException {

@@ -11,14 +11,11 @@ import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The persistence adapter on the real MySQL-compatible server, with the Liquibase schema applied. */
 @MicronautTest(transactional = false, startApplication = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PersistenceAdapterTest implements TestPropertyProvider {
+class PersistenceAdapterTest extends DatabaseTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:00:07Z");
 
@@ -37,11 +33,6 @@ class PersistenceAdapterTest implements TestPropertyProvider {
     TransactionPort transactions;
     @Inject
     ContactPersistenceAdapter contacts;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return com.plmr.mfa.bootstrap.TestDatabaseAccess.properties();
-    }
 
     @Test
     void a_challenge_round_trips_every_field() {

@@ -12,13 +12,10 @@ import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.challenge.Transition;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * context with its transaction details, no later save writes any of it, and a cancel empties all of it.
  */
 @MicronautTest(transactional = false, startApplication = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChallengeContextPersistenceTest implements TestPropertyProvider {
+class ChallengeContextPersistenceTest extends DatabaseTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:00:07Z");
     static final String CONTEXT_COLUMNS = "operation, reference, digest, summary, transaction_type, amount_value,"
@@ -48,11 +43,6 @@ class ChallengeContextPersistenceTest implements TestPropertyProvider {
     ChallengePersistenceAdapter challenges;
     @Inject
     TransactionPort transactions;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return com.plmr.mfa.bootstrap.TestDatabaseAccess.properties();
-    }
 
     static StepUpContext payment(String amount, String payee) {
         return new StepUpContext("payment", "pay-1", "sha256:ab", "invoice 42", new TransactionDetails(
@@ -124,7 +114,7 @@ class ChallengeContextPersistenceTest implements TestPropertyProvider {
     }
 
     private List<String> columns(ChallengeId id) {
-        try (Connection connection = DriverManager.getConnection(com.plmr.mfa.bootstrap.TestDatabaseAccess.url(), "root", "");
+        try (Connection connection = connect();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT " + CONTEXT_COLUMNS + " FROM challenge WHERE id = ?")) {
             select.setString(1, id.value());

@@ -1,19 +1,16 @@
-package com.plmr.mfa.bootstrap;
+package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.abuse.SendQuota;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,9 +21,8 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The send counters on the real database: exact under concurrency, all or nothing. */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SendQuotaConcurrencyTest implements TestPropertyProvider {
+@MicronautTest(transactional = false, startApplication = false)
+class SendQuotaConcurrencyTest extends DatabaseTest {
 
     private static final Instant WINDOW = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -34,11 +30,6 @@ class SendQuotaConcurrencyTest implements TestPropertyProvider {
     SendQuotaPort quotas;
     @Inject
     TransactionPort transactions;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
 
     @Test
     void concurrent_sends_from_many_connections_never_exceed_the_limit() throws Exception {
