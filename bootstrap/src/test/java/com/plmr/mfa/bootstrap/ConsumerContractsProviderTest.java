@@ -5,6 +5,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
+import au.com.dius.pact.provider.junitsupport.VerificationReports;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.Access;
@@ -54,12 +55,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * consumer tests) against the whole running service on the real database. Provider states are
  * built through the application's own use cases, never by writing rows; they hand the generated
  * challenge ids, the codes the user received and valid bearer tokens back to the verification as
- * provider-state values ({@code ${challengeId}}, {@code ${code}}, {@code ${token}}).
+ * provider-state values ({@code ${challengeId}}, {@code ${code}}, {@code ${token}}). The verifier
+ * reports each interaction to a JSON file per pact ({@code target/pact/reports}) rather than the
+ * build's console; a failed interaction fails its test with the mismatches.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Provider("mfa-totp")
 @PactFolder(ConsumerContractsProviderTest.PACTS)
+@VerificationReports(value = "json", reportDir = "target/pact/reports")
 class ConsumerContractsProviderTest implements TestPropertyProvider {
 
     static final String PACTS = "../contracts/target/pacts";
