@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import ch.qos.logback.classic.Level;
 import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.Challenge;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,6 +54,9 @@ class DatabaseOutageEndToEndTest implements TestPropertyProvider {
     }
 
     private TcpProxy proxy;
+    /** The pool's and the service's warnings about the lost database, which each test causes on purpose. */
+    @RegisterExtension
+    final RecordedLog outageLines = RecordedLog.of("com.zaxxer.hikari", Level.WARN).and("com.plmr.mfa", Level.WARN);
 
     @Inject
     EmbeddedServer server;

@@ -101,10 +101,15 @@ class ErrorModelEndToEndTest extends EndToEndTest {
 
     @Test
     void an_unexpected_failure_is_an_internal_server_error_without_details() {
-        HttpResponse<String> response = http.send("GET", "/internal/v1/test-only/failure", null, null, null);
-        assertError(response, 500, "INTERNAL_SERVER_ERROR");
-        assertThat(response.body()).doesNotContain("secret-internal-detail").doesNotContain("com.example")
-                .doesNotContain("Exception");
+        try (RecordedLog failures = RecordedLog.unexpectedFailures().start()) {
+            HttpResponse<String> response = http.send("GET", "/internal/v1/test-only/failure", null, null, null);
+            assertError(response, 500, "INTERNAL_SERVER_ERROR");
+            assertThat(response.body()).doesNotContain("secret-internal-detail").doesNotContain("com.example")
+                    .doesNotContain("Exception");
+            String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(failures.events()).as("the details go to the log, under the request's id")
+                    .anySatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("requestId", requestId));
+        }
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {

@@ -169,9 +169,11 @@ class OutboxDeliveryEndToEndTest implements TestPropertyProvider {
         Challenge challenge = api.newChallenge(user, ChallengeMethod.SMS);
         String codeStateBefore = rows.codeState(challenge.getChallengeId());
 
-        outbox.failNextEnqueue();
-        assertThatThrownBy(() -> api.sms(user).initiateSms(challenge.getChallengeId(), null))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(500));
+        try (RecordedLog failure = RecordedLog.unexpectedFailures().start()) {
+            outbox.failNextEnqueue();
+            assertThatThrownBy(() -> api.sms(user).initiateSms(challenge.getChallengeId(), null))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(500));
+        }
 
         assertThat(rows.forChallenge(challenge.getChallengeId())).isEmpty();
         assertThat(rows.codeState(challenge.getChallengeId())).isEqualTo(codeStateBefore).contains("sends=0 hash=false");

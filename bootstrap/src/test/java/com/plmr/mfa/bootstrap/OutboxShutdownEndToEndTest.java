@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,10 @@ class OutboxShutdownEndToEndTest implements TestPropertyProvider {
 
     /** One hold for the first test, two for the second, in either order. */
     private final HeldSmsGateway held = new HeldSmsGateway(3);
+    /** The dispatcher's warnings about the sends a shutdown interrupts, which the tests cause. */
+    @RegisterExtension
+    final RecordedLog dispatchLines = RecordedLog.of(OutboxDispatchJob.class, Level.WARN)
+            .and("com.plmr.mfa.adapter.out.persistence.OutboxPersistenceAdapter", Level.WARN);
     private final Map<String, String> database = TestDatabase.isolatedProperties();
     private final OutboxRows rows = new OutboxRows(database);
 

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -17,8 +18,9 @@ import java.util.Map;
 
 /**
  * What some loggers write while a test runs, recorded in memory and kept off the build's console:
- * each recorded logger gets the level asked for and passes nothing on to its parents while
- * recording; levels and additivity are restored afterwards. An event is prepared when it is
+ * each recorded logger gets the level asked for, passes nothing on to its parents and writes to
+ * none of its own appenders (the root's console) while recording; levels, additivity and appenders
+ * are restored afterwards. An event is prepared when it is
  * logged, so its MDC is the one of that moment, as the console would print it.
  *
  * <p>As an instance field with {@code @RegisterExtension} it records around each test;
@@ -32,6 +34,8 @@ final class RecordedLog implements BeforeEachCallback, AfterEachCallback, AutoCl
     private final Map<String, Level> levelsOnly = new LinkedHashMap<>();
     private final Map<String, Level> previousLevels = new LinkedHashMap<>();
     private final Map<String, Boolean> previousAdditivity = new LinkedHashMap<>();
+    /** A recorded logger's own appenders (the root's console), detached while recording. */
+    private final Map<String, List<Appender<ILoggingEvent>>> detached = new LinkedHashMap<>();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
         @Override
         protected void append(ILoggingEvent event) {
@@ -50,6 +54,14 @@ final class RecordedLog implements BeforeEachCallback, AfterEachCallback, AutoCl
 
     static RecordedLog of(Class<?> logger, Level level) {
         return of(logger.getName(), level);
+    }
+
+    /**
+     * The lines of a request that failed unexpectedly, each with its stack trace: the framework's
+     * and the error model's, both at ERROR.
+     */
+    static RecordedLog unexpectedFailures() {
+        return of("io.micronaut.http.server.RouteExecutor", Level.ERROR).and("com.plmr.mfa.adapter.in.rest", Level.ERROR);
     }
 
     /** Records another logger into the same list. */
@@ -73,6 +85,10 @@ final class RecordedLog implements BeforeEachCallback, AfterEachCallback, AutoCl
             Logger logger = setLevel(name, level);
             previousAdditivity.put(name, logger.isAdditive());
             logger.setAdditive(false);
+            List<Appender<ILoggingEvent>> own = new ArrayList<>();
+            logger.iteratorForAppenders().forEachRemaining(own::add);
+            own.forEach(logger::detachAppender);
+            detached.put(name, own);
             logger.addAppender(appender);
         });
         return this;
@@ -90,8 +106,10 @@ final class RecordedLog implements BeforeEachCallback, AfterEachCallback, AutoCl
         recorded.keySet().forEach(name -> {
             Logger logger = logging.getLogger(name);
             logger.detachAppender(appender);
+            detached.getOrDefault(name, List.of()).forEach(logger::addAppender);
             logger.setAdditive(previousAdditivity.getOrDefault(name, true));
         });
+        detached.clear();
         previousLevels.forEach((name, level) -> logging.getLogger(name).setLevel(level));
         previousLevels.clear();
         previousAdditivity.clear();

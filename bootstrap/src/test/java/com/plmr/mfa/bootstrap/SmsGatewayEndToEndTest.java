@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.ContentPattern;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,6 +68,9 @@ abstract class SmsGatewayEndToEndTest implements TestPropertyProvider {
     MeterRegistry meters;
 
     final WireMockServer gateway = startGateway();
+    /** The sender's warnings about the refusals and failures the gateway is told to answer. */
+    @RegisterExtension
+    final RecordedLog senderLines = RecordedLog.of("com.plmr.mfa.adapter.out.notify", Level.WARN);
     private final Map<String, String> database = TestDatabase.isolatedProperties();
     private final OutboxRows rows = new OutboxRows(database);
     private ApiFixture api;
