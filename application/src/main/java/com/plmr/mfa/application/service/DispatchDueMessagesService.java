@@ -35,8 +35,8 @@ import static com.plmr.mfa.domain.ParameterException.require;
  * Dispatches the outbox one message at a time: claims it (a committed lease for this one send),
  * sends it with no lock held, and records the result against the claim. Transient failures retry
  * with exponential backoff with equal jitter (half of min(cap, base * 2^(attempt-1)) fixed, half
- * random) until the attempt limit; permanent failures stop at once; a message whose code expired
- * before it could be sent is never sent. A failure of one message (content that cannot be opened,
+ * random) for as long as the code is valid, bounded by the attempt limit; permanent failures stop at
+ * once; a message whose code expired before it could be sent is never sent. A failure of one message (content that cannot be opened,
  * a template or a sender that throws) is recorded as a transient failure of that message and the
  * round goes on with the next one. Each message is delivered within the context of the request that
  * queued it, so the lines logged while it is sent carry that request's id. Each recorded result is
@@ -65,7 +65,7 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
         }
 
         public static RetryPolicy defaults() {
-            return new RetryPolicy(20, Duration.ofSeconds(30), 5, Duration.ofSeconds(2), Duration.ofSeconds(60));
+            return new RetryPolicy(20, Duration.ofSeconds(30), 20, Duration.ofSeconds(2), Duration.ofSeconds(60));
         }
 
         private static boolean isPositive(Duration duration) {
@@ -138,7 +138,8 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
         }
         AtomicReference<String> destination = new AtomicReference<>();
         SendOutcome outcome = send(pending, destination);
-        record(pending, resultOf(outcome, pending.claim().attempt(), clock.instant()), destination.get());
+        record(pending, resultOf(outcome, pending.claim().attempt(), clock.instant(), pending.expiresAt()),
+                destination.get());
     }
 
     /**
@@ -156,7 +157,11 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
         }
     }
 
-    private Result resultOf(SendOutcome outcome, int attempt, Instant now) {
+    /**
+     * A transient failure is tried again for as long as the code lives: until the attempt limit, or
+     * until the next attempt would come at or after the code's expiry, when no delivery can help.
+     */
+    private Result resultOf(SendOutcome outcome, int attempt, Instant now, Instant expiresAt) {
         return outcome.fold(new SendOutcome.Cases<>() {
             @Override
             public Result accepted(SendOutcome.Accepted accepted) {
@@ -165,8 +170,12 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
 
             @Override
             public Result transientFailure(SendOutcome.TransientFailure failure) {
-                return attempt >= policy.maxAttempts() ? new Result(Status.FAILED, failure.reason(), null)
-                        : new Result(Status.RETRYING, failure.reason(), now.plus(backoff(attempt)));
+                if (attempt >= policy.maxAttempts()) {
+                    return new Result(Status.FAILED, failure.reason(), null);
+                }
+                Instant next = now.plus(backoff(attempt));
+                return next.isBefore(expiresAt) ? new Result(Status.RETRYING, failure.reason(), next)
+                        : new Result(Status.FAILED, failure.reason() + "; the code expires before another attempt", null);
             }
 
             @Override

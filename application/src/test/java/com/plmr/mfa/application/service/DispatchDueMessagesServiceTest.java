@@ -102,6 +102,25 @@ class DispatchDueMessagesServiceTest {
     }
 
     @Test
+    void a_transient_failure_is_retried_for_as_long_as_the_code_lives_and_fails_when_the_next_try_would_be_too_late() {
+        Instant expires = queue("m1", Channel.SMS).expiresAt;
+        sms.answer(m -> new SendOutcome.TransientFailure("gateway http 503"));
+        DispatchDueMessagesService dispatcher = dispatcher(100, highestJitter());
+
+        while (outbox.row("m1").status != Status.FAILED) {
+            dispatcher.dispatchDue();
+            if (outbox.row("m1").nextAttemptAt != null) {
+                assertThat(outbox.row("m1").nextAttemptAt).isBefore(expires);
+                clock.advance(Duration.between(clock.instant(), outbox.row("m1").nextAttemptAt));
+            }
+        }
+
+        assertThat(sms.sent).as("at 0, 2, 6, 14 s, then every 10 s up to 294 s of the code's 300").hasSize(32);
+        assertThat(outbox.row("m1").detail).isEqualTo("gateway http 503; the code expires before another attempt");
+        assertThat(clock.instant().plus(MAX)).isAfterOrEqualTo(expires);
+    }
+
+    @Test
     void the_backoff_doubles_from_the_base_delay_up_to_the_cap_and_half_of_it_is_random() {
         DispatchDueMessagesService lowest = dispatcher(9, lowestJitter());
         DispatchDueMessagesService highest = dispatcher(9, highestJitter());
