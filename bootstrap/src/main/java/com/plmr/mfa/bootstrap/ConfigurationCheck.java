@@ -1,6 +1,8 @@
 package com.plmr.mfa.bootstrap;
 
 import com.plmr.mfa.adapter.out.notify.NotifyProviderGuard;
+import com.plmr.mfa.adapter.out.notify.SmsFormat;
+import com.plmr.mfa.application.port.out.PhoneNumbersPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.service.DispatchDueMessagesService;
 import com.plmr.mfa.application.service.PurgeExpiredDataService;
@@ -36,7 +38,8 @@ final class ConfigurationCheck {
     private static final List<Class<?>> BUILT_FROM_SETTINGS = List.of(TokenRules.class, ChallengePolicy.class,
             AbusePolicy.class, TotpPolicy.class, CodeHasher.class, SecretSealer.class,
             DispatchDueMessagesService.RetryPolicy.class, PurgeExpiredDataService.RetentionPolicy.class,
-            NotifyProviderGuard.class, SendMessagePort.class, AssertionPolicy.class, AssertionKeyRing.class);
+            NotifyProviderGuard.class, SendMessagePort.class, AssertionPolicy.class, AssertionKeyRing.class,
+            PhoneNumbersPort.class, SmsFormat.class);
 
     ConfigurationCheck(Environment environment, Settings settings, BeanContext beans) {
         Environments.refuseDevelopmentWithProduction(environment.getActiveNames());

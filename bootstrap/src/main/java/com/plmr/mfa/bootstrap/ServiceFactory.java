@@ -25,6 +25,7 @@ import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadAuditEventsPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.LoadContactPort;
+import com.plmr.mfa.application.port.out.PhoneNumbersPort;
 import com.plmr.mfa.application.port.out.PublishAuditEventPort;
 import com.plmr.mfa.application.port.out.PurgeExpiredDataPort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
@@ -107,6 +108,7 @@ class ServiceFactory {
                 limit(settings, "mfa.abuse.sends-per-destination-per-hour", Duration.ofHours(1)),
                 limit(settings, "mfa.abuse.sends-per-destination-per-day", Duration.ofDays(1)),
                 limit(settings, "mfa.abuse.sends-per-user-per-hour", Duration.ofHours(1)),
+                limit(settings, "mfa.abuse.sends-per-range-per-hour", Duration.ofHours(1)),
                 values.integer("maxConsecutiveFailures", "mfa.abuse.max-consecutive-failures"),
                 values.duration("failureCooldown", "mfa.abuse.failure-cooldown"),
                 values.duration("maxFailureCooldown", "mfa.abuse.max-failure-cooldown")));
@@ -169,11 +171,12 @@ class ServiceFactory {
 
     @Singleton
     InitiateCodeDeliveryUseCase initiateCodeDelivery(LoadChallengePort load, SaveChallengePort save,
-                                                     LoadContactPort contacts, EnqueueMessagePort outbox,
+                                                     LoadContactPort contacts, PhoneNumbersPort phones,
+                                                     EnqueueMessagePort outbox,
                                                      TransactionPort tx, ChallengePolicy policy, SendQuotaPort quotas,
                                                      AbusePolicy abuse, CodeHasher hasher, AuditTrail audit,
                                                      RandomGenerator random, Clock clock) {
-        return new InitiateCodeDeliveryService(load, save, contacts, outbox, tx, policy, quotas, abuse, hasher, audit,
+        return new InitiateCodeDeliveryService(load, save, contacts, phones, outbox, tx, policy, quotas, abuse, hasher, audit,
                 random, clock);
     }
 
@@ -186,9 +189,9 @@ class ServiceFactory {
     }
 
     @Singleton
-    SetContactUseCase setContact(LoadContactPort load, SaveContactPort save, TransactionPort tx, AuditTrail audit,
-                                 Clock clock) {
-        return new SetContactService(load, save, tx, audit, clock);
+    SetContactUseCase setContact(LoadContactPort load, SaveContactPort save, PhoneNumbersPort phones,
+                                 TransactionPort tx, AuditTrail audit, Clock clock) {
+        return new SetContactService(load, save, phones, tx, audit, clock);
     }
 
     @Singleton

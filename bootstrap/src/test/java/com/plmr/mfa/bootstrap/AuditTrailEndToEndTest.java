@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plmr.mfa.adapter.in.rest.Base32Decoding;
 import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
+import com.plmr.mfa.domain.audit.AuditReason;
+import com.plmr.mfa.domain.audit.AuditType;
 import com.plmr.mfa.domain.authenticator.Totp;
 import com.plmr.mfa.domain.authenticator.TotpParameters;
 import com.plmr.mfa.domain.authenticator.TotpSecret;
@@ -308,8 +310,8 @@ class AuditTrailEndToEndTest extends EndToEndTest {
 
     @Test
     void every_decision_counter_is_registered_at_start_and_counts_each_committed_event_once() {
-        assertThat(meters.find(AuditCounters.EVENTS).counters()).hasSize(27 * 4);
-        assertThat(meters.find(AuditCounters.REFUSALS).counters()).hasSize(23);
+        assertThat(meters.find(AuditCounters.EVENTS).counters()).hasSize(AuditType.values().length * 4);
+        assertThat(meters.find(AuditCounters.REFUSALS).counters()).hasSize(AuditReason.values().length);
         double refusedSms = meters.get(AuditCounters.EVENTS).tags("type", "verify.refused", "method", "sms").counter()
                 .count();
         double wrongCodes = meters.get(AuditCounters.REFUSALS).tags("reason", "code_wrong", "abuse", "false").counter()

@@ -93,6 +93,8 @@ class ConfigurationValidationTest {
                     "MFA_SENDS_PER_DESTINATION_PER_DAY=1001 (mfa.abuse.sends-per-destination-per-day) must be 1 to 1000"),
             new Case("abuse", "MFA_SENDS_PER_USER_PER_HOUR", "mfa.abuse.sends-per-user-per-hour", "-1",
                     "MFA_SENDS_PER_USER_PER_HOUR=-1 (mfa.abuse.sends-per-user-per-hour) must be 1 to 1000"),
+            new Case("abuse", "MFA_SENDS_PER_RANGE_PER_HOUR", "mfa.abuse.sends-per-range-per-hour", "0",
+                    "MFA_SENDS_PER_RANGE_PER_HOUR=0 (mfa.abuse.sends-per-range-per-hour) must be 1 to 1000"),
             new Case("abuse", "MFA_MAX_CONSECUTIVE_FAILURES", "mfa.abuse.max-consecutive-failures", "101",
                     "MFA_MAX_CONSECUTIVE_FAILURES=101 (mfa.abuse.max-consecutive-failures) must be 1 to 100"
                             + " (NIST SP 800-63B)"),
@@ -189,6 +191,23 @@ class ConfigurationValidationTest {
             new Case("serving", "MFA_QUEUE_INTERVAL", "mfa.http.queue-interval", "10s",
                     "MFA_QUEUE_INTERVAL=10s (mfa.http.queue-interval) must be more than the queue target (10s) and at"
                             + " most 1m"),
+
+            new Case("phones", "MFA_SMS_REFUSED_NUMBER_TYPES", "mfa.sms.refused-number-types", "PREMIUM",
+                    "MFA_SMS_REFUSED_NUMBER_TYPES=PREMIUM (mfa.sms.refused-number-types) must be a comma-separated list"
+                            + " of FIXED_LINE, MOBILE, FIXED_LINE_OR_MOBILE, TOLL_FREE, PREMIUM_RATE, SHARED_COST, VOIP,"
+                            + " PERSONAL_NUMBER, PAGER, UAN, VOICEMAIL, UNKNOWN, or empty"),
+            new Case("phones", "MFA_SMS_ALLOWED_COUNTRIES", "mfa.sms.allowed-countries", "DE,XX",
+                    "MFA_SMS_ALLOWED_COUNTRIES=DE,XX (mfa.sms.allowed-countries) must be a comma-separated list of ISO"
+                            + " 3166 country codes with a numbering plan (DE, AT, CH) or 001, or empty"),
+            new Case("phones", "MFA_SMS_DENIED_COUNTRIES", "mfa.sms.denied-countries", "Cuba",
+                    "MFA_SMS_DENIED_COUNTRIES=Cuba (mfa.sms.denied-countries) must be a comma-separated list of ISO"
+                            + " 3166 country codes with a numbering plan (DE, AT, CH) or 001, or empty"),
+            new Case("smsFormat", "MFA_SMS_ORIGIN", "mfa.sms.origin", "https://pay.example.com",
+                    "MFA_SMS_ORIGIN=https://pay.example.com (mfa.sms.origin) must be a lower-case host name such as"
+                            + " example.com (no scheme, port or path; IDN in its xn-- form), or empty"),
+            new Case("smsFormat", "MFA_SMS_ANDROID_APP_HASH", "mfa.sms.android-app-hash", "FA+9qCX9VS",
+                    "MFA_SMS_ANDROID_APP_HASH=FA+9qCX9VS (mfa.sms.android-app-hash) must be the 11 characters of the"
+                            + " app's SMS Retriever hash (A-Z a-z 0-9 + /), or empty"),
 
             new Case("notify", "MFA_NOTIFY_SMS_PROVIDER", "mfa.notify.sms.provider", "twillio",
                     "Invalid delivery configuration: mfa.notify.sms.provider='twillio' is unknown, use one of"

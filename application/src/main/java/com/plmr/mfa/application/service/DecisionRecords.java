@@ -139,6 +139,14 @@ final class DecisionRecords {
                 return refused(AuditReason.SEND_RATE_LIMITED);
             }
 
+            @Override
+            public List<Decision> destinationRefused(InitiationOutcome.DestinationRefused refusal) {
+                return refused(switch (refusal.refusal().rule()) {
+                    case LINE_TYPE -> AuditReason.PHONE_TYPE_REFUSED;
+                    case COUNTRY -> AuditReason.PHONE_COUNTRY_REFUSED;
+                });
+            }
+
             private List<Decision> refused(AuditReason reason) {
                 return List.of(new Decision(AuditType.CODE_REFUSED, reason));
             }

@@ -6,6 +6,7 @@ import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.LoadContactPort;
+import com.plmr.mfa.application.port.out.PhoneNumbersPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SendQuotaPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
@@ -16,6 +17,7 @@ import com.plmr.mfa.domain.audit.AuditType;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
+import com.plmr.mfa.domain.challenge.DestinationRefusal;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
 import com.plmr.mfa.domain.challenge.OperationDigest;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
@@ -40,15 +42,18 @@ import java.util.random.RandomGenerator;
 /**
  * Issues a fresh code and puts its message into the outbox, in the transaction that holds the
  * challenge's row lock: the new code's hash and the message are stored together or not at all,
- * and two concurrent initiates cannot both pass the cooldown. The sends per destination and per
- * user are counted in the same transaction, after every refusal of the challenge itself, so a
- * refused initiate spends no quota and a counted send is always a stored one.
+ * and two concurrent initiates cannot both pass the cooldown. A phone number the fraud guard
+ * refuses ({@link PhoneNumbersPort#screen}) gets nothing queued. The sends per destination, per
+ * phone number range and per user are counted in the same transaction, after every refusal of the
+ * challenge and of its destination, so a refused initiate spends no quota and a counted send is
+ * always a stored one.
  */
 public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUseCase {
 
     private final ChallengeGate gate;
     private final SaveChallengePort save;
     private final LoadContactPort contacts;
+    private final PhoneNumbersPort phones;
     private final EnqueueMessagePort outbox;
     private final TransactionPort transactions;
     private final ChallengePolicy policy;
@@ -61,13 +66,14 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
     private final Clock clock;
 
     public InitiateCodeDeliveryService(LoadChallengePort load, SaveChallengePort save, LoadContactPort contacts,
-                                       EnqueueMessagePort outbox, TransactionPort transactions, ChallengePolicy policy,
+                                       PhoneNumbersPort phones, EnqueueMessagePort outbox, TransactionPort transactions, ChallengePolicy policy,
                                        SendQuotaPort quotas, AbusePolicy abuse, CodeHasher hasher, AuditTrail audit,
                                        RandomGenerator random, Clock clock) {
         this.gate = new ChallengeGate(load).audited(audit, AuditType.CODE_REFUSED);
         this.audit = audit;
         this.save = save;
         this.contacts = contacts;
+        this.phones = phones;
         this.outbox = outbox;
         this.transactions = transactions;
         this.policy = policy;
@@ -104,8 +110,13 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
             return new Initiation(new InitiationOutcome.NoDestination(method), null);
         }
         Destination to = Destination.of(channel, contact.get());
+        Optional<DestinationRefusal> refused = channel == Channel.SMS ? phones.screen(to.address()) : Optional.empty();
+        if (refused.isPresent()) {
+            return new Initiation(new InitiationOutcome.DestinationRefused(method, refused.get()), to.masked());
+        }
         String pseudonym = hasher.pseudonym("destination", to.address());
-        List<SendQuota> spent = quotas.tryConsume(abuse.sendQuotas(challenge.userId(), pseudonym, now));
+        Optional<String> range = to.numberRange().map(block -> hasher.pseudonym("range", block));
+        List<SendQuota> spent = quotas.tryConsume(abuse.sendQuotas(challenge.userId(), pseudonym, range, now));
         if (!spent.isEmpty()) {
             Duration retryAfter = spent.stream().map(quota -> quota.retryAfter(now)).max(Duration::compareTo)
                     .orElseThrow();

@@ -7,10 +7,12 @@ import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.abuse.FailureStreak;
+import com.plmr.mfa.domain.abuse.SendQuota;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.ChallengeStatus;
+import com.plmr.mfa.domain.challenge.DestinationRefusal;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
 import com.plmr.mfa.domain.challenge.OperationDigest;
 import com.plmr.mfa.domain.challenge.StepUpContext;
@@ -82,7 +84,7 @@ class ChallengeServicesTest {
 
     @Test
     void a_failing_outbox_rolls_the_new_code_back() {
-        InitiateCodeDeliveryService failing = new InitiateCodeDeliveryService(store, store, store,
+        InitiateCodeDeliveryService failing = new InitiateCodeDeliveryService(store, store, store, store,
                 (id, message, now, expires) -> {
                     throw new IllegalStateException("outbox down");
                 }, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock);
@@ -98,6 +100,30 @@ class ChallengeServicesTest {
         store.remove(USER, ContactKind.PHONE);
         assertThat(initiate(null).outcome()).isEqualTo(new InitiationOutcome.NoDestination(ChallengeMethod.SMS));
         assertThat(store.challenges.get(challenge.id()).delivery().sends()).isZero();
+    }
+
+    @Test
+    void a_phone_number_the_fraud_guard_refuses_gets_nothing_queued_spends_no_quota_and_is_audited() {
+        DestinationRefusal premium = new DestinationRefusal(DestinationRefusal.Rule.LINE_TYPE, "premium_rate");
+        store.refusedNumbers.put("+4915112345612", premium);
+
+        var initiation = initiate(null);
+
+        assertThat(initiation.outcome()).isEqualTo(new InitiationOutcome.DestinationRefused(ChallengeMethod.SMS, premium));
+        assertThat(initiation.maskedDestination()).isEqualTo("+49 *** *** 12");
+        assertThat(store.outbox).isEmpty();
+        assertThat(store.quotasDrawn).isEmpty();
+        assertThat(store.challenges.get(challenge.id()).delivery().sends()).isZero();
+        assertThat(audit.decisions()).endsWith("code.refused/phone_type_refused");
+    }
+
+    @Test
+    void an_sms_draws_on_the_quota_of_its_number_range_and_no_other_number_range() {
+        initiate(null);
+
+        String range = hasher.pseudonym("range", "+4915112345");
+        assertThat(store.quotasDrawn).extracting(SendQuota::key).contains("r:" + range)
+                .doesNotContain("r:" + hasher.pseudonym("range", "+4915112346"));
     }
 
     @Test
@@ -195,7 +221,7 @@ class ChallengeServicesTest {
 
     private InitiateCodeDeliveryUseCase.Initiation initiate(Locale locale) {
         Access<InitiateCodeDeliveryUseCase.Initiation> access = new InitiateCodeDeliveryService(store, store, store,
-                store, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock)
+                store, store, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock)
                 .initiate(SUBJECT, new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, locale));
         return ((Access.Granted<InitiateCodeDeliveryUseCase.Initiation>) access).value();
     }

@@ -26,7 +26,8 @@ class ContactServicesTest {
     private final InMemoryChallengeStore store = new InMemoryChallengeStore();
     private final SteppingClock clock = new SteppingClock(NOW);
     private final InMemoryAuditEvents audit = new InMemoryAuditEvents();
-    private final SetContactService set = new SetContactService(store, store, store, audit.trail(store, clock), clock);
+    private final SetContactService set = new SetContactService(store, store, store, store,
+            audit.trail(store, clock), clock);
     private final ReadContactService read = new ReadContactService(store);
     private final RemoveContactService remove = new RemoveContactService(store, store, store,
             audit.trail(store, clock), clock);

@@ -5,6 +5,7 @@ import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.LoadContactPort;
+import com.plmr.mfa.application.port.out.PhoneNumbersPort;
 import com.plmr.mfa.application.port.out.RemoveContactPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SaveContactPort;
@@ -14,10 +15,12 @@ import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.abuse.SendQuota;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.challenge.DestinationRefusal;
 import com.plmr.mfa.domain.challenge.Requester;
 import com.plmr.mfa.domain.delivery.CodeMessage;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
+import com.plmr.mfa.domain.user.PhoneNumber;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.util.ArrayList;
@@ -33,14 +36,17 @@ import java.util.function.Supplier;
  */
 final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePort, LoadContactPort, SaveContactPort,
         RemoveContactPort, EnqueueMessagePort, TransactionPort, SendQuotaPort, FailureLedgerPort,
-        ChallengeRequesterPort {
+        ChallengeRequesterPort, PhoneNumbersPort {
 
     final Map<ChallengeId, Challenge> challenges = new HashMap<>();
     final Map<ChallengeId, Requester> requesters = new HashMap<>();
     final Map<String, Contact> contacts = new HashMap<>();
     final List<CodeMessage> outbox = new ArrayList<>();
+    final List<SendQuota> quotasDrawn = new ArrayList<>();
     final List<String> writesOutsideTransactions = new ArrayList<>();
     final Map<UserId, FailureStreak> streaks = new HashMap<>();
+    /** Numbers the fake fraud guard refuses, and why; every other E.164 number is allowed. */
+    final Map<String, DestinationRefusal> refusedNumbers = new HashMap<>();
     int transactions;
     private boolean inTransaction;
 
@@ -64,6 +70,18 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
         } finally {
             inTransaction = false;
         }
+    }
+
+    /** The fake numbering plan: an E.164 number once spaces and hyphens are left out. */
+    @Override
+    public Optional<String> normalise(String number) {
+        String compact = number.replaceAll("[ -]", "");
+        return PhoneNumber.isValid(compact) ? Optional.of(compact) : Optional.empty();
+    }
+
+    @Override
+    public Optional<DestinationRefusal> screen(String e164) {
+        return Optional.ofNullable(refusedNumbers.get(e164));
     }
 
     @Override
@@ -119,6 +137,7 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
     @Override
     public List<SendQuota> tryConsume(List<SendQuota> quotas) {
         write("quota");
+        quotasDrawn.addAll(quotas);
         return List.of();
     }
 

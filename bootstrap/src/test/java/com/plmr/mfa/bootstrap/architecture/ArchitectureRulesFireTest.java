@@ -66,6 +66,8 @@ class ArchitectureRulesFireTest {
                         PlantedService.class.getSimpleName()),
                 arguments("mapped_entities_stay_in_the_persistence_adapter", PlantedRestAdapter.class,
                         "does not reside in a package"),
+                arguments("numbering_plans_are_read_by_the_phone_numbers_adapter_only", PlantedNotifyAdapter.class,
+                        "PhoneNumberUtil"),
                 arguments("generated_api_types_never_leave_the_rest_adapter", PlantedGeneratedTypeUse.class,
                         ErrorCode.class.getName()),
                 arguments("the_core_never_reads_the_clock_itself", PlantedViolation.class, "Instant.now()"),

@@ -27,6 +27,7 @@ class HexagonalArchitectureTest {
     static final String REST = "com.plmr.mfa.adapter.in.rest..";
     static final String PERSISTENCE = "com.plmr.mfa.adapter.out.persistence..";
     static final String NOTIFY = "com.plmr.mfa.adapter.out.notify..";
+    static final String PHONE_NUMBERS = "com.plmr.mfa.adapter.out.notify.phone..";
     static final String[] GENERATED_API = {"com.plmr.mfa.adapter.in.rest.api..", "com.plmr.mfa.adapter.in.rest.model.."};
 
     @ArchTest
@@ -75,6 +76,13 @@ class HexagonalArchitectureTest {
     @ArchTest
     static final ArchRule the_notification_adapter_does_not_use_other_adapters = noClasses().that()
             .resideInAPackage(NOTIFY).should().dependOnClassesThat().resideInAnyPackage(REST, PERSISTENCE);
+
+    @ArchTest
+    static final ArchRule numbering_plans_are_read_by_the_phone_numbers_adapter_only = noClasses().that()
+            .resideOutsideOfPackage(PHONE_NUMBERS).should().dependOnClassesThat()
+            .resideInAPackage("com.google.i18n.phonenumbers..")
+            .because("libphonenumber's plans are data that changes every few weeks: one adapter reads them behind"
+                    + " PhoneNumbersPort, and the domain keeps only the E.164 shape");
 
     @ArchTest
     static final ArchRule generated_api_types_never_leave_the_rest_adapter = noClasses().that()

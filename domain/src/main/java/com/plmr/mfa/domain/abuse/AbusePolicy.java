@@ -3,8 +3,11 @@ package com.plmr.mfa.domain.abuse;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import static com.plmr.mfa.domain.ParameterException.require;
 
@@ -15,6 +18,9 @@ import static com.plmr.mfa.domain.ParameterException.require;
  * <li>Sends per destination per hour and per day stop SMS pumping (toll fraud through premium
  * numbers) and message bombing of one phone or mailbox (Twilio Verify fraud guard).</li>
  * <li>Sends per user per hour stop one account from fanning out over its changing contacts.</li>
+ * <li>Sends per number range per hour (a phone number without its last three digits, a block of
+ * 1,000 numbers) stop SMS pumping that rotates numbers inside one range, each number staying under
+ * its own limit (the pattern Twilio's fraud guard and Stytch describe).</li>
  * <li>Consecutive verify failures per user, across challenges and methods, reset by a success:
  * NIST SP 800-63B §5.2.2 asks for at most 100 consecutive failures per account. Once
  * {@code maxConsecutiveFailures} (at most 100) is reached, every further verify is refused for
@@ -25,7 +31,7 @@ import static com.plmr.mfa.domain.ParameterException.require;
  * Send windows are fixed UTC windows (see {@link SendQuota}).
  */
 public record AbusePolicy(Limit destinationPerHour, Limit destinationPerDay, Limit userPerHour,
-                          int maxConsecutiveFailures, Duration failureCooldown, Duration maxFailureCooldown) {
+                          Limit rangePerHour, int maxConsecutiveFailures, Duration failureCooldown, Duration maxFailureCooldown) {
 
     /** NIST SP 800-63B §5.2.2. */
     public static final int NIST_MAX_CONSECUTIVE_FAILURES = 100;
@@ -38,6 +44,7 @@ public record AbusePolicy(Limit destinationPerHour, Limit destinationPerDay, Lim
         Objects.requireNonNull(destinationPerHour, "destinationPerHour");
         Objects.requireNonNull(destinationPerDay, "destinationPerDay");
         Objects.requireNonNull(userPerHour, "userPerHour");
+        Objects.requireNonNull(rangePerHour, "rangePerHour");
         Objects.requireNonNull(failureCooldown, "failureCooldown");
         Objects.requireNonNull(maxFailureCooldown, "maxFailureCooldown");
         require(maxConsecutiveFailures >= 1 && maxConsecutiveFailures <= NIST_MAX_CONSECUTIVE_FAILURES,
@@ -49,21 +56,28 @@ public record AbusePolicy(Limit destinationPerHour, Limit destinationPerDay, Lim
                 "at least the failure cool-down (" + failureCooldown.toSeconds() + "s) and at most 30d");
     }
 
-    /** 10 sends per hour and 20 per day per destination, 20 per hour per user, 20 failures then 15 min to 24 h. */
+    /**
+     * 10 sends per hour and 20 per day per destination, 20 per hour per user, 30 per hour per number
+     * range, 20 failures then 15 min to 24 h.
+     */
     public static AbusePolicy defaults() {
         return new AbusePolicy(new Limit(10, Duration.ofHours(1)), new Limit(20, Duration.ofDays(1)),
-                new Limit(20, Duration.ofHours(1)), 20, Duration.ofMinutes(15), Duration.ofHours(24));
+                new Limit(20, Duration.ofHours(1)), new Limit(30, Duration.ofHours(1)), 20, Duration.ofMinutes(15), Duration.ofHours(24));
     }
 
     /**
      * The quotas one send draws on, in the windows that contain {@code now}.
      *
      * @param destination a keyed pseudonym of the phone number or e-mail address, never the value
+     * @param range       a keyed pseudonym of the phone number's range ({@code Destination#numberRange}),
+     *                    empty for an e-mail address
      */
-    public List<SendQuota> sendQuotas(UserId user, String destination, java.time.Instant now) {
-        return List.of(SendQuota.of("d:" + destination, destinationPerHour, now),
+    public List<SendQuota> sendQuotas(UserId user, String destination, Optional<String> range, Instant now) {
+        List<SendQuota> quotas = new ArrayList<>(List.of(SendQuota.of("d:" + destination, destinationPerHour, now),
                 SendQuota.of("d:" + destination, destinationPerDay, now),
-                SendQuota.of("u:" + user.value(), userPerHour, now));
+                SendQuota.of("u:" + user.value(), userPerHour, now)));
+        range.ifPresent(block -> quotas.add(SendQuota.of("r:" + block, rangePerHour, now)));
+        return List.copyOf(quotas);
     }
 
     /** How long verifies are refused after the {@code consecutiveFailures}-th failure in a row. */

@@ -29,6 +29,8 @@ public enum AuditReason {
     RESEND_COOLDOWN,
     SEND_CAP_REACHED,
     SEND_RATE_LIMITED,
+    PHONE_TYPE_REFUSED,
+    PHONE_COUNTRY_REFUSED,
     VERIFY_RATE_LIMITED,
     APP_LOCKED,
     ATTEMPTS_EXHAUSTED,
@@ -36,9 +38,12 @@ public enum AuditReason {
     SCOPE_MISSING,
     NOT_FOUND;
 
-    /** The reasons that are abuse limits (across challenges, or a factor's lockout), not a single wrong step. */
+    /**
+     * The reasons that are abuse limits (across challenges, the SMS fraud guard, or a factor's
+     * lockout), not a single wrong step.
+     */
     public static final Set<AuditReason> ABUSE_LIMITS = EnumSet.of(RESEND_COOLDOWN, SEND_CAP_REACHED, SEND_RATE_LIMITED,
-            VERIFY_RATE_LIMITED, APP_LOCKED);
+            PHONE_TYPE_REFUSED, PHONE_COUNTRY_REFUSED, VERIFY_RATE_LIMITED, APP_LOCKED);
 
     /** The value on the wire: the name in lower case. */
     public String code() {

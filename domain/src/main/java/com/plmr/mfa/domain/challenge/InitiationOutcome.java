@@ -26,6 +26,8 @@ public sealed interface InitiationOutcome {
         R noDestination(NoDestination outcome);
 
         R rateLimited(RateLimited outcome);
+
+        R destinationRefused(DestinationRefused outcome);
     }
 
     /** A new code was issued; earlier codes of the challenge no longer work. */
@@ -96,6 +98,17 @@ public sealed interface InitiationOutcome {
         @Override
         public <R> R fold(Cases<R> cases) {
             return cases.rateLimited(this);
+        }
+    }
+
+    /**
+     * The fraud guard refused the user's phone number (its line type or its country): nothing was
+     * queued, no quota was spent, and waiting does not help.
+     */
+    record DestinationRefused(ChallengeMethod method, DestinationRefusal refusal) implements InitiationOutcome {
+        @Override
+        public <R> R fold(Cases<R> cases) {
+            return cases.destinationRefused(this);
         }
     }
 }

@@ -1,8 +1,11 @@
 package com.plmr.mfa.domain.delivery;
 
 import com.plmr.mfa.domain.user.Contact;
+import com.plmr.mfa.domain.user.ContactKind;
+import com.plmr.mfa.domain.user.PhoneNumber;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a message goes: a channel and an address of the contact kind it reaches, checked and
@@ -25,6 +28,15 @@ public record Destination(Channel channel, String address) {
             throw new IllegalArgumentException(channel + " does not reach a " + contact.kind() + " contact");
         }
         return new Destination(channel, contact.value());
+    }
+
+    /**
+     * The range of a phone number ({@link PhoneNumber#range()}), for the send limit per range; empty
+     * for an e-mail address.
+     */
+    public Optional<String> numberRange() {
+        return channel.contactKind() == ContactKind.PHONE ? Optional.of(new PhoneNumber(address).range())
+                : Optional.empty();
     }
 
     /** The address as the API shows it ({@code +49 *** *** 78}, {@code j***@example.com}). */

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +20,7 @@ class AbusePolicyTest {
 
     @Test
     void a_send_draws_on_the_destination_hour_and_day_and_the_user_hour_in_fixed_utc_windows() {
-        List<SendQuota> quotas = policy.sendQuotas(new UserId("u-1"), "pseudo", NOW);
+        List<SendQuota> quotas = policy.sendQuotas(new UserId("u-1"), "pseudo", Optional.empty(), NOW);
 
         assertThat(quotas).containsExactly(
                 new SendQuota("d:pseudo", Instant.parse("2026-11-23T10:00:00Z"), Duration.ofHours(1), 10),
@@ -28,8 +29,16 @@ class AbusePolicyTest {
     }
 
     @Test
+    void an_sms_also_draws_on_the_hour_of_its_number_range() {
+        List<SendQuota> quotas = policy.sendQuotas(new UserId("u-1"), "pseudo", Optional.of("range"), NOW);
+
+        assertThat(quotas).hasSize(4).last()
+                .isEqualTo(new SendQuota("r:range", Instant.parse("2026-11-23T10:00:00Z"), Duration.ofHours(1), 30));
+    }
+
+    @Test
     void a_spent_quota_may_be_retried_when_its_window_ends() {
-        List<SendQuota> quotas = policy.sendQuotas(new UserId("u-1"), "pseudo", NOW);
+        List<SendQuota> quotas = policy.sendQuotas(new UserId("u-1"), "pseudo", Optional.empty(), NOW);
 
         assertThat(quotas.get(0).retryAfter(NOW)).isEqualTo(Duration.ofMinutes(42).plusSeconds(18));
         assertThat(quotas.get(1).retryAfter(NOW)).isEqualTo(Duration.ofHours(13).plusMinutes(42).plusSeconds(18));
@@ -37,9 +46,10 @@ class AbusePolicyTest {
 
     @Test
     void the_same_instant_on_two_instances_names_the_same_counter() {
-        assertThat(policy.sendQuotas(new UserId("u-1"), "p", NOW))
-                .isEqualTo(policy.sendQuotas(new UserId("u-1"), "p", NOW.plusSeconds(60)));
-        assertThat(policy.sendQuotas(new UserId("u-1"), "p", Instant.parse("2026-11-23T11:00:00Z")).get(0).windowStart())
+        assertThat(policy.sendQuotas(new UserId("u-1"), "p", Optional.empty(), NOW))
+                .isEqualTo(policy.sendQuotas(new UserId("u-1"), "p", Optional.empty(), NOW.plusSeconds(60)));
+        assertThat(policy.sendQuotas(new UserId("u-1"), "p", Optional.empty(),
+                Instant.parse("2026-11-23T11:00:00Z")).get(0).windowStart())
                 .isEqualTo(Instant.parse("2026-11-23T11:00:00Z"));
     }
 
@@ -53,10 +63,10 @@ class AbusePolicyTest {
     @Test
     void the_failure_maximum_never_exceeds_the_nist_ceiling_of_100() {
         assertThatThrownBy(() -> new AbusePolicy(policy.destinationPerHour(), policy.destinationPerDay(),
-                policy.userPerHour(), 101, Duration.ofMinutes(15), Duration.ofHours(24)))
+                policy.userPerHour(), policy.rangePerHour(), 101, Duration.ofMinutes(15), Duration.ofHours(24)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NIST");
         assertThatThrownBy(() -> new AbusePolicy(policy.destinationPerHour(), policy.destinationPerDay(),
-                policy.userPerHour(), 0, Duration.ofMinutes(15), Duration.ofHours(24)))
+                policy.userPerHour(), policy.rangePerHour(), 0, Duration.ofMinutes(15), Duration.ofHours(24)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -12,7 +12,7 @@ class FailureStreakTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private final AbusePolicy policy = new AbusePolicy(new AbusePolicy.Limit(10, Duration.ofHours(1)),
             new AbusePolicy.Limit(20, Duration.ofDays(1)), new AbusePolicy.Limit(20, Duration.ofHours(1)),
-            3, Duration.ofMinutes(15), Duration.ofHours(24));
+            new AbusePolicy.Limit(30, Duration.ofHours(1)), 3, Duration.ofMinutes(15), Duration.ofHours(24));
 
     @Test
     void failures_below_the_maximum_do_not_pause_verifies() {

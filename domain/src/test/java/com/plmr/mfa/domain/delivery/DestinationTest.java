@@ -57,4 +57,12 @@ class DestinationTest {
         assertThat(Destination.of(Channel.SMS, phone)).isEqualTo(new Destination(Channel.SMS, "+4915112345678"));
         assertThatThrownBy(() -> Destination.of(Channel.EMAIL, phone)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_phone_number_belongs_to_the_block_of_1000_numbers_without_its_last_three_digits() {
+        assertThat(new Destination(Channel.SMS, "+4915112345678").numberRange()).contains("+4915112345");
+        assertThat(new Destination(Channel.SMS, "+4915112345000").numberRange())
+                .isEqualTo(new Destination(Channel.SMS, "+4915112345999").numberRange());
+        assertThat(new Destination(Channel.EMAIL, "jane@example.com").numberRange()).isEmpty();
+    }
 }

@@ -8,6 +8,7 @@ import com.plmr.mfa.adapter.in.rest.model.VerifyOtpRequest;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
+import com.plmr.mfa.domain.challenge.DestinationRefusal;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
 import io.micronaut.http.HttpResponse;
@@ -107,6 +108,19 @@ class CodeFlows {
         public HttpResponse<CodeSent> rateLimited(InitiationOutcome.RateLimited outcome) {
             return Replies.tooMany(outcome.retryAfter(),
                     "Too many codes were sent to this destination or user; try again later", Reason.SEND_RATE_LIMITED);
+        }
+
+        @Override
+        public HttpResponse<CodeSent> destinationRefused(InitiationOutcome.DestinationRefused outcome) {
+            DestinationRefusal refusal = outcome.refusal();
+            return switch (refusal.rule()) {
+                case LINE_TYPE -> Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                        "Codes are not sent by SMS to this kind of phone number (" + refusal.detail() + ")",
+                        Reason.PHONE_TYPE_REFUSED);
+                case COUNTRY -> Replies.error(HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
+                        "Codes are not sent by SMS to phone numbers of this country (" + refusal.detail() + ")",
+                        Reason.PHONE_COUNTRY_REFUSED);
+            };
         }
     }
 

@@ -12,8 +12,6 @@ import com.plmr.mfa.application.port.in.RemoveContactUseCase;
 import com.plmr.mfa.application.port.in.SetContactUseCase;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
-import com.plmr.mfa.domain.user.EmailAddress;
-import com.plmr.mfa.domain.user.PhoneNumber;
 import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -47,7 +45,8 @@ class UserContactsController implements UserContactsApi {
     @Override
     public HttpResponse<PhoneResponse> setPhone(String id, SetPhoneRequest request) {
         new FieldErrors().text("phone", request.getPhone())
-                .valid("phone", request.getPhone(), PhoneNumber::isValid, "must be an E.164 number such as +4915112345678")
+                .valid("phone", request.getPhone(), phone -> set.accepts(ContactKind.PHONE, phone),
+                        "must be a valid phone number in international form such as +4915112345678")
                 .throwIfAny();
         return reply(set.set(actors.current(), new UserId(id), ContactKind.PHONE, request.getPhone()), this::phone);
     }
@@ -65,7 +64,8 @@ class UserContactsController implements UserContactsApi {
     @Override
     public HttpResponse<EmailResponse> setEmail(String id, SetEmailRequest request) {
         new FieldErrors().text("email", request.getEmail())
-                .valid("email", request.getEmail(), EmailAddress::isValid, "must be an e-mail address such as jane@example.com")
+                .valid("email", request.getEmail(), email -> set.accepts(ContactKind.EMAIL, email),
+                        "must be an e-mail address such as jane@example.com")
                 .throwIfAny();
         return reply(set.set(actors.current(), new UserId(id), ContactKind.EMAIL, request.getEmail()), this::email);
     }

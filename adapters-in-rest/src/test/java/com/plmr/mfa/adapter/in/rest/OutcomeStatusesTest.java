@@ -10,6 +10,7 @@ import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.challenge.ChallengeStatus;
+import com.plmr.mfa.domain.challenge.DestinationRefusal;
 import com.plmr.mfa.domain.challenge.InitiationOutcome;
 import com.plmr.mfa.domain.challenge.StepUpContext;
 import com.plmr.mfa.domain.challenge.Transition;
@@ -96,7 +97,10 @@ class OutcomeStatusesTest {
                 arguments(new InitiationOutcome.NoDestination(com.plmr.mfa.domain.challenge.ChallengeMethod.SMS), 404,
                         ErrorCode.USER_NOT_FOUND, false),
                 arguments(new InitiationOutcome.RateLimited(Duration.ofMinutes(5)), 429, ErrorCode.TOO_MANY_REQUESTS,
-                        true));
+                        true),
+                arguments(new InitiationOutcome.DestinationRefused(com.plmr.mfa.domain.challenge.ChallengeMethod.SMS,
+                        new DestinationRefusal(DestinationRefusal.Rule.LINE_TYPE, "premium_rate")), 400,
+                        ErrorCode.BAD_REQUEST, false));
     }
 
     static Stream<Arguments> accessRefusals() {

@@ -1,5 +1,9 @@
 package com.plmr.mfa.adapter.out.notify;
 
+import java.text.Normalizer;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 /**
  * GSM 03.38 (GSM-7) checker and SMS segment counter.
  *
@@ -34,6 +38,21 @@ public final class Gsm7 {
 
     /** Characters of the GSM 03.38 extension table, sent as escape + character. */
     static final String EXTENSION_SET = "\f^{}\\[~]|€";
+
+    /**
+     * GSM-7 look-alikes of characters outside GSM-7 that mean the same: spaces, quotes, dashes and
+     * the ellipsis of typography and of the locale data (no-break spaces, the Swiss apostrophe).
+     */
+    private static final Map<Character, String> LOOK_ALIKES = Map.ofEntries(
+            Map.entry('\u00A0', " "), Map.entry('\u2009', " "), Map.entry('\u202F', " "), Map.entry('\t', " "),
+            Map.entry('\u2018', "'"), Map.entry('\u2019', "'"), Map.entry('\u201A', "'"), Map.entry('`', "'"),
+            Map.entry('\u00B4', "'"), Map.entry('\u201C', "\""), Map.entry('\u201D', "\""), Map.entry('\u201E', "\""),
+            Map.entry('\u00AB', "\""), Map.entry('\u00BB', "\""), Map.entry('\u2010', "-"), Map.entry('\u2011', "-"),
+            Map.entry('\u2013', "-"), Map.entry('\u2014', "-"), Map.entry('\u2212', "-"), Map.entry('\u2026', "..."));
+    /** Latin letters that no decomposition turns into a GSM-7 letter. */
+    private static final Map<Character, String> LETTERS = Map.of('ł', "l", 'Ł', "L", 'đ', "d", 'Đ', "D", 'œ', "oe",
+            'Œ', "OE", 'ı', "i", 'þ', "th", 'Þ', "TH", 'ð', "d");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     public enum Encoding { GSM7, UCS2 }
 
@@ -74,6 +93,43 @@ public final class Gsm7 {
     /** Encoding, length and segments of the text as SMS. */
     public static Count count(CharSequence text) {
         return isGsm7(text) ? countGsm7(text) : countUcs2(text);
+    }
+
+    /**
+     * The text with its {@linkplain #LOOK_ALIKES typographic characters} replaced by their GSM-7
+     * look-alikes; every other character stays as it is.
+     */
+    public static String lookAlikes(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(septets(c) == 0 ? LOOK_ALIKES.getOrDefault(c, String.valueOf(c)) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The text in GSM-7 only, as a reader still recognises it: the {@linkplain #lookAlikes
+     * look-alikes}, letters with a diacritic GSM-7 lacks as the bare letter ({@code ą} {@code a},
+     * {@code č} {@code c}, {@code ł} {@code l}; those GSM-7 has, {@code é ü ñ}, stay), and anything
+     * else (other scripts, symbols, emoji) as {@code ?}.
+     */
+    public static String transliterate(CharSequence text) {
+        String looked = lookAlikes(text);
+        StringBuilder out = new StringBuilder(looked.length());
+        looked.codePoints().forEach(point -> out.append(gsm7Form(point)));
+        return out.toString();
+    }
+
+    private static String gsm7Form(int point) {
+        if (Character.isBmpCodePoint(point) && septets((char) point) > 0) {
+            return String.valueOf((char) point);
+        }
+        if (Character.isBmpCodePoint(point) && LETTERS.containsKey((char) point)) {
+            return LETTERS.get((char) point);
+        }
+        String bare = MARKS.matcher(Normalizer.normalize(Character.toString(point), Normalizer.Form.NFD)).replaceAll("");
+        return !bare.isEmpty() && isGsm7(bare) ? bare : "?";
     }
 
     /** Whether the text is GSM-7 and fits one segment (160 septets). */

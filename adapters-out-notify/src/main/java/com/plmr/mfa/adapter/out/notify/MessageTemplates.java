@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,19 +52,32 @@ public final class MessageTemplates {
     private static final TransactionDetails SAMPLE_TRANSACTION = new TransactionDetails("sample",
             Amount.of("1.00", "EUR"), new Payee("sample", "****"), "sample");
 
+    /** The shortest the summary of an SMS is cut to before it is left out. */
+    static final int MIN_SUMMARY = 12;
+    /** Ends a cut summary: every SMS template closes the summary with a period, which makes it "...". */
+    private static final String CUT = "..";
+
     private final Map<String, Template> templates;
+    private final SmsFormat smsFormat;
+    private final SmsMeasurements measurements;
 
-    private MessageTemplates(Map<String, Template> templates) {
+    private MessageTemplates(Map<String, Template> templates, SmsFormat smsFormat, SmsMeasurements measurements) {
         this.templates = Map.copyOf(templates);
+        this.smsFormat = Objects.requireNonNull(smsFormat, "smsFormat");
+        this.measurements = Objects.requireNonNull(measurements, "measurements");
     }
 
-    /** The templates shipped with this adapter. */
+    /** The templates shipped with this adapter, SMS without autofill lines, unmeasured. */
     public static MessageTemplates fromClasspath() {
-        return fromClasspath(DEFAULT_LOCATION);
+        return fromClasspath(DEFAULT_LOCATION, SmsFormat.PLAIN, SmsMeasurements.NONE);
     }
 
-    /** Templates from another classpath folder with the same file names (for tests, rebranding). */
-    public static MessageTemplates fromClasspath(String location) {
+    /**
+     * Templates from a classpath folder with the shipped file names ({@link #DEFAULT_LOCATION}, or
+     * another for tests and rebranding), SMS ending as {@code smsFormat} says, each SMS rendered for
+     * a send told to {@code measurements}.
+     */
+    public static MessageTemplates fromClasspath(String location, SmsFormat smsFormat, SmsMeasurements measurements) {
         Map<String, Template> loaded = new HashMap<>();
         for (String language : LANGUAGES) {
             load(loaded, location, SMS, language, "txt");
@@ -70,7 +85,7 @@ public final class MessageTemplates {
             load(loaded, location, EMAIL_TEXT, language, "txt");
             load(loaded, location, EMAIL_HTML, language, "html");
         }
-        MessageTemplates result = new MessageTemplates(loaded);
+        MessageTemplates result = new MessageTemplates(loaded, smsFormat, measurements);
         result.selfCheck();
         return result;
     }
@@ -81,10 +96,62 @@ public final class MessageTemplates {
         return LANGUAGES.contains(language) ? language : LANGUAGES.get(0);
     }
 
-    /** The SMS text: one line, GSM-7 and one segment with the shipped templates whenever the summary allows. */
+    /**
+     * The SMS text, measured: the template's line, then the {@linkplain SmsFormat autofill lines}.
+     * The code and the essentials are kept in one GSM-7 segment (160 septets) where the summary
+     * stands in the way: a summary that makes the SMS UCS-2 or longer than one segment is
+     * transliterated to GSM-7 ({@link Gsm7#transliterate}), then cut (ending in {@code ...}) to the
+     * longest that fits, at least {@value #MIN_SUMMARY} characters, else left out. The amount and the
+     * payee of a transaction are never changed: the user must see them as they are.
+     */
     public String smsText(CodeMessage message) {
-        String language = languageOf(message.locale());
-        return template(SMS, language).render(values(message, true), UnaryOperator.identity()).strip();
+        String text = sms(message);
+        measurements.measured(Gsm7.count(text));
+        return text;
+    }
+
+    private String sms(CodeMessage message) {
+        Template template = template(SMS, languageOf(message.locale()));
+        Map<String, Object> values = values(message, true);
+        String trailer = smsFormat.trailer(message.code().digits());
+        String text = renderSms(template, values, trailer);
+        String summary = (String) values.get("summary");
+        if (Gsm7.fitsOneGsm7Segment(text) || summary == null || values.get("amount") != null) {
+            return text;
+        }
+        String gsm7 = Gsm7.transliterate(summary);
+        values.put("summary", gsm7);
+        text = renderSms(template, values, trailer);
+        if (Gsm7.fitsOneGsm7Segment(text)) {
+            return text;
+        }
+        return longestCut(template, values, trailer, gsm7).orElseGet(() -> {
+            values.put("summary", null);
+            return renderSms(template, values, trailer);
+        });
+    }
+
+    /** The text with the summary cut to the longest length that fits one segment, if any of at least the minimum. */
+    private Optional<String> longestCut(Template template, Map<String, Object> values, String trailer, String summary) {
+        String fitting = null;
+        int low = MIN_SUMMARY;
+        int high = summary.length() - 1;
+        while (low <= high) {
+            int length = (low + high) >>> 1;
+            values.put("summary", summary.substring(0, length).stripTrailing() + CUT);
+            String text = renderSms(template, values, trailer);
+            if (Gsm7.fitsOneGsm7Segment(text)) {
+                fitting = text;
+                low = length + 1;
+            } else {
+                high = length - 1;
+            }
+        }
+        return Optional.ofNullable(fitting);
+    }
+
+    private static String renderSms(Template template, Map<String, Object> values, String trailer) {
+        return template.render(values, UnaryOperator.identity()).strip() + trailer;
     }
 
     /** Subject, plain-text and HTML body of the e-mail. */
@@ -150,7 +217,7 @@ public final class MessageTemplates {
                     CodeMessage sample = new CodeMessage("self-check", "self-check",
                             new Destination(Channel.SMS, "+10000000000"), Locale.forLanguageTag(language),
                             new OtpCode("000000"), 1, summary, transaction);
-                    smsText(sample);
+                    sms(sample);
                     email(sample);
                 }
             }

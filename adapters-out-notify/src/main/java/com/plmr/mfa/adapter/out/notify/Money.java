@@ -28,7 +28,7 @@ final class Money {
     }
 
     static String formatForSms(Amount amount, Locale locale) {
-        String text = gsm7LookAlikes(format(amount, locale));
+        String text = Gsm7.lookAlikes(format(amount, locale));
         if (Gsm7.isGsm7(text)) {
             return text;
         }
@@ -36,7 +36,7 @@ final class Money {
         DecimalFormatSymbols symbols = withCode.getDecimalFormatSymbols();
         symbols.setCurrencySymbol(amount.currencyCode());
         withCode.setDecimalFormatSymbols(symbols);
-        return gsm7LookAlikes(withCode.format(amount.value()));
+        return Gsm7.lookAlikes(withCode.format(amount.value()));
     }
 
     private static DecimalFormat formatter(Amount amount, Locale locale) {
@@ -49,7 +49,4 @@ final class Money {
         return format;
     }
 
-    private static String gsm7LookAlikes(String text) {
-        return text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2019', '\'');
-    }
 }

@@ -42,9 +42,11 @@ import static com.plmr.mfa.adapter.out.notify.NotifyProviders.TEST_ENVIRONMENT;
 @Factory
 public class NotifyFactory {
 
+    /** The shipped templates; SMS end with the autofill lines of {@link SmsFormat} and are measured when those beans exist. */
     @Singleton
-    MessageTemplates messageTemplates() {
-        return MessageTemplates.fromClasspath();
+    MessageTemplates messageTemplates(@Nullable SmsFormat smsFormat, @Nullable SmsMeasurements measurements) {
+        return MessageTemplates.fromClasspath(MessageTemplates.DEFAULT_LOCATION,
+                smsFormat == null ? SmsFormat.PLAIN : smsFormat, measurements == null ? SmsMeasurements.NONE : measurements);
     }
 
     @Context

@@ -66,4 +66,22 @@ class Gsm7Test {
         assertThat(count.units()).isEqualTo(134);
         assertThat(count.segments()).isEqualTo(3);
     }
+
+    @Test
+    void transliteration_keeps_gsm7_letters_and_gives_the_others_their_bare_letter() {
+        assertThat(Gsm7.transliterate("Łódź, Kraków, Třeboň, São Paulo, Ærøskøbing, Straße, Çà va, façade"))
+                .isEqualTo("Lodz, Krakow, Trebon, Sao Paulo, Ærøskøbing, Straße, Çà va, facade");
+    }
+
+    @Test
+    void transliteration_gives_typography_its_gsm7_look_alike_and_anything_else_a_question_mark() {
+        assertThat(Gsm7.transliterate("„Miete“ – 2’000\u00A0CHF… ₹ 東京 😀"))
+                .isEqualTo("\"Miete\" - 2'000 CHF... ? ?? ?");
+        assertThat(Gsm7.isGsm7(Gsm7.transliterate("anything ⟨at⟩ all ✓"))).isTrue();
+    }
+
+    @Test
+    void look_alikes_replace_typography_only() {
+        assertThat(Gsm7.lookAlikes("1\u202F234\u00A0€ – Łódź")).isEqualTo("1 234 € - Łódź");
+    }
 }

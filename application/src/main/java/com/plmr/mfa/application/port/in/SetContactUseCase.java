@@ -12,7 +12,15 @@ import com.plmr.mfa.domain.user.UserId;
 public interface SetContactUseCase {
 
     /**
-     * @param value valid for its kind (E.164, e-mail address), else IllegalArgumentException
+     * Whether {@code value} is a contact of the kind this service can store: a phone number valid in
+     * its country's numbering plan, written internationally ({@code +4915112345678}, separators
+     * allowed), or an e-mail address.
+     */
+    boolean accepts(ContactKind kind, String value);
+
+    /**
+     * @param value {@linkplain #accepts accepted} for its kind, else IllegalArgumentException; a phone
+     *              number is stored in E.164 form
      * @return the contact as stored, normalised, with when it was first set and last changed
      */
     Access<Contact> set(Actor actor, UserId user, ContactKind kind, String value);
