@@ -13,6 +13,7 @@ import com.plmr.mfa.application.port.in.ReadContactUseCase;
 import com.plmr.mfa.application.port.in.RemoveContactUseCase;
 import com.plmr.mfa.application.port.in.SetContactUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
+import com.plmr.mfa.application.port.out.AddChallengePort;
 import com.plmr.mfa.application.port.out.AppendAuditEventPort;
 import com.plmr.mfa.application.port.out.ChallengeRequesterPort;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
@@ -25,6 +26,7 @@ import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadAuditEventsPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.LoadContactPort;
+import com.plmr.mfa.application.port.out.LockChallengeForVerifyPort;
 import com.plmr.mfa.application.port.out.PhoneNumbersPort;
 import com.plmr.mfa.application.port.out.PublishAuditEventPort;
 import com.plmr.mfa.application.port.out.PurgeExpiredDataPort;
@@ -145,9 +147,9 @@ class ServiceFactory {
     }
 
     @Singleton
-    CreateChallengeUseCase createChallenge(SaveChallengePort save, ChallengeRequesterPort requesters, TransactionPort tx,
+    CreateChallengeUseCase createChallenge(AddChallengePort add, ChallengeRequesterPort requesters, TransactionPort tx,
                                            ChallengePolicy policy, AuditTrail audit, Clock clock, RandomGenerator random) {
-        return new CreateChallengeService(save, requesters, tx, policy, audit, clock, random);
+        return new CreateChallengeService(add, requesters, tx, policy, audit, clock, random);
     }
 
     @Singleton
@@ -181,11 +183,12 @@ class ServiceFactory {
     }
 
     @Singleton
-    VerifyChallengeCodeUseCase verifyChallengeCode(LoadChallengePort load, SaveChallengePort save, TransactionPort tx,
-                                                   CodeHasher hasher, AuthenticatorCodeCheck apps,
-                                                   FailureLedgerPort ledger, AbusePolicy abuse, ChallengePolicy policy,
-                                                   AuditTrail audit, Clock clock) {
-        return new VerifyChallengeCodeService(load, save, tx, hasher, apps, ledger, abuse, policy, audit, clock);
+    VerifyChallengeCodeUseCase verifyChallengeCode(LoadChallengePort load, LockChallengeForVerifyPort lock,
+                                                   SaveChallengePort save, TransactionPort tx, CodeHasher hasher,
+                                                   AuthenticatorCodeCheck apps, FailureLedgerPort ledger,
+                                                   AbusePolicy abuse, ChallengePolicy policy, AuditTrail audit,
+                                                   Clock clock) {
+        return new VerifyChallengeCodeService(load, lock, save, tx, hasher, apps, ledger, abuse, policy, audit, clock);
     }
 
     @Singleton

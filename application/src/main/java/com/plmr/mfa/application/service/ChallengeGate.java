@@ -49,16 +49,26 @@ final class ChallengeGate {
 
     /** Reads the challenge (locked for update when {@code locked}) and applies {@code work} if allowed. */
     <T> Access<T> enter(Actor actor, ChallengeId id, String scope, boolean locked, Function<Challenge, T> work) {
-        Optional<Challenge> found = locked ? challenges.loadLocked(id) : challenges.load(id);
-        if (found.isEmpty()) {
+        return enter(actor, id, scope, locked ? challenges.loadLocked(id) : challenges.load(id), Function.identity(),
+                work);
+    }
+
+    /**
+     * Like {@link #enter(Actor, ChallengeId, String, boolean, Function)} for a challenge read with
+     * more than itself ({@code read}, e.g. with its user's failure streak): the access is decided on
+     * the challenge {@code challengeOf} names, and {@code work} gets the whole read.
+     */
+    <R, T> Access<T> enter(Actor actor, ChallengeId id, String scope, Optional<R> read,
+                           Function<R, Challenge> challengeOf, Function<R, T> work) {
+        if (read.isEmpty()) {
             return refused(new Access.NotFound<>(), actor, Subject.none().withChallenge(id.value()));
         }
-        Challenge challenge = found.get();
+        Challenge challenge = challengeOf.apply(read.get());
         if (!actor.mayActFor(challenge.userId(), scope)) {
             return refused(actor instanceof Actor.User ? new Access.SubjectMismatch<>() : new Access.Forbidden<>(),
                     actor, Subject.user(challenge.userId().value()).withChallenge(id.value()));
         }
-        return Access.granted(work.apply(challenge));
+        return Access.granted(work.apply(read.get()));
     }
 
     private <T> Access<T> refused(Access<T> refused, Actor actor, Subject subject) {

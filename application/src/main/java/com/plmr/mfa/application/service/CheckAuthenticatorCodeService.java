@@ -31,6 +31,13 @@ import java.util.stream.Collectors;
  * all ({@link TotpCheck.Locked}, until the last of those lockouts ends): the right code of a
  * locked app is refused as the lockout it is, not as a wrong code, and spends no challenge
  * attempt, as on the enrolment verify.
+ *
+ * <p>Every active registration is unsealed and checked, whatever the code: the same work for a
+ * right code as for a wrong one, for a given number of apps. Stopping at the first match (most
+ * recently used first) would save the other apps' work on right codes only, and that difference is
+ * what a caller timing the answers would read: whether a code was right, and which app it belongs
+ * to. The registrations are read locked in one statement, so what a wrong code changes is written
+ * with one update per app and no second read.
  */
 public final class CheckAuthenticatorCodeService implements AuthenticatorCodeCheck {
 
@@ -42,14 +49,14 @@ public final class CheckAuthenticatorCodeService implements AuthenticatorCodeChe
                                          TransactionPort transactions, SecretSealer sealer, TotpPolicy policy,
                                          ClockDriftPort drift, AuditTrail audit) {
         this.registrations = registrations;
-        this.attempts = new TotpAttempts(registrations, record, sealer, policy, drift, audit);
+        this.attempts = new TotpAttempts(record, sealer, policy, drift, audit);
         this.transactions = transactions;
     }
 
     @Override
     public Optional<TotpCheck> check(Actor actor, UserId user, String code, Instant now) {
         return transactions.inTransaction(() -> {
-            List<TotpRegistration> active = registrations.registrationsOf(user).stream()
+            List<TotpRegistration> active = registrations.lockedRegistrationsOf(user).stream()
                     .filter(TotpRegistration::isActive).toList();
             if (active.isEmpty()) {
                 return Optional.empty();

@@ -3,8 +3,8 @@ package com.plmr.mfa.application.service;
 import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
 import com.plmr.mfa.application.port.in.Scopes;
+import com.plmr.mfa.application.port.out.AddChallengePort;
 import com.plmr.mfa.application.port.out.ChallengeRequesterPort;
-import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.audit.AuditEvent.Subject;
 import com.plmr.mfa.domain.audit.AuditType;
@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
 
 public final class CreateChallengeService implements CreateChallengeUseCase {
 
-    private final SaveChallengePort save;
+    private final AddChallengePort add;
     private final ChallengeRequesterPort requesters;
     private final TransactionPort transactions;
     private final ChallengePolicy policy;
@@ -27,11 +27,11 @@ public final class CreateChallengeService implements CreateChallengeUseCase {
     private final RandomGenerator random;
     private final AuditTrail audit;
 
-    public CreateChallengeService(SaveChallengePort save, ChallengeRequesterPort requesters,
+    public CreateChallengeService(AddChallengePort add, ChallengeRequesterPort requesters,
                                   TransactionPort transactions, ChallengePolicy policy, AuditTrail audit, Clock clock,
                                   RandomGenerator random) {
         this.audit = audit;
-        this.save = save;
+        this.add = add;
         this.requesters = requesters;
         this.transactions = transactions;
         this.policy = policy;
@@ -48,7 +48,7 @@ public final class CreateChallengeService implements CreateChallengeUseCase {
         Challenge challenge = Challenge.open(ChallengeId.random(random), command.user(), command.context(),
                 command.allowedMethods(), command.locale(), policy, clock.instant());
         transactions.inTransaction(() -> {
-            save.save(challenge);
+            add.add(challenge);
             String consumer = ((Actor.Service) actor).clientId();
             requesters.remember(challenge.id(), new Requester(consumer.isBlank() ? null : consumer, command.nonce()));
             audit.record(actor, AuditType.CHALLENGE_CREATED, null,

@@ -57,7 +57,11 @@ public final class SetContactService implements SetContactUseCase {
             Optional<Contact> existing = load.load(user, kind);
             Contact contact = existing.map(found -> found.changedTo(normalised, now))
                     .orElseGet(() -> new Contact(user, kind, normalised, now, now));
-            save.save(contact);
+            if (existing.isPresent()) {
+                save.replace(contact);
+            } else {
+                save.add(contact);
+            }
             audit.record(actor, existing.isPresent() ? AuditType.FACTOR_CHANGED : AuditType.FACTOR_ADDED, null,
                     ContactSubjects.of(user, kind).withMaskedDestination(contact.masked()));
             return Optional.of(contact);

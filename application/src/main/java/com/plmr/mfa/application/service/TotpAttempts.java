@@ -2,7 +2,6 @@ package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.in.VerifyTotpRegistrationUseCase.Result;
 import com.plmr.mfa.application.port.out.ClockDriftPort;
-import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
 import com.plmr.mfa.domain.authenticator.TotpCheck;
 import com.plmr.mfa.domain.crypto.SecretSealer;
@@ -23,23 +22,23 @@ import java.time.Instant;
  *
  * <p>An acceptance counts only once the compare-and-set of the last accepted step succeeded; a
  * request that loses it to a concurrent one with the same code gets {@link TotpCheck.Replayed},
- * which is what it is. Wrong codes are counted on the row locked for update, so that concurrent
- * failures all count; a text that cannot be a code of the app is no guess and counts nothing. The secret is opened for the check only and never leaves this class. The
- * step offset of an accepted code goes to operators ({@link ClockDriftPort}), never to the caller.
+ * which is what it is. The caller read the registration locked for update, so a wrong code is
+ * counted on its latest state with one update and concurrent failures all count; a text that
+ * cannot be a code of the app is no guess and counts nothing. The secret is opened for the check
+ * only and never leaves this class. The step offset of an accepted code goes to operators ({@link
+ * ClockDriftPort}), never to the caller.
  */
 final class TotpAttempts {
 
-    private final LoadTotpRegistrationsPort load;
     private final RecordTotpAttemptPort record;
     private final SecretSealer sealer;
     private final TotpPolicy policy;
     private final ClockDriftPort drift;
     private final AuditTrail audit;
 
-    TotpAttempts(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record, SecretSealer sealer, TotpPolicy policy,
-                 ClockDriftPort drift, AuditTrail audit) {
+    TotpAttempts(RecordTotpAttemptPort record, SecretSealer sealer, TotpPolicy policy, ClockDriftPort drift,
+                 AuditTrail audit) {
         this.audit = audit;
-        this.load = load;
         this.record = record;
         this.sealer = sealer;
         this.policy = policy;
@@ -52,7 +51,8 @@ final class TotpAttempts {
     }
 
     /**
-     * Stores the check's effect and answers its final verdict with the registration as it now stands.
+     * Stores the check's effect on {@code registration}, read locked in this transaction, and
+     * answers its final verdict with the registration as it now stands.
      * Records what happened to the registration on the way: a suspected clock drift (an accepted code
      * of another step than the current one), a lockout that a wrong code started, or one that an
      * accepted code cleared after it ran out.
@@ -99,13 +99,11 @@ final class TotpAttempts {
             }
 
             private Result counted(TotpCheck refused) {
-                load.lockedForFailure(registration.id()).ifPresent(current -> {
-                    TotpRegistration failed = current.failed(policy, now);
-                    record.recordFailures(failed);
-                    if (failed.lockedAt(now) && !current.lockedAt(now)) {
-                        audit.record(actor, AuditType.FACTOR_LOCKED, AuditReason.ATTEMPTS_EXHAUSTED, subject);
-                    }
-                });
+                TotpRegistration failed = registration.failed(policy, now);
+                record.recordFailures(failed);
+                if (failed.lockedAt(now)) {
+                    audit.record(actor, AuditType.FACTOR_LOCKED, AuditReason.ATTEMPTS_EXHAUSTED, subject);
+                }
                 return new Result(registration, refused);
             }
         });

@@ -5,6 +5,8 @@ import com.plmr.mfa.application.port.in.Scopes;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
+import com.plmr.mfa.application.port.out.LockChallengeForVerifyPort;
+import com.plmr.mfa.application.port.out.LockChallengeForVerifyPort.ChallengeUnderVerify;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
@@ -32,12 +34,14 @@ import java.util.Set;
  * challenge's row lock: concurrent verifies of one challenge, on any number of
  * service instances, are applied one after the other, so the attempt budget is never exceeded and
  * a right code verifies the challenge exactly once. The user's failure streak across challenges
- * (NIST SP 800-63B §5.2.2) is locked next, always in this order (challenge, then user), so
- * concurrent verifies of one user's challenges are counted one after the other without deadlock.
+ * (NIST SP 800-63B §5.2.2) is locked with it, always in this order (challenge, then user), so
+ * concurrent verifies of one user's challenges are counted one after the other without deadlock;
+ * the streak is written only when the outcome changed it.
  */
 public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseCase {
 
     private final ChallengeGate gate;
+    private final LockChallengeForVerifyPort lock;
     private final SaveChallengePort save;
     private final TransactionPort transactions;
     private final CodeHasher hasher;
@@ -48,10 +52,12 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     private final AuditTrail audit;
     private final Clock clock;
 
-    public VerifyChallengeCodeService(LoadChallengePort load, SaveChallengePort save, TransactionPort transactions,
-                                      CodeHasher hasher, AuthenticatorCodeCheck apps, FailureLedgerPort ledger,
-                                      AbusePolicy abuse, ChallengePolicy policy, AuditTrail audit, Clock clock) {
+    public VerifyChallengeCodeService(LoadChallengePort load, LockChallengeForVerifyPort lock, SaveChallengePort save,
+                                      TransactionPort transactions, CodeHasher hasher, AuthenticatorCodeCheck apps,
+                                      FailureLedgerPort ledger, AbusePolicy abuse, ChallengePolicy policy,
+                                      AuditTrail audit, Clock clock) {
         this.gate = new ChallengeGate(load).audited(audit, AuditType.VERIFY_REFUSED);
+        this.lock = lock;
         this.audit = audit;
         this.save = save;
         this.transactions = transactions;
@@ -65,8 +71,9 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
 
     @Override
     public Access<VerificationOutcome> verify(Actor actor, Command command) {
-        return transactions.inTransaction(() -> gate.enter(actor, command.challenge(), Scopes.CHALLENGES_VERIFY, true,
-                challenge -> recorded(actor, challenge, command, verify(actor, challenge, command, clock.instant()))));
+        return transactions.inTransaction(() -> gate.enter(actor, command.challenge(), Scopes.CHALLENGES_VERIFY,
+                lock.lockForVerify(command.challenge()), ChallengeUnderVerify::challenge,
+                locked -> recorded(actor, locked.challenge(), command, verify(actor, locked, command, clock.instant()))));
     }
 
     private VerificationOutcome recorded(Actor actor, Challenge challenge, Command command, VerificationOutcome outcome) {
@@ -75,8 +82,9 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
         return outcome;
     }
 
-    private VerificationOutcome verify(Actor actor, Challenge challenge, Command command, Instant now) {
-        FailureStreak streak = ledger.lock(challenge.userId());
+    private VerificationOutcome verify(Actor actor, ChallengeUnderVerify locked, Command command, Instant now) {
+        Challenge challenge = locked.challenge();
+        FailureStreak streak = locked.streak();
         Optional<Duration> wait = streak.refusal(now);
         if (wait.isPresent()) {
             return new VerificationOutcome.RateLimited(wait.get());

@@ -35,7 +35,7 @@ public final class VerifyTotpRegistrationService implements VerifyTotpRegistrati
                                          TransactionPort transactions, SecretSealer sealer, TotpPolicy policy,
                                          ClockDriftPort drift, AuditTrail audit, Clock clock) {
         this.registrations = registrations;
-        this.attempts = new TotpAttempts(registrations, record, sealer, policy, drift, audit);
+        this.attempts = new TotpAttempts(record, sealer, policy, drift, audit);
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -47,7 +47,7 @@ public final class VerifyTotpRegistrationService implements VerifyTotpRegistrati
         return FactorGate.change(actor, command.user(), audit, AuditType.FACTOR_VERIFY_REFUSED, subject,
                 () -> transactions.inTransaction(() -> {
                     Instant now = clock.instant();
-                    return registrations.registrationOf(command.user(), command.registration())
+                    return registrations.lockedRegistrationOf(command.user(), command.registration())
                             .map(registration -> attempts.settle(actor, registration,
                                     attempts.check(registration, command.code(), now), now))
                             .map(result -> recorded(actor, result, subject.withUser(command.user().value())));

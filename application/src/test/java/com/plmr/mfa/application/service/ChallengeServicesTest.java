@@ -57,7 +57,7 @@ class ChallengeServicesTest {
 
     @BeforeEach
     void aChallengeForAUserWithAPhone() {
-        store.save(new Contact(USER, ContactKind.PHONE, "+4915112345612", NOW, NOW));
+        store.add(new Contact(USER, ContactKind.PHONE, "+4915112345612", NOW, NOW));
         challenge = ((Access.Granted<Challenge>) new CreateChallengeService(store, store, store, policy, trail, clock, new Random(1))
                 .create(SERVICE, new CreateChallengeUseCase.Command(USER,
                         new StepUpContext("payment", "pay-1", null, "payment of EUR 40 to ACME"), Set.of(), null)))
@@ -239,7 +239,7 @@ class ChallengeServicesTest {
     }
 
     private VerifyChallengeCodeService verifier() {
-        return new VerifyChallengeCodeService(store, store, store, hasher, (actor, user, code, now) -> Optional.empty(),
+        return new VerifyChallengeCodeService(store, store, store, store, hasher, (actor, user, code, now) -> Optional.empty(),
                 store, AbusePolicy.defaults(), policy, trail, clock);
     }
 }

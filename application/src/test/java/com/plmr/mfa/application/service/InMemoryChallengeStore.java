@@ -1,10 +1,12 @@
 package com.plmr.mfa.application.service;
 
+import com.plmr.mfa.application.port.out.AddChallengePort;
 import com.plmr.mfa.application.port.out.ChallengeRequesterPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.LoadContactPort;
+import com.plmr.mfa.application.port.out.LockChallengeForVerifyPort;
 import com.plmr.mfa.application.port.out.PhoneNumbersPort;
 import com.plmr.mfa.application.port.out.RemoveContactPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
@@ -34,9 +36,9 @@ import java.util.function.Supplier;
  * Fakes of the challenge ports that also record whether each write happened inside a
  * transaction, and roll their state back when the transaction's work throws.
  */
-final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePort, LoadContactPort, SaveContactPort,
-        RemoveContactPort, EnqueueMessagePort, TransactionPort, SendQuotaPort, FailureLedgerPort,
-        ChallengeRequesterPort, PhoneNumbersPort {
+final class InMemoryChallengeStore implements AddChallengePort, LoadChallengePort, LockChallengeForVerifyPort,
+        SaveChallengePort, LoadContactPort, SaveContactPort, RemoveContactPort, EnqueueMessagePort, TransactionPort,
+        SendQuotaPort, FailureLedgerPort, ChallengeRequesterPort, PhoneNumbersPort {
 
     final Map<ChallengeId, Challenge> challenges = new HashMap<>();
     final Map<ChallengeId, Requester> requesters = new HashMap<>();
@@ -107,9 +109,20 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
     }
 
     @Override
+    public void add(Challenge challenge) {
+        write("add " + challenge.id());
+        if (challenges.putIfAbsent(challenge.id(), challenge) != null) {
+            throw new IllegalStateException("duplicate challenge id");
+        }
+    }
+
+    /** Like the real store's update, refuses a challenge that was never added. */
+    @Override
     public void save(Challenge challenge) {
         write("save " + challenge.id());
-        challenges.put(challenge.id(), challenge);
+        if (challenges.replace(challenge.id(), challenge) == null) {
+            throw new IllegalStateException("no stored challenge to update");
+        }
     }
 
     @Override
@@ -124,8 +137,17 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
     }
 
     @Override
-    public void save(Contact contact) {
-        contacts.put(contact.userId() + "/" + contact.kind(), contact);
+    public void add(Contact contact) {
+        if (contacts.putIfAbsent(contact.userId() + "/" + contact.kind(), contact) != null) {
+            throw new IllegalStateException("the user has a contact of this kind already");
+        }
+    }
+
+    @Override
+    public void replace(Contact contact) {
+        if (contacts.replace(contact.userId() + "/" + contact.kind(), contact) == null) {
+            throw new IllegalStateException("no stored contact to replace");
+        }
     }
 
     @Override
@@ -142,9 +164,12 @@ final class InMemoryChallengeStore implements LoadChallengePort, SaveChallengePo
     }
 
     @Override
-    public FailureStreak lock(UserId user) {
-        write("lock streak " + user);
-        return streaks.getOrDefault(user, FailureStreak.none());
+    public Optional<ChallengeUnderVerify> lockForVerify(ChallengeId id) {
+        write("lock " + id);
+        return load(id).map(challenge -> {
+            write("lock streak " + challenge.userId());
+            return new ChallengeUnderVerify(challenge, streaks.getOrDefault(challenge.userId(), FailureStreak.none()));
+        });
     }
 
     @Override

@@ -65,8 +65,13 @@ final class InMemoryTotpRegistrations implements AddTotpRegistrationPort, LoadTo
     }
 
     @Override
-    public Optional<TotpRegistration> lockedForFailure(TotpRegistrationId id) {
-        return Optional.ofNullable(rows.get(id));
+    public Optional<TotpRegistration> lockedRegistrationOf(UserId owner, TotpRegistrationId id) {
+        return registrationOf(owner, id);
+    }
+
+    @Override
+    public List<TotpRegistration> lockedRegistrationsOf(UserId owner) {
+        return registrationsOf(owner);
     }
 
     @Override

@@ -76,8 +76,11 @@ class AbuseLimitsPersistenceAdapter implements SendQuotaPort, FailureLedgerPort 
         statement.setTimestamp(3, Timestamp.from(quota.windowStart()));
     }
 
-    @Override
-    public FailureStreak lock(UserId user) {
+    /**
+     * Creates the user's streak row when there is none and locks it: two statements, for a verify
+     * whose read with the challenge ({@link ChallengeForVerifyPersistenceAdapter}) found no row.
+     */
+    FailureStreak lockStreak(UserId user) {
         Connection connection = connections.getConnectionStatus().getConnection();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO verify_failure_streak"
                 + " (user_id, failures, locked_until) VALUES (?, 0, NULL) ON DUPLICATE KEY UPDATE failures = failures");
@@ -88,14 +91,18 @@ class AbuseLimitsPersistenceAdapter implements SendQuotaPort, FailureLedgerPort 
             read.setString(1, user.value());
             try (ResultSet rows = read.executeQuery()) {
                 rows.next();
-                Timestamp until = rows.getTimestamp(2);
-                return new FailureStreak(rows.getInt(1), until == null ? null : until.toInstant());
+                return streak(rows.getInt(1), rows.getTimestamp(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("failure streak statement failed", e);
         }
     }
 
+    static FailureStreak streak(int failures, Timestamp lockedUntil) {
+        return new FailureStreak(failures, lockedUntil == null ? null : lockedUntil.toInstant());
+    }
+
+    /** Updates the row the verify locked (it exists: the verify read it, or created it). */
     @Override
     public void record(UserId user, FailureStreak streak) {
         Connection connection = connections.getConnectionStatus().getConnection();

@@ -1,5 +1,6 @@
 package com.plmr.mfa.adapter.out.persistence;
 
+import com.plmr.mfa.application.port.out.AddChallengePort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.domain.challenge.Challenge;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 @Singleton
 @ReportsUnavailableStore
-class ChallengePersistenceAdapter implements LoadChallengePort, SaveChallengePort {
+class ChallengePersistenceAdapter implements AddChallengePort, LoadChallengePort, SaveChallengePort {
 
     private final ChallengeRepository repository;
     private final ChallengeStateRepository states;
@@ -30,20 +31,21 @@ class ChallengePersistenceAdapter implements LoadChallengePort, SaveChallengePor
         return repository.findByIdForUpdate(id.value()).map(ChallengeRowMapper::toDomain);
     }
 
+    /** Inserts a new challenge with its context: the one statement that writes a context. */
+    @Override
+    public void add(Challenge challenge) {
+        repository.save(ChallengeRowMapper.toRow(challenge));
+    }
+
     /**
-     * Inserts a new challenge with its context, or updates the state of a stored one: the context
-     * stays as inserted whatever the given challenge holds, and is only ever removed (cancelled).
+     * Updates the state of a stored challenge, one statement: the context stays as inserted
+     * whatever the given challenge holds, and is only ever removed (cancelled), by a second one.
      */
     @Override
     public void save(Challenge challenge) {
-        String id = challenge.id().value();
-        if (!repository.existsById(id)) {
-            repository.save(ChallengeRowMapper.toRow(challenge));
-            return;
-        }
         states.update(ChallengeRowMapper.toStateRow(challenge));
         if (challenge.context() == null) {
-            repository.eraseContext(id);
+            repository.eraseContext(challenge.id().value());
         }
     }
 }

@@ -16,8 +16,6 @@ interface ChallengeRepository extends GenericRepository<ChallengeRow, String> {
 
     Optional<ChallengeRow> findById(String id);
 
-    boolean existsById(String id);
-
     /** {@code SELECT ... FOR UPDATE}: holds the row lock until the transaction ends. */
     Optional<ChallengeRow> findByIdForUpdate(String id);
 

@@ -26,13 +26,13 @@ class ContactPersistenceAdapter implements LoadContactPort, SaveContactPort, Rem
     }
 
     @Override
-    public void save(Contact contact) {
-        ContactRow row = ContactRow.of(contact);
-        if (repository.existsById(row.id())) {
-            repository.update(row);
-        } else {
-            repository.save(row);
-        }
+    public void add(Contact contact) {
+        repository.save(ContactRow.of(contact));
+    }
+
+    @Override
+    public void replace(Contact contact) {
+        repository.update(ContactRow.of(contact));
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.util.Map;
  * What this adapter requires of the data source and of Liquibase, in every application context
  * that has the adapter on its class path (the service's, the development launcher's, this
  * module's tests): the MySQL driver and dialect its repositories and SQL are written for; a
- * session in UTC whose driver passes instants as they are, since every time column holds UTC; and
- * the changelog that owns the schema. Where the database is, who connects and the pool's size are
+ * session in UTC whose driver passes instants as they are, since every time column holds UTC;
+ * connections at READ COMMITTED in manual-commit mode, which its locking and its statement counts
+ * are designed for (ADR 0003; {@link OwnTransactionInterceptor} gives every call a transaction);
+ * and the changelog that owns the schema. Where the database is, who connects and the pool's size are
  * the operator's, set in the service's {@code application.yml}.
  *
  * <p>The values are added below every configuration file, environment variable and system
@@ -39,6 +41,8 @@ public final class PersistenceSettings implements ApplicationContextConfigurer {
                 "datasources.default.data-source-properties.connectionTimeZone", "UTC",
                 "datasources.default.data-source-properties.forceConnectionTimeZoneToSession", true,
                 "datasources.default.data-source-properties.preserveInstants", true,
+                "datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED",
+                "datasources.default.auto-commit", false,
                 "liquibase.datasources.default.change-log", "classpath:" + CHANGELOG);
     }
 }

@@ -40,8 +40,14 @@ class TotpRegistrationPersistenceAdapter
     }
 
     @Override
-    public Optional<TotpRegistration> lockedForFailure(TotpRegistrationId id) {
-        return repository.findByIdForUpdate(id.value()).map(TotpRegistrationRow::toDomain);
+    public Optional<TotpRegistration> lockedRegistrationOf(UserId owner, TotpRegistrationId id) {
+        return repository.findByIdAndUserIdForUpdate(id.value(), owner.value()).map(TotpRegistrationRow::toDomain);
+    }
+
+    @Override
+    public List<TotpRegistration> lockedRegistrationsOf(UserId owner) {
+        return repository.findByUserIdOrderByCreatedAtForUpdate(owner.value()).stream()
+                .map(TotpRegistrationRow::toDomain).toList();
     }
 
     @Override

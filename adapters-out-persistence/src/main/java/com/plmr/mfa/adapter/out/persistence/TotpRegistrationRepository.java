@@ -18,7 +18,11 @@ interface TotpRegistrationRepository extends CrudRepository<TotpRegistrationRow,
     List<TotpRegistrationRow> findByUserIdOrderByCreatedAt(String userId);
 
     /** {@code SELECT ... FOR UPDATE}: holds the row lock until the transaction ends. */
-    Optional<TotpRegistrationRow> findByIdForUpdate(String id);
+    Optional<TotpRegistrationRow> findByIdAndUserIdForUpdate(String id, String userId);
+
+    /** {@code SELECT ... FOR UPDATE}: holds the rows' locks until the transaction ends. */
+    @Query("SELECT * FROM totp_registration WHERE user_id = :userId ORDER BY created_at FOR UPDATE")
+    List<TotpRegistrationRow> findByUserIdOrderByCreatedAtForUpdate(String userId);
 
     /**
      * The replay guard (RFC 6238 §5.2): advances the last accepted step only forwards, atomically,

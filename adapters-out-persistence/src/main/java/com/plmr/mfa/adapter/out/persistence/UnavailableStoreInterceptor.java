@@ -5,6 +5,7 @@ import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
 import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.transaction.exceptions.TransactionSystemException;
 import jakarta.inject.Singleton;
 
 import java.io.EOFException;
@@ -24,7 +25,10 @@ import java.util.Set;
  * (SQLState class {@code 08}, connection exception; {@link SQLRecoverableException}; the socket's
  * own failure, where a driver path passes it on without an SQLState), and Micronaut Data's
  * {@link ConnectionException}: when the pool has closed a broken connection, resetting it after the
- * failed statement fails too, with "Connection is closed", and that replaces the first failure.
+ * failed statement fails too, with "Connection is closed", and that replaces the first failure;
+ * likewise the transaction manager's {@link TransactionSystemException} when the rollback after
+ * such a failure meets the connection the pool closed (the transaction manager throws the failed
+ * rollback and drops the first failure).
  * Every other failure, a constraint violation or a deadlock included, passes through unchanged.
  */
 @Singleton
@@ -32,6 +36,8 @@ import java.util.Set;
 class UnavailableStoreInterceptor implements MethodInterceptor<Object, Object> {
 
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    /** What HikariCP answers on a connection it closed because it broke. */
+    private static final String POOL_CLOSED_IT = "Connection is closed";
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
@@ -62,6 +68,10 @@ class UnavailableStoreInterceptor implements MethodInterceptor<Object, Object> {
                 && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)
                 || failure instanceof SocketException || failure instanceof SocketTimeoutException
                 || failure instanceof EOFException || failure instanceof ConnectionException) {
+            return true;
+        }
+        if (failure instanceof TransactionSystemException && failure.getCause() instanceof SQLException closed
+                && POOL_CLOSED_IT.equals(closed.getMessage())) {
             return true;
         }
         for (Throwable suppressed : failure.getSuppressed()) {

@@ -41,7 +41,7 @@ class PersistenceAdapterTest extends DatabaseTest {
                 Set.of(ChallengeMethod.SMS, ChallengeMethod.APP), Locale.GERMANY, ChallengePolicy.defaults(), NOW);
         Challenge issued = opened.issue(ChallengeMethod.SMS, new byte[32], ChallengePolicy.defaults(), NOW).challenge();
         transactions.inTransaction(() -> {
-            challenges.save(issued);
+            challenges.add(issued);
             return null;
         });
         assertThat(challenges.load(issued.id())).contains(issued);
@@ -60,14 +60,20 @@ class PersistenceAdapterTest extends DatabaseTest {
         Contact first = new Contact(user, ContactKind.EMAIL, "jane@example.com", NOW, NOW);
         Contact changed = first.changedTo("jane@example.org", NOW.plusSeconds(60));
 
-        contacts.save(first);
+        transactions.inTransaction(() -> {
+            contacts.add(first);
+            return null;
+        });
         assertThat(contacts.load(user, ContactKind.EMAIL)).contains(first);
-        contacts.save(changed);
+        transactions.inTransaction(() -> {
+            contacts.replace(changed);
+            return null;
+        });
         assertThat(contacts.load(user, ContactKind.EMAIL)).contains(changed);
         assertThat(contacts.load(user, ContactKind.PHONE)).isEmpty();
 
-        assertThat(contacts.remove(user, ContactKind.EMAIL)).isTrue();
-        assertThat(contacts.remove(user, ContactKind.EMAIL)).isFalse();
+        assertThat(transactions.inTransaction(() -> contacts.remove(user, ContactKind.EMAIL))).isTrue();
+        assertThat(transactions.inTransaction(() -> contacts.remove(user, ContactKind.EMAIL))).isFalse();
         assertThat(contacts.load(user, ContactKind.EMAIL)).isEmpty();
     }
 }

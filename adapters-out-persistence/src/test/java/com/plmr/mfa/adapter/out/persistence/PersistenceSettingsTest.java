@@ -27,6 +27,8 @@ class PersistenceSettingsTest {
             assertThat(context.getProperty("datasources.default.dialect", String.class)).contains("MYSQL");
             assertThat(pool.getDataSourceProperties()).containsEntry("connectionTimeZone", "UTC")
                     .containsEntry("forceConnectionTimeZoneToSession", true).containsEntry("preserveInstants", true);
+            assertThat(pool.getTransactionIsolation()).isEqualTo("TRANSACTION_READ_COMMITTED");
+            assertThat(pool.isAutoCommit()).isFalse();
             assertThat(context.getBean(LiquibaseConfigurationProperties.class).getChangeLog())
                     .isEqualTo("classpath:" + PersistenceSettings.CHANGELOG);
         }

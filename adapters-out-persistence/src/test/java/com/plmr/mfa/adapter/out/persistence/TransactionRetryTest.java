@@ -140,7 +140,7 @@ class TransactionRetryTest extends DatabaseTest {
                 new UserId("u-retry"), new StepUpContext("payment", "pay-1", null, null), Set.of(), null,
                 ChallengePolicy.defaults(), NOW);
         transactions.inTransaction(() -> {
-            challenges.save(challenge);
+            challenges.add(challenge);
             return null;
         });
         return challenge.id();

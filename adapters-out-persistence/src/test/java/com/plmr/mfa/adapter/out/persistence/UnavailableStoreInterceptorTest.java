@@ -51,6 +51,17 @@ class UnavailableStoreInterceptorTest {
     }
 
     @Test
+    void a_rollback_on_a_connection_the_pool_closed_is_unreachable() {
+        var rollback = new io.micronaut.transaction.exceptions.TransactionSystemException(
+                "Could not roll back JDBC transaction", new SQLException("Connection is closed"));
+        var otherwise = new io.micronaut.transaction.exceptions.TransactionSystemException(
+                "Could not roll back JDBC transaction", new SQLException("something else"));
+
+        assertThat(UnavailableStoreInterceptor.unreachable(rollback)).isTrue();
+        assertThat(UnavailableStoreInterceptor.unreachable(otherwise)).isFalse();
+    }
+
+    @Test
     void a_database_that_answered_is_not_unreachable() {
         assertThat(UnavailableStoreInterceptor.unreachable(new RuntimeException(
                 new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001")))).isFalse();

@@ -5,13 +5,12 @@ import com.plmr.mfa.domain.user.UserId;
 
 /**
  * A user's consecutive verify failures across challenges, shared by every instance. Used inside
- * the verify transaction: {@link #lock} holds the user's streak until the transaction ends, so
- * concurrent verifies of one user's challenges are counted one after the other.
+ * the verify transaction, which read and locked the streak with the challenge
+ * ({@link LockChallengeForVerifyPort}), so concurrent verifies of one user's challenges are counted
+ * one after the other.
  */
 public interface FailureLedgerPort {
 
-    /** The user's streak, locked for the rest of the transaction ({@link FailureStreak#none()} when none). */
-    FailureStreak lock(UserId user);
-
+    /** Stores the streak read with {@link LockChallengeForVerifyPort#lockForVerify} as it now stands. */
     void record(UserId user, FailureStreak streak);
 }

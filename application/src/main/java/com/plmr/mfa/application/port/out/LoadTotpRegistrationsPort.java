@@ -7,7 +7,12 @@ import com.plmr.mfa.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a user's authenticator-app registrations, secrets sealed. */
+/**
+ * Reads a user's authenticator-app registrations, secrets sealed. The locked reads ({@code SELECT
+ * ... FOR UPDATE}) are for a code check: they hold the rows until the transaction ends, so what the
+ * check stores (a failure count, the accepted step) is computed from the latest state and
+ * concurrent wrong codes, on any instance, all count, without reading a row twice.
+ */
 public interface LoadTotpRegistrationsPort {
 
     /** The registration when it exists and belongs to {@code owner}. */
@@ -16,9 +21,9 @@ public interface LoadTotpRegistrationsPort {
     /** All of the user's registrations, oldest first. */
     List<TotpRegistration> registrationsOf(UserId owner);
 
-    /**
-     * Reads the registration's latest state and locks it until the transaction ends ({@code SELECT
-     * ... FOR UPDATE}), so concurrent wrong codes, on any instance, all count.
-     */
-    Optional<TotpRegistration> lockedForFailure(TotpRegistrationId id);
+    /** Like {@link #registrationOf}, locked until the transaction ends. */
+    Optional<TotpRegistration> lockedRegistrationOf(UserId owner, TotpRegistrationId id);
+
+    /** Like {@link #registrationsOf}, every one locked until the transaction ends. */
+    List<TotpRegistration> lockedRegistrationsOf(UserId owner);
 }

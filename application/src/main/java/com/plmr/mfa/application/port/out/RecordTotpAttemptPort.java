@@ -15,6 +15,9 @@ public interface RecordTotpAttemptPort {
      */
     boolean advanceAcceptedStep(TotpRegistration accepted);
 
-    /** Stores the failure count and lockout of a registration read with {@link LoadTotpRegistrationsPort#lockedForFailure}. */
+    /**
+     * Stores the failure count and lockout of a registration read locked ({@link
+     * LoadTotpRegistrationsPort#lockedRegistrationsOf}): one update, no read.
+     */
     void recordFailures(TotpRegistration failed);
 }

@@ -2,7 +2,11 @@ package com.plmr.mfa.application.port.out;
 
 import com.plmr.mfa.domain.challenge.Challenge;
 
-/** Stores a new challenge or the next state of one read with {@link LoadChallengePort#loadLocked}. */
+/**
+ * Stores the next state of a challenge read with {@link LoadChallengePort#loadLocked} (or {@link
+ * LockChallengeForVerifyPort}): one update of its state, never of the context it was opened with.
+ * A new challenge is added with {@link AddChallengePort}.
+ */
 public interface SaveChallengePort {
 
     void save(Challenge challenge);
