@@ -39,7 +39,7 @@ final class ConfigurationCheck {
             AbusePolicy.class, TotpPolicy.class, CodeHasher.class, SecretSealer.class,
             DispatchDueMessagesService.RetryPolicy.class, PurgeExpiredDataService.RetentionPolicy.class,
             NotifyProviderGuard.class, SendMessagePort.class, AssertionPolicy.class, AssertionKeyRing.class,
-            PhoneNumbersPort.class, SmsFormat.class);
+            PhoneNumbersPort.class, SmsFormat.class, VerifiedTokenCache.Rules.class);
 
     ConfigurationCheck(Environment environment, Settings settings, BeanContext beans) {
         Environments.refuseDevelopmentWithProduction(environment.getActiveNames());

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyType;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
 import io.micronaut.security.token.jwt.signature.ec.ECSignature;
 import io.micronaut.security.token.jwt.signature.ec.ECSignatureConfiguration;
@@ -14,6 +13,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.security.PublicKey;
+import java.time.Duration;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 
@@ -53,11 +53,19 @@ class TokenKeys {
         });
     }
 
+    /** The verified-token cache's settings, checked at start with the rest. */
+    @Singleton
+    VerifiedTokenCache.Rules tokenCacheRules(Settings settings) {
+        return settings.build(values -> new VerifiedTokenCache.Rules(
+                values.integer("size", "mfa.security.token-cache-size"),
+                Duration.ofSeconds(values.integer("keysRefresh", "mfa.security.jwks-cache-seconds"))));
+    }
+
     @Singleton
     @Named(JWKS_NAME)
     @Requires(property = "mfa.security.jwks-url", pattern = ".*\\S.*")
-    JwksSignatureConfiguration jwks(TokenRules rules,
-                                    @Value("${mfa.security.jwks-cache-seconds:60}") int cacheSeconds) {
+    JwksSignatureConfiguration jwks(TokenRules rules, VerifiedTokenCache.Rules cache) {
+        int cacheSeconds = (int) cache.keysRefresh().toSeconds();
         String url = rules.jwksUrl().orElseThrow().toString();
         KeyType keyType = KeyType.parse(rules.jwksKeyType());
         return new JwksSignatureConfiguration() {

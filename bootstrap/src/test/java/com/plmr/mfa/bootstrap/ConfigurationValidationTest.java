@@ -70,6 +70,8 @@ class ConfigurationValidationTest {
                             + " compared exactly"),
             new Case("token", "MFA_JWT_NOT_BEFORE_LEEWAY", "mfa.security.not-before-leeway", "10m",
                     "MFA_JWT_NOT_BEFORE_LEEWAY=10m (mfa.security.not-before-leeway) must be 0s to 5m"),
+            new Case("token cache", "MFA_JWT_CACHE_SIZE", "mfa.security.token-cache-size", "-1",
+                    "MFA_JWT_CACHE_SIZE=-1 (mfa.security.token-cache-size) must be 0 (no cache) to 1000000"),
 
             new Case("challenge", "MFA_CHALLENGE_TTL", "mfa.challenge.ttl", "2h",
                     "MFA_CHALLENGE_TTL=2h (mfa.challenge.ttl) must be more than 0s and at most 1h"),
