@@ -50,9 +50,10 @@ public final class Application {
         Micronaut micronaut = new Launch().args(args).mainClass(Application.class).banner(false);
         StartupPlan plan;
         Migration migration;
+        Configured configured;
         try {
             List<String> explicit = explicitEnvironments();
-            Configured configured = configured(args, explicit);
+            configured = configured(args, explicit);
             plan = StartupPlan.decide(explicit, configured.database(), embedded != null);
             // a value out of range is refused by ConfigurationCheck, first thing at start and before any migration
             migration = Migration.of(configured.migration()).orElse(Migration.APPLY);
@@ -70,6 +71,10 @@ public final class Application {
             micronaut.properties(Map.of("datasources.default.url", embedded.start(directory),
                     "datasources.default.username", "root", "datasources.default.password", "",
                     "datasources.default.initialization-fail-timeout", EMBEDDED_FIRST_CONNECTION.toMillis()));
+        }
+        if (migration == Migration.APPLY && configured.database()
+                && SchemaCheck.upToDate(configured.url(), configured.user(), configured.password())) {
+            migration = Migration.SKIP;
         }
         micronaut.environments(plan.environments().toArray(String[]::new)).properties(migration.properties());
         if (migration == Migration.ONLY) {
@@ -110,18 +115,25 @@ public final class Application {
         try (ApplicationContext configuration = ApplicationContext.builder().args(args)
                 .environments(explicit.toArray(String[]::new)).build()) {
             Environment environment = configuration.getEnvironment().start();
-            return new Configured(
-                    environment.getProperty("datasources.default.url", String.class).filter(url -> !url.isBlank())
-                            .isPresent(),
+            String url = environment.getProperty("datasources.default.url", String.class).orElse("");
+            return new Configured(!url.isBlank(), url,
+                    environment.getProperty("datasources.default.username", String.class).orElse(""),
+                    environment.getProperty("datasources.default.password", String.class).orElse(""),
                     environment.getProperty(Migration.PROPERTY, String.class).orElse(Migration.APPLY.value()));
         }
     }
 
     /**
      * @param database  whether a database URL is configured
+     * @param url       the database URL, user and password as configured (for {@link SchemaCheck#upToDate})
      * @param migration the value of {@code MFA_DB_MIGRATION}, as given
      */
-    private record Configured(boolean database, String migration) {
+    private record Configured(boolean database, String url, String user, String password, String migration) {
+
+        @Override
+        public String toString() {
+            return "Configured[database=" + database + ", migration=" + migration + "]";
+        }
     }
 
     private static void refuse(List<String> problems) {

@@ -21,6 +21,8 @@ enum Migration {
     SKIP;
 
     static final String PROPERTY = "mfa.database.migration";
+    /** Whether Liquibase runs on the data source at start ({@link #SKIP} turns it off). */
+    static final String LIQUIBASE_ENABLED = "liquibase.datasources.default.enabled";
 
     /** The setting's value as written in the configuration. */
     String value() {
@@ -37,7 +39,7 @@ enum Migration {
         return switch (this) {
             case APPLY -> Map.of();
             case ONLY -> Map.of("mfa.outbox.dispatcher.enabled", false);
-            case SKIP -> Map.of("liquibase.datasources.default.enabled", false);
+            case SKIP -> Map.of(LIQUIBASE_ENABLED, false);
         };
     }
 }

@@ -11,12 +11,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,8 @@ import java.util.regex.Pattern;
  * release (the init job or pipeline step that runs {@code only} did not run, or ran an older
  * release): the start stops with one line naming the missing changesets, instead of the first
  * request that needs a new column failing. It only reads Liquibase's table, so the serving
- * database user needs no DDL rights.
+ * database user needs no DDL rights. With the default {@code apply}, {@link #upToDate} lets a start
+ * on a schema that already holds every changeset of this release skip Liquibase altogether.
  */
 @Context
 @Requires(property = Migration.PROPERTY, value = "skip")
@@ -60,10 +63,37 @@ final class SchemaCheck {
         return ids;
     }
 
+    /**
+     * Whether the schema at {@code url} holds every changeset of this release, read with one query
+     * on a connection of its own before the service starts; {@code false} when it cannot tell (no
+     * connection, no changelog table). Skipping the migration then is safe on any number of
+     * instances starting at once: the check only reads, and answers {@code true} only when
+     * Liquibase would find nothing to apply; any other start migrates under Liquibase's lock.
+     */
+    static boolean upToDate(String url, String user, String password) {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("connectTimeout", "2000");
+        properties.setProperty("socketTimeout", "10000");
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
+            return applied(connection).containsAll(changesetsOfThisRelease());
+        } catch (SQLException | IllegalStateException e) {
+            return false;
+        }
+    }
+
     private static Set<String> applied(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return applied(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the schema's changelog could not be read", e);
+        }
+    }
+
+    private static Set<String> applied(Connection connection) {
         Set<String> ids = new HashSet<>();
-        try (Connection connection = dataSource.getConnection();
-             ResultSet rows = connection.createStatement().executeQuery("SELECT ID FROM DATABASECHANGELOG")) {
+        try (ResultSet rows = connection.createStatement().executeQuery("SELECT ID FROM DATABASECHANGELOG")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
             }

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Says in a few lines what the start is doing, in place of the framework's banner and its own
- * lines: which database it migrates (before Liquibase runs on the new data source, so a slow
- * migration is visible), then where it listens, with the environments and the time it took.
+ * lines: which database it migrates, or that there is nothing to migrate (before Liquibase runs on
+ * the new data source, so a slow migration is visible), then where it listens, with the
+ * environments and the time it took.
  */
 @Singleton
 final class StartupProgress implements BeanCreatedEventListener<DataSource>, ApplicationEventListener<ServerStartupEvent>,
@@ -39,7 +40,9 @@ final class StartupProgress implements BeanCreatedEventListener<DataSource>, App
         String url = environment.getProperty("datasources.default.url", String.class).orElse("?");
         boolean skipped = environment.getProperty(Migration.PROPERTY, String.class).flatMap(Migration::of)
                 .filter(Migration.SKIP::equals).isPresent();
+        boolean upToDate = !environment.getProperty(Migration.LIQUIBASE_ENABLED, Boolean.class).orElse(true);
         LOG.info(skipped ? "Database {}: not migrating the schema (MFA_DB_MIGRATION=skip)"
+                : upToDate ? "Database {}: the schema holds every changeset of this release, nothing to migrate"
                 : "Database {}: applying the schema migrations", shown(url));
         return event.getBean();
     }

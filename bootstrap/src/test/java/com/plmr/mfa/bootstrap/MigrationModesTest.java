@@ -19,9 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code MFA_DB_MIGRATION} as an operator uses it, on fresh schemas of the test server: {@code only}
  * migrates and exits 0 without serving (an init job), {@code skip} serves without touching the
- * schema and refuses one that lacks a changeset of this release, and the default migrates and serves.
+ * schema and refuses one that lacks a changeset of this release, and the default migrates and serves,
+ * and leaves Liquibase out of a start on a schema that already holds every changeset.
  */
 class MigrationModesTest {
+
+    private static final String NOTHING_TO_MIGRATE = "the schema holds every changeset of this release, nothing to migrate";
 
     @TempDir
     Path workingDirectory;
@@ -66,6 +69,24 @@ class MigrationModesTest {
     }
 
     @Test
+    void the_default_migrates_a_schema_once_and_leaves_liquibase_out_of_later_starts() throws Exception {
+        String url = TestDatabase.isolatedProperties().get("datasources.default.url");
+        service = ServiceProcess.start(workingDirectory, url, Map.of());
+        assertThat(service.readStart()).noneMatch(line -> line.contains(NOTHING_TO_MIGRATE))
+                .anyMatch(line -> line.contains(ServiceProcess.STARTED));
+        service.close();
+        assertThat(appliedChangesets(url)).containsExactlyElementsOf(SchemaCheck.changesetsOfThisRelease());
+        execute(url, "DROP TABLE DATABASECHANGELOGLOCK");
+
+        service = ServiceProcess.start(workingDirectory, url, Map.of());
+
+        assertThat(service.readStart()).anyMatch(line -> line.contains(NOTHING_TO_MIGRATE))
+                .anyMatch(line -> line.contains(ServiceProcess.STARTED));
+        assertThat(tables(url)).as("Liquibase, which creates its lock table first, did not run")
+                .doesNotContain("DATABASECHANGELOGLOCK");
+    }
+
+    @Test
     void skip_refuses_a_schema_that_lacks_changesets_of_this_release_and_touches_nothing() throws Exception {
         String url = TestDatabase.isolatedProperties().get("datasources.default.url");
         service = ServiceProcess.start(workingDirectory, url, Map.of("MFA_DB_MIGRATION", "skip"));
@@ -89,6 +110,12 @@ class MigrationModesTest {
         assertThat(console).anyMatch(line -> line.contains(
                 "MFA_DB_MIGRATION=later (mfa.database.migration) must be apply, only or skip"));
         assertThat(tables(url)).isEmpty();
+    }
+
+    private static void execute(String url, String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "root", "")) {
+            connection.createStatement().execute(statement);
+        }
     }
 
     private static List<String> appliedChangesets(String url) throws SQLException {
