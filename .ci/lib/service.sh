@@ -4,11 +4,18 @@
 # or, when that server is not reachable, the zero-set-up run of the development artifact
 # (dev-launcher/target/mfa-totp-dev.jar, embedded MariaDB); wait for /health and stop it again.
 # Source it; call mfa_start, then mfa_stop (also set as EXIT trap).
+#
+# Each mfa_start starts one more instance (MFA_PID, MFA_PORT, MFA_BASE_URL, MFA_SCHEMA name the
+# latest) and mfa_stop stops them all. MFA_JAR runs that production jar (with its lib/ folder)
+# instead of the one built here, on the local MariaDB (the benchmarks compare two builds so);
+# MFA_JAVA_OPTS are options for its JVM.
 # shellcheck shell=bash
 
 MFA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MFA_WORK="${MFA_WORK:-$MFA_ROOT/target/ci}"
 MVN_FLAGS="${MVN_FLAGS:--o}"
+MFA_PIDS=()
+MFA_SCHEMAS=()
 
 mfa_build_if_needed() {
   local stamp="$MFA_ROOT/bootstrap/target/ci-build.stamp"
@@ -29,7 +36,36 @@ mfa_free_port() {
 }
 
 mfa_start() {
-  mfa_build_if_needed
+  [[ -n "${MFA_JAR:-}" ]] || mfa_build_if_needed
+  if mysql -h127.0.0.1 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+    mfa_new_schema
+    mfa_launch "${MFA_JAR:-$MFA_ROOT/bootstrap/target/mfa-totp.jar}" MFA_DB_URL="$MFA_DB_URL"
+  elif [[ -n "${MFA_JAR:-}" ]]; then
+    echo "MFA_JAR needs the MariaDB at 127.0.0.1:3306" >&2
+    return 1
+  else
+    mfa_launch "$MFA_ROOT/dev-launcher/target/mfa-totp-dev.jar"
+  fi
+  mfa_wait_up "$MFA_PID" "$MFA_BASE_URL" "$MFA_RUN_DIR/service.log" 120
+  echo "service up at $MFA_BASE_URL (pid $MFA_PID, log $MFA_RUN_DIR/service.log)" >&2
+}
+
+# mfa_new_schema: a fresh schema on the MariaDB at 127.0.0.1:3306 (MFA_SCHEMA, its URL MFA_DB_URL),
+# dropped by mfa_stop.
+mfa_new_schema() {
+  MFA_SCHEMA="${MFA_SCHEMA_PREFIX:-mfa_ci}_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  mysql -h127.0.0.1 -uroot -e "CREATE DATABASE $MFA_SCHEMA CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+  MFA_SCHEMAS+=("$MFA_SCHEMA")
+  MFA_DB_URL="jdbc:mysql://127.0.0.1:3306/$MFA_SCHEMA"
+  trap mfa_stop EXIT
+}
+
+# mfa_launch JAR [VAR=value ...]: starts JAR in the dev environment (dev tokens, dev message sink) on
+# a free port, in a run directory of its own, with the given variables; does not wait for it. Sets
+# MFA_PID, MFA_PORT, MFA_BASE_URL and MFA_RUN_DIR; mfa_stop stops it.
+mfa_launch() {
+  local jar="$1"
+  shift
   mkdir -p "$MFA_WORK"
   MFA_RUN_DIR="$(mktemp -d "$MFA_WORK/run.XXXXXX")"
   MFA_PORT="$(mfa_free_port)"
@@ -39,21 +75,15 @@ mfa_start() {
   # the issuer of step-up assertions is the service as its clients reach it
   MFA_ASSERTION_ISSUER="$MFA_BASE_URL"
   export MFA_PORT MFA_BASE_URL MFA_DEV_SINK_FILE MFA_DEV_JWT_SECRET MFA_ASSERTION_ISSUER
-  local -a env=(MICRONAUT_ENVIRONMENTS=dev MFA_OUTBOX_POLL_INTERVAL=200ms MFA_DEV_DIR="$MFA_RUN_DIR/dev")
-  local jar="$MFA_ROOT/dev-launcher/target/mfa-totp-dev.jar"
-  if mysql -h127.0.0.1 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
-    MFA_SCHEMA="mfa_ci_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-    mysql -h127.0.0.1 -uroot -e "CREATE DATABASE $MFA_SCHEMA CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-    env+=(MFA_DB_URL="jdbc:mysql://127.0.0.1:3306/$MFA_SCHEMA")
-    jar="$MFA_ROOT/bootstrap/target/mfa-totp.jar"
-  fi
-  (cd "$MFA_RUN_DIR" && exec env "${env[@]}" java -Dmfa.notify.dev-sink.file="$MFA_DEV_SINK_FILE" \
+  local -a env=(MICRONAUT_ENVIRONMENTS=dev MFA_OUTBOX_POLL_INTERVAL="${MFA_OUTBOX_POLL_INTERVAL:-200ms}"
+    MFA_DEV_DIR="$MFA_RUN_DIR/dev" "$@")
+  # shellcheck disable=SC2086 # MFA_JAVA_OPTS are separate options
+  (cd "$MFA_RUN_DIR" && exec env "${env[@]}" java ${MFA_JAVA_OPTS:-} -Dmfa.notify.dev-sink.file="$MFA_DEV_SINK_FILE" \
       -jar "$jar" \
       >"$MFA_RUN_DIR/service.log" 2>&1) &
   MFA_PID=$!
+  MFA_PIDS+=("$MFA_PID")
   trap mfa_stop EXIT
-  mfa_wait_up "$MFA_PID" "$MFA_BASE_URL" "$MFA_RUN_DIR/service.log" 120
-  echo "service up at $MFA_BASE_URL (pid $MFA_PID, log $MFA_RUN_DIR/service.log)" >&2
 }
 
 # mfa_wait_up PID BASE_URL LOG SECONDS: waits until the service answers /health, at most SECONDS;
@@ -71,13 +101,15 @@ mfa_wait_up() {
 }
 
 mfa_stop() {
-  if [[ -n "${MFA_PID:-}" ]] && kill -0 "$MFA_PID" 2>/dev/null; then
-    kill "$MFA_PID" 2>/dev/null || true
-    wait "$MFA_PID" 2>/dev/null || true
-  fi
-  MFA_PID=""
-  if [[ -n "${MFA_SCHEMA:-}" ]]; then
-    mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $MFA_SCHEMA" >/dev/null 2>&1 || true
-    MFA_SCHEMA=""
-  fi
+  local pid schema
+  for pid in "${MFA_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  for schema in "${MFA_SCHEMAS[@]}"; do
+    mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $schema" >/dev/null 2>&1 || true
+  done
+  MFA_PIDS=() MFA_SCHEMAS=() MFA_PID="" MFA_SCHEMA=""
 }

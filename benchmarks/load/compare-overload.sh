@@ -19,6 +19,6 @@ for run in $(seq "${RUNS:-3}"); do
     echo "== run $run, $variant shedding by queue delay" | tee -a "$log"
     start=$(wc -l <"$log")
     env "${settings[@]}" "$here/verify-overload.sh" >>"$log" 2>&1 || echo "the run failed: see $log"
-    tail -n +"$((start + 1))" "$log" | grep -E '^(service:|capacity|overload|  generator|kernel|service threads)' || true
+    tail -n +"$((start + 1))" "$log" | grep -E '^(service:|capacity|overload|  generator|  accepted|kernel|service threads)' || true
   done
 done

@@ -12,55 +12,18 @@
 // generator kept up: how far behind its schedule requests started, how long they waited for a
 // connection, its event loop's delay, and the share of answers that came after the phase.
 //
-// usage: node verify-overload.mjs BASE_URL   (env: CHALLENGES, PHASE_SECONDS, OVERLOAD, ADMITTED)
-import http from 'node:http';
+// With RATE set, the second phase offers that many requests per second instead (a fixed-rate run
+// at a rate of one's choosing; its latencies are also counted from when each request was due).
+//
+// usage: node verify-overload.mjs BASE_URL   (env: CHALLENGES, PHASE_SECONDS, OVERLOAD, ADMITTED, RATE)
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { at, client, ms, now } from './http.mjs';
 
-const base = new URL(process.argv[2]);
 const challenges = Number(process.env.CHALLENGES ?? 300);
 const seconds = Number(process.env.PHASE_SECONDS ?? 15);
 const overload = Number(process.env.OVERLOAD ?? 2);
 const admitted = Number(process.env.ADMITTED ?? 40);
-const agent = new http.Agent({ keepAlive: true, maxSockets: 4096 });
-
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-
-// An answer: its status, its latency from the call (millis) and when it got a socket (socketAt):
-// the time before that was spent in the generator's own queue, waiting for a free connection.
-function send(method, path, token, body) {
-  const started = now();
-  return new Promise((resolve) => {
-    let socketAt = NaN;
-    const headers = { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const request = http.request({ host: base.hostname, port: base.port, method, path, agent, headers }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({
-        status: response.statusCode, retryAfter: response.headers['retry-after'], started, socketAt, ended: now(),
-        millis: now() - started,
-        body: Buffer.concat(chunks).toString(),
-      }));
-    });
-    request.on('socket', () => { socketAt = now(); });
-    request.on('error', () => resolve({ status: 0, started, socketAt, ended: now(), millis: now() - started, body: '' }));
-    request.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
-
-// A set-up call; a 503 (the service sheds while its JIT warms up on a busy machine) is tried again
-// after its Retry-After.
-async function call(method, path, token, body) {
-  let answer = await send(method, path, token, body);
-  for (let tries = 1; answer.status === 503 && tries < 20; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(answer.retryAfter ?? 1)));
-    answer = await send(method, path, token, body);
-  }
-  if (answer.status < 200 || answer.status >= 300) {
-    throw new Error(`${method} ${path}: ${answer.status} ${answer.body}`);
-  }
-  return JSON.parse(answer.body);
-}
+const { send, call, close } = client(process.argv[2]);
 
 async function setUp(service) {
   const ids = [];
@@ -78,12 +41,6 @@ async function setUp(service) {
   return ids;
 }
 
-const at = (list, p) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-};
-const ms = (v) => (Number.isNaN(v) ? '-' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
-
 // What one phase saw. Rates count the answers that arrived within the phase (an answer that
 // arrives after it ended is counted in the latencies, not in the rate), so a queue that drains
 // after the phase cannot inflate them.
@@ -91,7 +48,7 @@ class Tally {
   constructor(end) {
     this.end = end;
     this.accepted = []; this.shed = []; this.statuses = {}; this.late = 0; this.acceptedInPhase = 0;
-    this.queued = []; this.behind = []; this.latest = 0;
+    this.queued = []; this.behind = []; this.fromSchedule = []; this.latest = 0;
   }
   add(answer, scheduled = answer.started) {
     this.statuses[answer.status] = (this.statuses[answer.status] ?? 0) + 1;
@@ -101,6 +58,7 @@ class Tally {
     this.latest = Math.max(this.latest, answer.ended);
     this.queued.push(answer.socketAt - answer.started);
     this.behind.push(answer.started - scheduled);
+    if (answer.status !== 503) this.fromSchedule.push(answer.ended - scheduled);
   }
   print(name) {
     const total = this.accepted.length + this.shed.length;
@@ -117,6 +75,8 @@ class Tally {
       + ` started behind schedule p50 ${ms(at(this.behind, 0.5))} p99 ${ms(at(this.behind, 0.99))},`
       + ` waited for a connection p50 ${ms(at(this.queued, 0.5))} p99 ${ms(at(this.queued, 0.99))},`
       + ` event loop delay p50 ${ms(delay.percentile(50) / 1e6)} p99 ${ms(delay.percentile(99) / 1e6)}`);
+    console.log(`  accepted p50 ${ms(at(this.fromSchedule, 0.5))} p99 ${ms(at(this.fromSchedule, 0.99))}`
+      + ' counted from when each request was due (the open loop\'s schedule; in a closed loop, when it was sent)');
     return acceptedRate;
   }
 }
@@ -173,6 +133,6 @@ console.log(`${ids.length} challenges ready; ${seconds} s per phase`);
 const verify = verifier(service, ids);
 await closedLoop(verify);
 const accepted = (await closedLoop(verify)).print(`capacity (closed loop, ${admitted} in flight)`);
-const rate = Math.round(overload * accepted);
-(await openLoop(verify, rate)).print(`overload (open loop, ${rate} req/s offered)`);
-agent.destroy();
+const rate = process.env.RATE ? Number(process.env.RATE) : Math.round(overload * accepted);
+(await openLoop(verify, rate)).print(`${process.env.RATE ? 'fixed rate' : 'overload'} (open loop, ${rate} req/s offered)`);
+close();

@@ -13,6 +13,7 @@
 #   MFA_MAX_CONCURRENT_REQUESTS=10000 benchmarks/load/verify-overload.sh   # no concurrency limit either
 #   SECONDS_PER_PHASE=30 CHALLENGES=500 OVERLOAD=2 benchmarks/load/verify-overload.sh
 #   PRIORITY=-15 SERVICE_CPUS=1 GENERATOR_CPUS=0 benchmarks/load/verify-overload.sh   # see below
+#   RATE=800 benchmarks/load/verify-overload.sh       # the second phase at a fixed 800 req/s
 #
 # PRIORITY (a nice value, root only) runs the service, the generator and the MariaDB at
 # 127.0.0.1:3306 at that priority for the run, and restores MariaDB's afterwards: other processes
@@ -23,17 +24,9 @@
 # next to this one, no package to install.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-if [[ -n "${PRIORITY:-}" && -z "${MFA_BENCH_PRIORITY_SET:-}" ]]; then
-  database=$(ss -Hltnp 'sport = :3306' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
-  database_nice=$(ps -o ni= -p "$database" | tr -d ' ')
-  renice -n "$PRIORITY" -p $(ls "/proc/$database/task") >/dev/null
-  status=0
-  MFA_BENCH_PRIORITY_SET=1 nice -n "$PRIORITY" "$0" "$@" || status=$?
-  renice -n "$database_nice" -p $(ls "/proc/$database/task") >/dev/null
-  exit "$status"
-fi
-# shellcheck source=../../.ci/lib/service.sh
-source "$here/../../.ci/lib/service.sh"
+# shellcheck source=common.sh
+source "$here/common.sh"
+bench_with_priority "$@"
 
 export MFA_MAX_CONCURRENT_REQUESTS="${MFA_MAX_CONCURRENT_REQUESTS:-40}"
 export MFA_DB_POOL_SIZE="${MFA_DB_POOL_SIZE:-20}"
@@ -47,7 +40,6 @@ echo "service: max-concurrent-requests $MFA_MAX_CONCURRENT_REQUESTS, pool $MFA_D
   "service on cpus ${SERVICE_CPUS:-all}, generator on cpus ${GENERATOR_CPUS:-all}, priority ${PRIORITY:-unchanged}," \
   "load $(cut -d' ' -f1-3 /proc/loadavg)"
 threads_before=$(ls "/proc/$MFA_PID/task" | wc -l)
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null; }
 service_cpu_before=$(cpu_seconds "$MFA_PID")
 ADMITTED="$(( MFA_MAX_CONCURRENT_REQUESTS < 200 ? MFA_MAX_CONCURRENT_REQUESTS : 200 ))" \
   PHASE_SECONDS="${SECONDS_PER_PHASE:-15}" CHALLENGES="${CHALLENGES:-300}" OVERLOAD="${OVERLOAD:-2}" \

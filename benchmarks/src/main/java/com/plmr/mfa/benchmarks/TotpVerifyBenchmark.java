@@ -32,7 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
  * engine ({@link Totp#verify}, constant-time over the whole window) against java-otp, through its
  * String API (generate the window's three codes as text and compare) and its int API (generate
  * them as numbers and compare with the entry parsed once), and against the floor every verifier
- * pays: one {@code Mac} keyed and three HMACs computed. All run in one JVM, side by side, so their
+ * pays: one {@code Mac} keyed and three HMACs computed; and a wrong code through the engine, which
+ * costs what a right one does. All run in one JVM, side by side, so their
  * ratios are meaningful on a noisy machine even when the absolute figures are not. Run it with
  * {@code -prof gc} to see the bytes each verification allocates.
  *
@@ -54,6 +55,7 @@ public class TotpVerifyBenchmark {
     private Totp totp;
     private TotpSecret secret;
     private String code;
+    private String wrongCode;
     private TimeBasedOneTimePasswordGenerator javaOtp;
     private SecretKeySpec key;
     private Mac mac;
@@ -65,6 +67,7 @@ public class TotpVerifyBenchmark {
         secret = TotpSecret.random(new Random(42), alg);
         totp = new Totp(new TotpParameters(alg, 6, Duration.ofSeconds(30), 1));
         code = totp.codeAt(secret, totp.timeStep(NOW) + 1);
+        wrongCode = totp.codeAt(secret, totp.timeStep(NOW) + 5);
         javaOtp = new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30), 6, alg.macName());
         key = new SecretKeySpec(secret.bytes(), alg.macName());
         try {
@@ -77,6 +80,15 @@ public class TotpVerifyBenchmark {
     @Benchmark
     public TotpCheck engine() {
         return totp.verify(secret, code, NOW, Totp.NEVER);
+    }
+
+    /**
+     * A wrong code: the same keyed Mac and three HMACs as a right one, and a comparison of every
+     * step, so a wrong guess costs what a right one does (no timing tells them apart).
+     */
+    @Benchmark
+    public TotpCheck engineWrongCode() {
+        return totp.verify(secret, wrongCode, NOW, Totp.NEVER);
     }
 
     @Benchmark

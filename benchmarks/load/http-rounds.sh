@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# HTTP rounds interleaved on one server, or on two builds side by side (a script, not a test: it
+# prints figures): GET /health, PUT phone, SMS verify with a wrong code, app verify with a wrong
+# code and create challenge, each driven with CONNECTIONS requests in flight for STEP_SECONDS per
+# round; per build and endpoint the median req/s, its ratio to PUT phone and p50/p99
+# (http-rounds.mjs says what each request does).
+#
+#   benchmarks/load/http-rounds.sh                                  # the build here, 5 rounds
+#   BEFORE_JAR=/tmp/before/mfa-totp.jar benchmarks/load/http-rounds.sh   # that build and this one
+#   BEFORE_JAR=... AFTER_JAR=... PRIORITY=-15 ROUNDS=7 STEP_SECONDS=10 CONNECTIONS=16 benchmarks/load/http-rounds.sh
+#   ENDPOINTS=phone,sms-verify ROUNDS=1 STEP_SECONDS=2 WARMUP_SECONDS=2 USERS=50 benchmarks/load/http-rounds.sh  # a smoke run
+#
+# BEFORE_JAR and AFTER_JAR are production jars (bootstrap/target/mfa-totp.jar with its lib/
+# folder next to it; copy both to keep a build); AFTER_JAR defaults to the one built here. Both
+# services run at once, each on a fresh schema of the MariaDB at 127.0.0.1:3306, in the dev
+# environment (development tokens), with the attempt budgets raised to 100 so that the wrong
+# codes of the run keep doing the same work. Only one of them is driven at any moment; the order
+# alternates between rounds. PRIORITY works as in verify-overload.sh (common.sh). Other
+# variables (MFA_DB_POOL_SIZE, MFA_MAX_CONCURRENT_REQUESTS...) pass to both services.
+#
+# Needs node (18 or later); the load generator is http-rounds.mjs next to this script.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=common.sh
+source "$here/common.sh"
+bench_with_priority "$@"
+
+export MFA_MAX_ATTEMPTS=100 MFA_MAX_CONSECUTIVE_FAILURES=100 MFA_TOTP_MAX_FAILURES=100
+services=()
+if [[ -n "${BEFORE_JAR:-}" ]]; then
+  MFA_JAR="$BEFORE_JAR" mfa_start
+  services+=("before=$MFA_BASE_URL")
+fi
+MFA_JAR="${AFTER_JAR:-}" mfa_start
+name=service
+[[ -n "${BEFORE_JAR:-}" ]] && name=after
+services+=("$name=$MFA_BASE_URL")
+bench_conditions
+node "$here/http-rounds.mjs" "${services[@]}"

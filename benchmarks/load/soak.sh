@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# A soak (a script, not a test: it prints figures): the service with -Xmx256m (MFA_JAVA_OPTS to
+# change it) driven through REQUESTS requests (100 000) of the HTTP rounds' mix, one endpoint after
+# the other in steps of STEP_SECONDS, while its resident set (VmRSS) is sampled every second.
+# Prints the largest RSS, the RSS at the half and at the end of the load, and the growth over the
+# last half (a least-squares slope, in MB per 10 000 requests), with the heap the JVM reports.
+#
+#   benchmarks/load/soak.sh
+#   REQUESTS=200000 MFA_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" PRIORITY=-15 benchmarks/load/soak.sh
+#   AFTER_JAR=/tmp/build/mfa-totp.jar benchmarks/load/soak.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=common.sh
+source "$here/common.sh"
+bench_with_priority "$@"
+
+export MFA_MAX_ATTEMPTS=100 MFA_MAX_CONSECUTIVE_FAILURES=100 MFA_TOTP_MAX_FAILURES=100
+export MFA_JAVA_OPTS="${MFA_JAVA_OPTS:--Xmx256m}"
+requests="${REQUESTS:-100000}"
+MFA_JAR="${AFTER_JAR:-}" mfa_start
+bench_conditions
+echo "service: $MFA_JAVA_OPTS, $requests requests"
+samples="$MFA_RUN_DIR/rss.tsv"
+: >"$samples"
+(
+  while kill -0 "$MFA_PID" 2>/dev/null; do
+    echo "$(date +%s) $(awk '/VmRSS/ { print $2 }' "/proc/$MFA_PID/status")" >>"$samples"
+    sleep 1
+  done
+) &
+sampler=$!
+SOAK_REQUESTS="$requests" ROUNDS=1000000 WARMUP_SECONDS=0 STEP_SECONDS="${STEP_SECONDS:-5}" \
+  USERS="${USERS:-$(( requests / 200 + 100 ))}" node "$here/http-rounds.mjs" "service=$MFA_BASE_URL" \
+  >"$MFA_RUN_DIR/soak-load.log"
+kill "$sampler" 2>/dev/null || true
+grep -E '^(warmed|soak)' "$MFA_RUN_DIR/soak-load.log" || true
+# the load's start and end, as the generator logged them (epoch seconds)
+read -r load_start load_end < <(awk '/^soak:/ { print $3, $5 }' "$MFA_RUN_DIR/soak-load.log")
+awk -v start="$load_start" -v end="$load_end" -v requests="$requests" '
+  $1 >= start && $1 <= end { t[n] = $1; rss[n] = $2 / 1024; if (rss[n] > max) max = rss[n]; n++ }
+  END {
+    half = int(n / 2)
+    for (i = half; i < n; i++) { x = (t[i] - start) / (end - start) * requests; sx += x; sy += rss[i]; sxx += x * x; sxy += x * rss[i]; m++ }
+    slope = (m * sxy - sx * sy) / (m * sxx - sx * sx)
+    printf "rss: max %.0f MB, %.0f MB at the half, %.0f MB at the end; growth over the last half %.2f MB per 10 000 requests (%d samples)\n",
+      max, rss[half], rss[n - 1], slope * 10000, n
+  }' "$samples"
+jcmd "$MFA_PID" GC.heap_info 2>/dev/null | head -3 || true
