@@ -12,6 +12,7 @@ import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
+import com.plmr.mfa.domain.recovery.RecoveryCodePolicy;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
@@ -36,7 +37,7 @@ final class ConfigurationCheck {
 
     /** What is built from settings; each refuses its own wrong parameters. */
     private static final List<Class<?>> BUILT_FROM_SETTINGS = List.of(TokenRules.class, ChallengePolicy.class,
-            AbusePolicy.class, TotpPolicy.class, CodeHasher.class, SecretSealer.class,
+            AbusePolicy.class, TotpPolicy.class, RecoveryCodePolicy.class, CodeHasher.class, SecretSealer.class,
             DispatchDueMessagesService.RetryPolicy.class, PurgeExpiredDataService.RetentionPolicy.class,
             NotifyProviderGuard.class, SendMessagePort.class, AssertionPolicy.class, AssertionKeyRing.class,
             PhoneNumbersPort.class, SmsFormat.class, VerifiedTokenCache.Rules.class);

@@ -20,8 +20,8 @@ class LoggedErasures implements ErasureRecordPort {
     @Override
     public void erased(String userPseudonym, UserErasure erasure) {
         LOG.info("erased user pseudonym={} at={} contacts={} totpRegistrations={} challenges={} outboxMessages={}"
-                        + " sendQuotas={} failureStreaks={}", userPseudonym, erasure.at(), erasure.contacts(),
+                        + " sendQuotas={} failureStreaks={} recoveryCodes={}", userPseudonym, erasure.at(), erasure.contacts(),
                 erasure.totpRegistrations(), erasure.challenges(), erasure.outboxMessages(), erasure.sendQuotas(),
-                erasure.failureStreaks());
+                erasure.failureStreaks(), erasure.recoveryCodes());
     }
 }

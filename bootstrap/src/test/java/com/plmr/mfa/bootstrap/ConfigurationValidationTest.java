@@ -121,6 +121,11 @@ class ConfigurationValidationTest {
             new Case("totp", "MFA_TOTP_LOCKOUT", "mfa.totp.lockout", "0s",
                     "MFA_TOTP_LOCKOUT=0s (mfa.totp.lockout) must be more than 0s and at most 1d"),
 
+            new Case("recovery", "MFA_RECOVERY_CODES", "mfa.recovery-codes.count", "21",
+                    "MFA_RECOVERY_CODES=21 (mfa.recovery-codes.count) must be 1 to 20"),
+            new Case("recovery", "MFA_RECOVERY_CODES", "mfa.recovery-codes.count", "ten",
+                    "MFA_RECOVERY_CODES=ten (mfa.recovery-codes.count) must be a whole number"),
+
             new Case("hasher", "MFA_CODE_HASH_KEY", "mfa.keys.code-hash", "not base64!",
                     "MFA_CODE_HASH_KEY (mfa.keys.code-hash, value not shown) must be base64 of at least 32 random bytes"),
             new Case("hasher", "MFA_CODE_HASH_KEY", "mfa.keys.code-hash", "c2hvcnQ=",

@@ -13,6 +13,7 @@ import com.plmr.mfa.application.port.in.CancelChallengeUseCase;
 import com.plmr.mfa.application.port.in.ConsumeChallengeUseCase;
 import com.plmr.mfa.application.port.in.CreateChallengeUseCase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
+import com.plmr.mfa.application.port.in.GenerateRecoveryCodesUseCase;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.SetContactUseCase;
 import com.plmr.mfa.application.port.in.StartTotpRegistrationUseCase;
@@ -90,6 +91,8 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
     @Inject
     StartTotpRegistrationUseCase startTotp;
     @Inject
+    GenerateRecoveryCodesUseCase recoveryCodes;
+    @Inject
     TestClock clock;
 
     private UserId user;
@@ -136,6 +139,16 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
         Totp totp = new Totp(started.registration().parameters());
         String code = totp.codeAt(started.secret(), totp.timeStep(clock.instant()));
         return Map.of("userId", user.value(), "totpId", started.registration().id().value(), "code", code);
+    }
+
+    /** A fresh user with a phone number and a set of recovery codes, both through the use cases as the user. */
+    @State("a user with a phone number and recovery codes")
+    public Map<String, Object> aUserWithRecoveryCodes() {
+        user = new UserId("u-" + UUID.randomUUID());
+        Actor asUser = new Actor.User(user);
+        Services.granted(contacts.set(asUser, user, ContactKind.PHONE, uniquePhone()));
+        Services.granted(recoveryCodes.generate(asUser, user));
+        return Map.of("userId", user.value());
     }
 
     @State("the consumer's token is not valid")

@@ -17,8 +17,9 @@ class ConsumerPactsPresenceTest {
         Path pacts = Path.of(ConsumerContractsProviderTest.PACTS);
         assertThat(interactions(pacts.resolve("payments-service-mfa-totp.json"))).isEqualTo(11);
         assertThat(interactions(pacts.resolve("web-bff-mfa-totp.json")))
-                .as("the code flows and the authenticator-app registration, written by two test classes")
-                .isEqualTo(13);
+                .as("the code flows, the authenticator-app registration and the recovery codes, written by three"
+                        + " test classes")
+                .isEqualTo(16);
     }
 
     private static long interactions(Path pact) throws IOException {

@@ -37,10 +37,14 @@ class EraseUserEndToEndTest extends EndToEndTest {
         return database;
     }
 
-    /** A user with both contacts, an authenticator app, a challenge with a sent code and a wrong guess. */
+    /**
+     * A user with both contacts, an authenticator app, recovery codes, a challenge with a sent code and a
+     * wrong guess.
+     */
     private String userWithEverything() throws Exception {
         String user = api.newUser(ApiFixture.newPhone(), "erase-me@example.com");
         TotpClients.start(server, user);
+        http.json("POST", "/resources/v3alpha/users/" + user + "/recovery_codes", TestTokens.user(user), null);
         String challenge = api.newChallenge(user, ChallengeMethod.SMS).getChallengeId();
         api.sms(user).initiateSms(challenge, null);
         http.json("POST", "/internal/v1/mfa/totp-sms/" + challenge + ":verify", TestTokens.user(user),
@@ -56,7 +60,8 @@ class EraseUserEndToEndTest extends EndToEndTest {
                 "outboxMessages", count("SELECT o.id FROM outbox_message o JOIN challenge c ON c.id = o.challenge_id"
                         + " WHERE c.user_id = '" + user + "'"),
                 "sendQuotas", count("SELECT quota_key FROM send_quota WHERE quota_key = 'u:" + user + "'"),
-                "failureStreaks", count("SELECT user_id FROM verify_failure_streak WHERE user_id = '" + user + "'"));
+                "failureStreaks", count("SELECT user_id FROM verify_failure_streak WHERE user_id = '" + user + "'"),
+                "recoveryCodes", count("SELECT user_id FROM recovery_code WHERE user_id = '" + user + "'"));
     }
 
     private int count(String select) {
@@ -93,7 +98,7 @@ class EraseUserEndToEndTest extends EndToEndTest {
 
         assertThat(records.events()).singleElement().extracting(ILoggingEvent::getFormattedMessage).satisfies(line -> {
             assertThat(line).matches("erased user pseudonym=[A-Za-z0-9_-]{43} at=\\S+ contacts=2 totpRegistrations=1"
-                    + " challenges=1 outboxMessages=1 sendQuotas=\\d+ failureStreaks=1");
+                    + " challenges=1 outboxMessages=1 sendQuotas=\\d+ failureStreaks=1 recoveryCodes=10");
             assertThat(line).doesNotContain(user).doesNotContain(user.substring(2));
         });
     }

@@ -44,7 +44,7 @@ class EraseUserServiceTest {
     private final EraseUserService service = new EraseUserService(
             (user, pseudonym, at) -> {
                 events.add("erase " + user.value() + " as " + pseudonym);
-                return new UserErasure(user, 2, 1, 3, 2, 1, 1, at);
+                return new UserErasure(user, 2, 1, 3, 2, 1, 1, 10, at);
             },
             (pseudonym, erasure) -> events.add("record " + pseudonym + " " + erasure.challenges()),
             transactions, new CodeHasher(new byte[32]), audit.trail(transactions, new SteppingClock(NOW)),
@@ -54,7 +54,7 @@ class EraseUserServiceTest {
     void a_service_with_the_erase_scope_erases_in_one_transaction_and_records_it_after_the_commit() {
         Access<UserErasure> answer = service.erase(new Actor.Service("privacy", Set.of(Scopes.USERS_ERASE)), USER);
 
-        assertThat(answer).isEqualTo(Access.granted(new UserErasure(USER, 2, 1, 3, 2, 1, 1, NOW)));
+        assertThat(answer).isEqualTo(Access.granted(new UserErasure(USER, 2, 1, 3, 2, 1, 1, 10, NOW)));
         String pseudonym = new CodeHasher(new byte[32]).pseudonym(EraseUserService.PSEUDONYM_PURPOSE, "u-42");
         assertThat(events).containsExactly("begin", "erase u-42 as erased:" + pseudonym, "commit",
                 "record " + pseudonym + " 3");

@@ -34,6 +34,12 @@ public enum AuditType {
     FACTOR_UNLOCKED("factor.unlocked"),
     FACTOR_CHANGE_REFUSED("factor.change_refused"),
     CLOCK_DRIFT_SUSPECTED("totp.clock_drift_suspected"),
+    /** A user's first set of recovery codes was generated. */
+    RECOVERY_CODES_GENERATED("recovery_codes.generated"),
+    /** A new set of recovery codes replaced the user's earlier one, whose codes no longer work. */
+    RECOVERY_CODES_REGENERATED("recovery_codes.regenerated"),
+    /** A recovery code answered a challenge and is used up. */
+    RECOVERY_CODE_USED("recovery_code.used"),
     USER_ERASED("user.erased"),
     USER_ERASE_REFUSED("user.erase_refused");
 

@@ -40,6 +40,11 @@ public final class Totp {
         return Math.floorDiv(now.getEpochSecond(), parameters.periodSeconds());
     }
 
+    /** When {@code step} begins: the inverse of {@link #timeStep} (RFC 6238 §4.2, T0 = 0). */
+    public Instant startOf(long step) {
+        return Instant.ofEpochSecond(Math.multiplyExact(step, parameters.periodSeconds()));
+    }
+
     /**
      * How far the step of an accepted code lies from the step of {@code now}: negative when the
      * device clock is behind, positive when it is ahead. Within the window by construction; a

@@ -3,6 +3,8 @@ package com.plmr.mfa.domain.code;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.OperationDigest;
+import com.plmr.mfa.domain.recovery.RecoveryCode;
+import com.plmr.mfa.domain.user.UserId;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -36,18 +38,29 @@ public final class CodeHasher {
 
     /** The input is the id, a zero byte, the method, a zero byte, the digest's 32 bytes and the code. */
     public byte[] hash(ChallengeId challenge, ChallengeMethod method, OperationDigest operation, String code) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            mac.update(challenge.value().getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) 0);
-            mac.update(method.name().getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) 0);
-            mac.update(operation.sha256());
-            return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-        }
+        Mac mac = keyedMac();
+        mac.update(challenge.value().getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        mac.update(method.name().getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        mac.update(operation.sha256());
+        return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Keyed hash of a recovery code, bound to its user: HMAC-SHA-256 under the same key over
+     * {@code recovery}, a zero byte, the user id, a zero byte and the code's canonical form. A hash
+     * copied to another user's row matches nothing there. Being deterministic under the key, it is
+     * also what a presented code is looked up by; without the key a dump of the hashes gives no way
+     * to test a guess offline.
+     */
+    public byte[] recoveryCodeHash(UserId user, RecoveryCode code) {
+        Mac mac = keyedMac();
+        mac.update("recovery".getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        mac.update(user.value().getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac.doFinal(code.value().getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -56,24 +69,29 @@ public final class CodeHasher {
      * an unkeyed hash of a phone number is reversed by enumerating the number space.
      */
     public String pseudonym(String purpose, String value) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            mac.update("pseudonym".getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) 0);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-        }
+        Mac mac = keyedMac();
+        mac.update("pseudonym".getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Constant-time check of a presented code, for the operation as it stands, against a stored hash. */
     public boolean matches(ChallengeId challenge, ChallengeMethod method, OperationDigest operation, String presented,
                            byte[] storedHash) {
         return MessageDigest.isEqual(hash(challenge, method, operation, presented), storedHash);
+    }
+
+    private Mac keyedMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
     }
 
     @Override

@@ -90,6 +90,15 @@ public record TotpRegistration(
         return state == RegistrationState.ACTIVE;
     }
 
+    /**
+     * When the app was last used: the start of the step of the last accepted code, to the app's
+     * period; empty until a code was accepted.
+     */
+    public Optional<Instant> lastUsed() {
+        return lastAcceptedStep == Totp.NEVER ? Optional.empty()
+                : Optional.of(new Totp(parameters).startOf(lastAcceptedStep));
+    }
+
     /** Whether the registration refuses every code at {@code now} after too many wrong ones. */
     public boolean lockedAt(Instant now) {
         return lockedUntil.map(now::isBefore).orElse(false);

@@ -7,6 +7,8 @@ import com.plmr.mfa.domain.challenge.OperationDigest;
 import com.plmr.mfa.domain.challenge.Payee;
 import com.plmr.mfa.domain.challenge.StepUpContext;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
+import com.plmr.mfa.domain.recovery.RecoveryCode;
+import com.plmr.mfa.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -77,5 +79,16 @@ class CodeHasherTest {
     void short_keys_are_refused_and_the_key_never_shows() {
         assertThatThrownBy(() -> new CodeHasher(new byte[16])).isInstanceOf(IllegalArgumentException.class);
         assertThat(hasher.toString()).contains("***");
+    }
+
+    /** HMAC-SHA-256 under 32 zero bytes of {@code recovery 0x00 u-42 0x00 7kq2m9xd4hvt}; computed with Python's hmac. */
+    @Test
+    void a_recovery_code_hash_covers_purpose_user_and_canonical_code_as_documented() {
+        RecoveryCode code = RecoveryCode.parse("7KQ2-M9XD-4HVT").orElseThrow();
+
+        assertThat(HexFormat.of().formatHex(hasher.recoveryCodeHash(new UserId("u-42"), code)))
+                .isEqualTo("dd59ca44a614b41db4e75cbdd56ba6588724e39b9fb48e0bca19f0772b533ce7");
+        assertThat(hasher.recoveryCodeHash(new UserId("u-43"), code))
+                .isNotEqualTo(hasher.recoveryCodeHash(new UserId("u-42"), code));
     }
 }

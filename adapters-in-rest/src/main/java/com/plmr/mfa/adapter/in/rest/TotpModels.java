@@ -41,6 +41,7 @@ final class TotpModels {
                 .algorithm(TotpAlgorithm.valueOf(registration.parameters().algorithm().name()))
                 .digits(registration.parameters().digits())
                 .period(Math.toIntExact(registration.parameters().periodSeconds()))
-                .issuer(registration.issuer()).accountName(registration.accountName());
+                .issuer(registration.issuer()).accountName(registration.accountName())
+                .lastUsed(registration.lastUsed().orElse(null));
     }
 }

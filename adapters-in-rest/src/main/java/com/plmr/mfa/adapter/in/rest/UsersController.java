@@ -38,6 +38,7 @@ class UsersController implements UsersApi {
         return new EraseUserResponse().details(details.of(erased.user().value(), null, erased.at()))
                 .erased(new ErasedData().contacts(erased.contacts()).totpRegistrations(erased.totpRegistrations())
                         .challenges(erased.challenges()).outboxMessages(erased.outboxMessages())
-                        .sendQuotas(erased.sendQuotas()).failureStreaks(erased.failureStreaks()));
+                        .sendQuotas(erased.sendQuotas()).failureStreaks(erased.failureStreaks())
+                        .recoveryCodes(erased.recoveryCodes()));
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Erases one user's rows in plain SQL on the caller's transaction. The user's challenges are locked
  * first and their outbox messages deleted after, the order an initiate takes them in (challenge row,
- * then the new message), so an erase and an initiate of the same user queue instead of deadlocking.
+ * then the new message), so an erase and an initiate of the same user queue instead of deadlocking;
+ * recovery codes go set first, then codes, the order their generation takes.
  * Every statement finds its rows through an index on the user (or the challenge) id. The user's audit
  * events stay, pseudonymised (see {@link EraseUserDataPort}).
  */
@@ -45,9 +46,12 @@ class UserErasurePersistenceAdapter implements EraseUserDataPort {
             int contacts = update("DELETE FROM user_contact WHERE user_id = ?", id);
             int quotas = update("DELETE FROM send_quota WHERE quota_key = ?", "u:" + id);
             int streaks = update("DELETE FROM verify_failure_streak WHERE user_id = ?", id);
+            update("DELETE FROM recovery_code_set WHERE user_id = ?", id);
+            int recoveryCodes = update("DELETE FROM recovery_code WHERE user_id = ?", id);
             update("UPDATE audit_event SET user_id = ?, destination = NULL WHERE user_id = ?", pseudonym, id);
             update("UPDATE audit_event SET actor_id = ? WHERE actor_id = ? AND actor_kind = 'USER'", pseudonym, id);
-            return new UserErasure(user, contacts, registrations, challengeRows, messages, quotas, streaks, at);
+            return new UserErasure(user, contacts, registrations, challengeRows, messages, quotas, streaks,
+                    recoveryCodes, at);
         } catch (SQLException e) {
             throw new IllegalStateException("user erasure statement failed", e);
         }
