@@ -140,6 +140,17 @@ try {
   await call(strict, 200, 'POST', `/internal/v1/mfa/totp-app/${id}:verify`, { token: USER, json: { totp: totp(registration.secret, now + 1) } });
   await call(strict, 200, 'DELETE', totpPath, { token: USER });
   await call(strict, 404, 'DELETE', totpPath, { token: USER });
+
+  // Recovery codes: generate, count, the inventory; a code answers a challenge that allows it, once.
+  await call(strict, 404, 'GET', `/resources/v3alpha/users/${user}/recovery_codes`, { token: USER });
+  const recoveryCodes = (await call(strict, 200, 'POST', `/resources/v3alpha/users/${user}/recovery_codes`, { token: USER })).json.codes;
+  await call(strict, 200, 'GET', `/resources/v3alpha/users/${user}/recovery_codes`, { token: SERVICE });
+  await call(strict, 200, 'GET', `/resources/v3alpha/users/${user}/factors`, { token: USER });
+  await call(strict, 403, 'GET', `/resources/v3alpha/users/${user}/factors`, { token: OTHER });
+  id = await newChallenge(['app', 'recovery']);
+  await call(strict, 200, 'POST', `/internal/v1/mfa/recovery-code/${id}:verify`, { token: USER, json: { code: recoveryCodes[0].toUpperCase() } });
+  await call(strict, 400, 'POST', `/internal/v1/mfa/recovery-code/${await newChallenge(['recovery'])}:verify`, { token: USER, json: { code: recoveryCodes[0] } });
+  await call(strict, 400, 'POST', `/internal/v1/mfa/recovery-code/${await newChallenge(['sms'])}:verify`, { token: USER, json: { code: recoveryCodes[1] } });
   await call(strict, 200, 'DELETE', `/resources/v3alpha/users/${user}/email`, { token: SERVICE });
   await call(strict, 200, 'DELETE', `/resources/v3alpha/users/${user}/phone`, { token: USER });
   await call(strict, 404, 'POST', `/internal/v1/mfa/totp-sms/${await newChallenge(['sms'])}:initiate`, { token: USER });
@@ -151,6 +162,7 @@ try {
   await call(observing, 400, 'POST', challenges, { token: SERVICE, json: { userId: 5, context } });
   await call(observing, 400, 'POST', `/internal/v1/mfa/totp-sms/${id}:verify`, { token: USER, json: {} });
   await call(observing, 400, 'POST', `/internal/v1/mfa/totp-sms/${id}:verify`, { token: USER, json: { totp: 123456 } });
+  await call(observing, 400, 'POST', `/internal/v1/mfa/recovery-code/${await newChallenge(['recovery'])}:verify`, { token: USER, json: { code: 'not a code' } });
   await call(observing, 400, 'POST', `/resources/v3alpha/users/${user}/totp`, { token: USER, json: { digits: '8' } });
   await call(observing, 405, 'GET', `${challenges}/${id}:consume`, { token: SERVICE });
   await call(observing, 405, 'DELETE', `/internal/v1/mfa/totp-sms/${id}:verify`, { token: USER });

@@ -29,7 +29,16 @@ after_the_payment() {
   [[ "$DIGEST" == "$(echo "$CLAIMS" | jq -r .operation_digest)" && "$(echo "$CLAIMS" | jq -r .aud)" == payments ]] \
     || { echo "the step-up assertion does not approve the payment for payments: $CLAIMS" >&2; return 1; }
 }
-checks=(after_the_sms_code after_the_app_code after_the_payment)
+after_the_recovery_code() {
+  local status left
+  status=$(command curl -fsS "$BASE/internal/v1/mfa/challenges/$RECOVERY" -H "Authorization: Bearer $SERVICE" | jq -r .status)
+  [[ "$status" == consumed ]] || { echo "the recovery challenge is $status, not consumed" >&2; return 1; }
+  [[ "$(echo "$RECOVERY_CLAIMS" | jq -c .amr)" == '["otp","recovery"]' ]] \
+    || { echo "the assertion does not say a recovery code was used: $RECOVERY_CLAIMS" >&2; return 1; }
+  left=$(command curl -fsS "$BASE/resources/v3alpha/users/u-42/recovery_codes" -H "Authorization: Bearer $USER" | jq -r .remaining)
+  [[ "$left" == 9 ]] || { echo "$left recovery codes are left, not 9" >&2; return 1; }
+}
+checks=(after_the_sms_code after_the_app_code after_the_payment after_the_recovery_code)
 
 blocks=$(readme_block_count "Walkthrough")
 if ((blocks != ${#checks[@]})); then

@@ -14,6 +14,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 const require = createRequire(import.meta.url);
 const sdk = require(process.env.MFA_TS_SDK);
 const { Configuration, AuditEventsApi, ChallengesApi, TotpSmsApi, UserContactsApi, ResponseError, readApiError,
+  RecoveryCodeApi, UserFactorsApi, UserRecoveryCodesApi,
   StepUpAssertionVerifier, operationDigest } = sdk;
 // An independent JWT library, installed beside the SDK by .ci/sdk-typescript.sh.
 const jose = createRequire(process.env.MFA_TS_SDK)('jose');
@@ -229,6 +230,44 @@ test('a client that percent-encodes the colon reaches the same operation', async
   });
   assert.equal(response.status, 404);
   assert.equal((await response.json()).code, 'urn:plmr:mfa-totp:api:CHALLENGE_NOT_FOUND');
+});
+
+test('a user who lost the phone steps up with a recovery code, which works once', async () => {
+  const userId = `u-${randomUUID()}`;
+  const service = config(serviceToken('payments', SCOPES));
+  const user = config(userToken(userId));
+  const { codes } = await new UserRecoveryCodesApi(user).generateRecoveryCodes({ id: userId });
+  assert.equal(codes.length, 10);
+  const challengeAllowingRecovery = async () => (await new ChallengesApi(service).createChallenge({
+    createChallengeRequest: {
+      userId, context: { operation: 'factor-reset', reference: `rs_${Date.now()}` }, allowedMethods: ['app', 'recovery'],
+    },
+  })).challengeId;
+
+  const challengeId = await challengeAllowingRecovery();
+  const verified = await new RecoveryCodeApi(user).verifyRecoveryCode({
+    challengeId, verifyRecoveryCodeRequest: { code: codes[0].replaceAll('-', '').toUpperCase() },
+  });
+  assert.equal(verified.status, 'verified');
+  assert.equal(verified.verifiedBy, 'recovery');
+  assert.deepEqual(verified.methods, ['app', 'recovery']);
+  assert.deepEqual([...verified.allowedMethods], ['app']);
+
+  const consumed = await new ChallengesApi(service).consumeChallenge({ challengeId });
+  const keys = jose.createRemoteJWKSet(new URL(`${baseUrl}/.well-known/jwks.json`));
+  const { payload } = await jose.jwtVerify(consumed.assertion, keys, { audience: 'payments' });
+  assert.deepEqual(payload.amr, ['otp', 'recovery']);
+  assert.equal(payload.acr, 'urn:plmr:mfa-totp:acr:recovery-code');
+
+  const again = await refusal(new RecoveryCodeApi(user).verifyRecoveryCode({
+    challengeId: await challengeAllowingRecovery(), verifyRecoveryCodeRequest: { code: codes[0] },
+  }));
+  assert.equal(again.httpStatus, 400);
+  assert.equal(again.body.reason, 'CODE_WRONG');
+
+  const factors = await new UserFactorsApi(user).listFactors({ id: userId });
+  assert.equal(factors.recoveryCodes.remaining, 9);
+  assert.deepEqual(factors.totp, []);
 });
 
 /** The SDK's plain usage: the token itself, sent as `Authorization: Bearer` on every operation. */

@@ -8,10 +8,13 @@ import com.plmr.mfa.application.port.out.LoadRecoveryCodesPort;
 import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.ReplaceRecoveryCodesPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
+import com.plmr.mfa.application.port.out.UseRecoveryCodePort;
 import com.plmr.mfa.application.service.AuditTrail;
+import com.plmr.mfa.application.service.CheckRecoveryCodeService;
 import com.plmr.mfa.application.service.GenerateRecoveryCodesService;
 import com.plmr.mfa.application.service.ListFactorsService;
 import com.plmr.mfa.application.service.ReadRecoveryCodesService;
+import com.plmr.mfa.application.service.RecoveryCodeCheck;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.recovery.RecoveryCodePolicy;
 import io.micronaut.context.annotation.Factory;
@@ -20,7 +23,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 
-/** Builds the recovery-code and factor-inventory services from the adapters' ports and {@code mfa.recovery-codes.*}. */
+/** Builds the recovery-code services (generation, count, their use on challenges) and the factor inventory from the adapters' ports and {@code mfa.recovery-codes.*}. */
 @Factory
 class RecoveryCodesFactory {
 
@@ -39,6 +42,12 @@ class RecoveryCodesFactory {
     @Singleton
     ReadRecoveryCodesUseCase readRecoveryCodes(LoadRecoveryCodesPort load, TransactionPort tx) {
         return new ReadRecoveryCodesService(load, tx);
+    }
+
+    @Singleton
+    RecoveryCodeCheck recoveryCodeCheck(LoadRecoveryCodesPort load, UseRecoveryCodePort use, CodeHasher hasher,
+                                        AuditTrail audit) {
+        return new CheckRecoveryCodeService(load, use, hasher, audit);
     }
 
     @Singleton

@@ -40,6 +40,7 @@ import com.plmr.mfa.application.port.out.SignAssertionPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.application.service.AuditTrail;
 import com.plmr.mfa.application.service.AuthenticatorCodeCheck;
+import com.plmr.mfa.application.service.RecoveryCodeCheck;
 import com.plmr.mfa.application.service.CancelChallengeService;
 import com.plmr.mfa.application.service.ConsumeChallengeService;
 import com.plmr.mfa.application.service.CreateChallengeService;
@@ -185,10 +186,11 @@ class ServiceFactory {
     @Singleton
     VerifyChallengeCodeUseCase verifyChallengeCode(LoadChallengePort load, LockChallengeForVerifyPort lock,
                                                    SaveChallengePort save, TransactionPort tx, CodeHasher hasher,
-                                                   AuthenticatorCodeCheck apps, FailureLedgerPort ledger,
-                                                   AbusePolicy abuse, ChallengePolicy policy, AuditTrail audit,
-                                                   Clock clock) {
-        return new VerifyChallengeCodeService(load, lock, save, tx, hasher, apps, ledger, abuse, policy, audit, clock);
+                                                   AuthenticatorCodeCheck apps, RecoveryCodeCheck recoveryCodes,
+                                                   FailureLedgerPort ledger, AbusePolicy abuse, ChallengePolicy policy,
+                                                   AuditTrail audit, Clock clock) {
+        return new VerifyChallengeCodeService(load, lock, save, tx, hasher, apps, recoveryCodes, ledger, abuse, policy,
+                audit, clock);
     }
 
     @Singleton

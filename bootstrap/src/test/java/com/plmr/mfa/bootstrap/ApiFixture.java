@@ -12,9 +12,11 @@ import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.SetEmailRequest;
 import com.plmr.mfa.client.model.SetPhoneRequest;
 import com.plmr.mfa.client.model.StepUpContext;
+import com.plmr.mfa.client.model.StepUpMethod;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,6 +83,12 @@ final class ApiFixture {
     }
 
     Challenge newChallenge(String userId, ChallengeMethod... methods) throws ApiException {
+        return challengeAllowing(userId, Arrays.stream(methods).map(method -> StepUpMethod.fromValue(method.getValue()))
+                .toArray(StepUpMethod[]::new));
+    }
+
+    /** A challenge that allows {@code methods}, recovery codes among them; the default methods when none. */
+    Challenge challengeAllowing(String userId, StepUpMethod... methods) throws ApiException {
         return challenges().createChallenge(new CreateChallengeRequest().userId(userId)
                 .context(new StepUpContext().operation("payment").reference("pay-" + UUID.randomUUID())
                         .summary("payment of EUR 40 to ACME"))

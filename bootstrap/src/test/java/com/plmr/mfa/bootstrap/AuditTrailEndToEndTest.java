@@ -310,7 +310,7 @@ class AuditTrailEndToEndTest extends EndToEndTest {
 
     @Test
     void every_decision_counter_is_registered_at_start_and_counts_each_committed_event_once() {
-        assertThat(meters.find(AuditCounters.EVENTS).counters()).hasSize(AuditType.values().length * 4);
+        assertThat(meters.find(AuditCounters.EVENTS).counters()).hasSize(AuditType.values().length * 5);
         assertThat(meters.find(AuditCounters.REFUSALS).counters()).hasSize(AuditReason.values().length);
         double refusedSms = meters.get(AuditCounters.EVENTS).tags("type", "verify.refused", "method", "sms").counter()
                 .count();

@@ -175,7 +175,9 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
      * A challenge of a fresh user. Parameters: {@code status} (pending, verified, consumed,
      * cancelled), {@code methods} (comma separated), {@code phone} and {@code email} (on record
      * when present; the provider uses a destination of its own so each code is told apart) and
-     * {@code sent} (sms or email: a code was just sent; its value is returned as {@code code}).
+     * {@code sent} (sms or email: a code was just sent; its value is returned as {@code code}) and
+     * {@code recoveryCodes} ({@code generated}: the user has a set; one of its codes is returned as
+     * {@code code}).
      */
     @State("a challenge")
     public Map<String, Object> aChallenge(Map<String, Object> params) {
@@ -200,6 +202,10 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
             String code = sendCode(challenge, ChallengeMethod.valueOf(sent.toUpperCase(Locale.ROOT)), destination);
             values.put("code", code);
             values.put("wrongCode", wrong(code));
+        }
+        if (params.containsKey("recoveryCodes")) {
+            values.put("code", Services.granted(recoveryCodes.generate(new Actor.User(user), user)).set().codes()
+                    .get(0).grouped());
         }
         advance(challenge, text(params, "status", "pending"), values);
         return values;

@@ -19,7 +19,7 @@ class ConsumerPactsPresenceTest {
         assertThat(interactions(pacts.resolve("web-bff-mfa-totp.json")))
                 .as("the code flows, the authenticator-app registration and the recovery codes, written by three"
                         + " test classes")
-                .isEqualTo(16);
+                .isEqualTo(17);
     }
 
     private static long interactions(Path pact) throws IOException {

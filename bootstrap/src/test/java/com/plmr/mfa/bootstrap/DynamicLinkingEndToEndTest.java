@@ -4,10 +4,10 @@ import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.model.Challenge;
-import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.StepUpContext;
+import com.plmr.mfa.client.model.StepUpMethod;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -81,7 +81,7 @@ class DynamicLinkingEndToEndTest extends EndToEndTest {
         return api.challenges().createChallenge(new CreateChallengeRequest().userId(user)
                 .context(new StepUpContext().operation("payment").reference("pay-" + amount)
                         .transaction(TransactionDetailsEndToEndTest.payment(amount, "EUR")))
-                .allowedMethods(Set.of(ChallengeMethod.SMS)));
+                .allowedMethods(Set.of(StepUpMethod.SMS)));
     }
 
     /** Sends the challenge's code and reads it; a code equal to {@code unlike} is sent again, after the cooldown. */

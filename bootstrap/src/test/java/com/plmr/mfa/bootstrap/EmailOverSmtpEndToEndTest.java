@@ -10,6 +10,7 @@ import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.DeliveryStatus;
 import com.plmr.mfa.client.model.StepUpContext;
+import com.plmr.mfa.client.model.StepUpMethod;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -128,7 +129,7 @@ class EmailOverSmtpEndToEndTest implements TestPropertyProvider {
         Challenge challenge = api.challenges().createChallenge(new CreateChallengeRequest().userId(user).locale("de")
                 .context(new StepUpContext().operation("payment").reference("pay-mail")
                         .transaction(TransactionDetailsEndToEndTest.payment("1234.5", "EUR")))
-                .allowedMethods(Set.of(ChallengeMethod.EMAIL)));
+                .allowedMethods(Set.of(StepUpMethod.EMAIL)));
         api.email(user).initiateEmail(challenge.getChallengeId(), null);
 
         dispatcher.dispatchDue();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,6 +116,32 @@ class NoSecretsInLogsTest extends EndToEndTest {
                 .doesNotContain(code).doesNotContain(signature(userToken));
         assertThat(new AuditRows(database).where("user_id", user).toString()).contains("factor.verified")
                 .doesNotContain(secret).doesNotContain(secret.toLowerCase(java.util.Locale.ROOT)).doesNotContain(code);
+    }
+
+    @Test
+    void recovery_codes_never_reach_the_log_or_the_audit_trail() {
+        String user = "u-" + UUID.randomUUID();
+        String userToken = TestTokens.user(user);
+        HttpResponse<String> generated = http.json("POST", "/resources/v3alpha/users/" + user + "/recovery_codes",
+                userToken, null);
+        List<String> codes = new ArrayList<>();
+        TotpClients.json(generated.body()).get("codes").forEach(code -> codes.add(code.asText()));
+        HttpResponse<String> created = http.json("POST", "/internal/v1/mfa/challenges",
+                TestTokens.service("payments", TestTokens.ALL_SCOPES), "{\"userId\":\"" + user
+                        + "\",\"context\":{\"operation\":\"payment\",\"reference\":\"r-1\"},"
+                        + "\"allowedMethods\":[\"recovery\"]}");
+        for (String typed : List.of("2222-2222-2222", codes.get(0), codes.get(0))) {
+            http.json("POST", "/internal/v1/mfa/recovery-code/" + id(created) + ":verify", userToken,
+                    "{\"code\":\"" + typed + "\"}");
+        }
+
+        assertThat(codes).hasSize(10);
+        String audit = new AuditRows(database).where("user_id", user).toString();
+        assertThat(audit).contains("recovery_code.used");
+        for (String each : codes) {
+            assertThat(logText()).doesNotContain(each).doesNotContain(each.replace("-", ""));
+            assertThat(audit).doesNotContain(each).doesNotContain(each.replace("-", ""));
+        }
     }
 
     @Test

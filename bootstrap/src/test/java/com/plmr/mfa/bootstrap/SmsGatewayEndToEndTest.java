@@ -15,6 +15,7 @@ import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.DeliveryStatus;
 import com.plmr.mfa.client.model.StepUpContext;
+import com.plmr.mfa.client.model.StepUpMethod;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -166,7 +167,7 @@ abstract class SmsGatewayEndToEndTest implements TestPropertyProvider {
         Challenge challenge = api.challenges().createChallenge(new CreateChallengeRequest().userId(user)
                 .context(new StepUpContext().operation("payment").reference("pay-sms")
                         .transaction(TransactionDetailsEndToEndTest.payment("1234.5", "EUR")))
-                .allowedMethods(Set.of(ChallengeMethod.SMS)));
+                .allowedMethods(Set.of(StepUpMethod.SMS)));
         api.sms(user).initiateSms(challenge.getChallengeId(), language);
 
         dispatcher.dispatchDue();

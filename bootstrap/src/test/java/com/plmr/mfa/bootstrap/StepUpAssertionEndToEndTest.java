@@ -15,9 +15,9 @@ import com.plmr.mfa.client.assertion.StepUpAssertionException;
 import com.plmr.mfa.client.assertion.StepUpAssertionVerifier;
 import com.plmr.mfa.client.assertion.VerifiedStepUp;
 import com.plmr.mfa.client.model.Challenge;
-import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.StepUpContext;
+import com.plmr.mfa.client.model.StepUpMethod;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -143,7 +143,7 @@ class StepUpAssertionEndToEndTest extends EndToEndTest {
         String phone = ApiFixture.newPhone();
         String user = api.newUser(phone, null);
         Challenge challenge = api.challenges().createChallenge(new CreateChallengeRequest().userId(user).context(PAYMENT)
-                .allowedMethods(new java.util.LinkedHashSet<>(Set.of(ChallengeMethod.SMS))).nonce(nonce));
+                .allowedMethods(new java.util.LinkedHashSet<>(Set.of(StepUpMethod.SMS))).nonce(nonce));
         api.sms(user).initiateSms(challenge.getChallengeId(), null);
         dispatcher.dispatchDue();
         String code = provider.lastTo(phone).orElseThrow().code().digits();

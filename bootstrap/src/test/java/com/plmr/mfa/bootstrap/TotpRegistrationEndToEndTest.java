@@ -12,13 +12,13 @@ import com.plmr.mfa.client.api.ChallengesApi;
 import com.plmr.mfa.client.api.TotpAppApi;
 import com.plmr.mfa.client.api.UserTotpApi;
 import com.plmr.mfa.client.model.Challenge;
-import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.OwnerType;
 import com.plmr.mfa.client.model.StartTotpRegistrationRequest;
 import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
 import com.plmr.mfa.client.model.StepUpContext;
+import com.plmr.mfa.client.model.StepUpMethod;
 import com.plmr.mfa.client.model.TotpRegistration;
 import com.plmr.mfa.client.model.TotpState;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
@@ -303,7 +303,7 @@ class TotpRegistrationEndToEndTest extends EndToEndTest {
                 TestTokens.service("payments", TestTokens.ALL_SCOPES)));
         return challenges.createChallenge(new CreateChallengeRequest().userId(user)
                 .context(new StepUpContext().operation("payment").reference("pay-" + UUID.randomUUID()))
-                .allowedMethods(Set.of(ChallengeMethod.APP)));
+                .allowedMethods(Set.of(StepUpMethod.APP)));
     }
 
     private HttpResponse<String> rawVerify(String user, String totpId, String code) throws Exception {

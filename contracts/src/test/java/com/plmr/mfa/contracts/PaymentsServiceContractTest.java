@@ -13,7 +13,6 @@ import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.api.AuditEventsApi;
 import com.plmr.mfa.client.api.ChallengesApi;
 import com.plmr.mfa.client.model.Challenge;
-import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.ErrorCode;
@@ -21,6 +20,7 @@ import com.plmr.mfa.client.model.ListAuditEventsResponse;
 import com.plmr.mfa.client.model.MonetaryAmount;
 import com.plmr.mfa.client.model.Payee;
 import com.plmr.mfa.client.model.StepUpContext;
+import com.plmr.mfa.client.model.StepUpMethod;
 import com.plmr.mfa.client.model.TransactionDetails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,7 +71,7 @@ public class PaymentsServiceContractTest {
         Challenge created = api(server).createChallenge(new CreateChallengeRequest().userId(Wire.USER_ID)
                 .context(new StepUpContext().operation("payment").reference("pay_8c1f2")
                         .summary("payment of EUR 40 to ACME"))
-                .allowedMethods(new LinkedHashSet<>(List.of(ChallengeMethod.SMS, ChallengeMethod.EMAIL)))
+                .allowedMethods(new LinkedHashSet<>(List.of(StepUpMethod.SMS, StepUpMethod.EMAIL)))
                 .nonce(NONCE));
 
         assertThat(created.getStatus()).isEqualTo(ChallengeStatus.PENDING);
@@ -273,7 +273,7 @@ public class PaymentsServiceContractTest {
                 new CreateChallengeRequest().userId(Wire.USER_ID)
                         .context(new StepUpContext().operation("payment").reference("pay_8c1f2")
                                 .summary("payment of EUR 40 to ACME"))
-                        .allowedMethods(new LinkedHashSet<>(List.of(ChallengeMethod.SMS, ChallengeMethod.EMAIL)))
+                        .allowedMethods(new LinkedHashSet<>(List.of(StepUpMethod.SMS, StepUpMethod.EMAIL)))
                         .nonce(NONCE)));
 
         assertThat(refused.getCode()).isEqualTo(403);
@@ -361,7 +361,7 @@ public class PaymentsServiceContractTest {
                                 .amount(new MonetaryAmount().value(amount).currency("EUR"))
                                 .payee(new Payee().name("ACME GmbH").account(PAYEE_ACCOUNT))
                                 .reference("INV-2026-0042")))
-                .allowedMethods(new LinkedHashSet<>(List.of(ChallengeMethod.SMS, ChallengeMethod.EMAIL)));
+                .allowedMethods(new LinkedHashSet<>(List.of(StepUpMethod.SMS, StepUpMethod.EMAIL)));
     }
 
     private static PactDslJsonBody paymentRequest() {

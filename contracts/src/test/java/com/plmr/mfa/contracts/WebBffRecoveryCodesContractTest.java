@@ -11,11 +11,15 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import com.plmr.mfa.client.ApiException;
+import com.plmr.mfa.client.api.RecoveryCodeApi;
 import com.plmr.mfa.client.api.UserFactorsApi;
 import com.plmr.mfa.client.api.UserRecoveryCodesApi;
+import com.plmr.mfa.client.model.Challenge;
+import com.plmr.mfa.client.model.ChallengeStatus;
 import com.plmr.mfa.client.model.GenerateRecoveryCodesResponse;
 import com.plmr.mfa.client.model.ListFactorsResponse;
 import com.plmr.mfa.client.model.RecoveryCodes;
+import com.plmr.mfa.client.model.VerifyRecoveryCodeRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web backend-for-frontend shows a signed-in user a security page: the user's factors (masked
  * phone number, apps, how many recovery codes are left), and lets the user generate a set of
- * recovery codes to print, shown once.
+ * recovery codes to print, shown once. A user who lost the phone answers a step-up that allows it with
+ * one of those codes.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Wire.PROVIDER, pactVersion = PactSpecVersion.V3)
@@ -89,6 +94,36 @@ public class WebBffRecoveryCodesContractTest {
         assertThat(factors.getPhone().getMasked()).contains("*");
         assertThat(factors.getRecoveryCodes().getRemaining()).isEqualTo(10);
         assertThat(factors.getTotp()).isEmpty();
+    }
+
+    @Pact(consumer = CONSUMER)
+    public RequestResponsePact verifiesWithARecoveryCode(PactDslWithProvider builder) {
+        return Wire.post(builder.given("a challenge", params("methods", "app,recovery", "status", "pending",
+                                "recoveryCodes", "generated"))
+                        .given("the challenge's user holds a token"),
+                        "a request to verify a challenge with a recovery code",
+                        "/internal/v1/mfa/recovery-code/${challengeId}:verify")
+                .matchHeader("Content-Type", Wire.JSON_TYPE, Wire.JSON)
+                .body(new PactDslJsonBody().valueFromProviderState("code", "${code}", "7kq2-m9xd-4hvt"))
+                .willRespondWith().status(200)
+                .matchHeader("Content-Type", Wire.JSON_TYPE, Wire.JSON).body(new PactDslJsonBody()
+                        .valueFromProviderState("challengeId", "${challengeId}", Wire.CHALLENGE_ID)
+                        .stringValue("status", "verified")
+                        .stringValue("verifiedBy", "recovery")
+                        .array("methods").stringValue("app").stringValue("recovery").closeArray().asBody()
+                        .stringMatcher("verifiedAt", Wire.INSTANT, Wire.INSTANT_EXAMPLE))
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "verifiesWithARecoveryCode")
+    void passes_the_typed_recovery_code_on_and_learns_the_challenge_is_verified_by_it(MockServer server)
+            throws ApiException {
+        Challenge challenge = new RecoveryCodeApi(Wire.sdk(server.getUrl())).verifyRecoveryCode(Wire.CHALLENGE_ID,
+                new VerifyRecoveryCodeRequest().code("7kq2-m9xd-4hvt"));
+
+        assertThat(challenge.getStatus()).isEqualTo(ChallengeStatus.VERIFIED);
+        assertThat(challenge.getVerifiedBy()).isEqualTo("recovery");
     }
 
     private static PactDslJsonBody recoveryCodes(PactDslJsonBody body) {

@@ -46,6 +46,7 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     private final TransactionPort transactions;
     private final CodeHasher hasher;
     private final AuthenticatorCodeCheck apps;
+    private final RecoveryCodeCheck recoveryCodes;
     private final FailureLedgerPort ledger;
     private final AbusePolicy abuse;
     private final ChallengePolicy policy;
@@ -54,6 +55,7 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
 
     public VerifyChallengeCodeService(LoadChallengePort load, LockChallengeForVerifyPort lock, SaveChallengePort save,
                                       TransactionPort transactions, CodeHasher hasher, AuthenticatorCodeCheck apps,
+                                      RecoveryCodeCheck recoveryCodes,
                                       FailureLedgerPort ledger, AbusePolicy abuse, ChallengePolicy policy,
                                       AuditTrail audit, Clock clock) {
         this.gate = new ChallengeGate(load).audited(audit, AuditType.VERIFY_REFUSED);
@@ -63,6 +65,7 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
         this.transactions = transactions;
         this.hasher = hasher;
         this.apps = apps;
+        this.recoveryCodes = recoveryCodes;
         this.ledger = ledger;
         this.abuse = abuse;
         this.policy = policy;
@@ -106,7 +109,8 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     /**
      * Checks the code of a challenge that admitted it, and lets the challenge settle the result:
      * an app code against the user's registrations (which records the accepted step or the
-     * failure), a delivered code against the keyed hash of the code sent. A text that cannot be a
+     * failure), a recovery code against the user's unused ones (which uses it up), a delivered code
+     * against the keyed hash of the code sent. A text that cannot be a
      * code of the method (not the configured number of digits, not one of the apps' lengths) is
      * refused as malformed: it is no guess and spends no attempt.
      */
@@ -115,6 +119,11 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
         if (method == ChallengeMethod.APP) {
             return apps.check(actor, challenge.userId(), command.code(), now)
                     .map(check -> challenge.settle(check, now))
+                    .orElseGet(VerificationOutcome.NoFactor::new);
+        }
+        if (method == ChallengeMethod.RECOVERY) {
+            return recoveryCodes.use(actor, challenge.userId(), command.recoveryCode(), now)
+                    .map(right -> challenge.settle(method, right, now))
                     .orElseGet(VerificationOutcome.NoFactor::new);
         }
         int digits = policy.digitsFor(method);

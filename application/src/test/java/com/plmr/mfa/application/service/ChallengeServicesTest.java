@@ -240,6 +240,6 @@ class ChallengeServicesTest {
 
     private VerifyChallengeCodeService verifier() {
         return new VerifyChallengeCodeService(store, store, store, store, hasher, (actor, user, code, now) -> Optional.empty(),
-                store, AbusePolicy.defaults(), policy, trail, clock);
+                (actor, user, code, now) -> Optional.empty(), store, AbusePolicy.defaults(), policy, trail, clock);
     }
 }

@@ -149,9 +149,10 @@ public record Challenge(
     }
 
     /**
-     * Settles the comparison of a delivered code with the {@link #issuedCode()}: a right one
-     * verifies the challenge, a wrong one spends an attempt, so the budget bounds the guesses an
-     * attacker gets (RFC 4226 §7.3). Only wrong codes spend attempts.
+     * Settles the check of a code: a delivered code compared with the {@link #issuedCode()}, or a
+     * recovery code looked up among the user's unused ones. A right one verifies the challenge, a
+     * wrong one spends an attempt, so the budget bounds the guesses an attacker gets (RFC 4226
+     * §7.3). Only wrong codes spend attempts.
      *
      * @throws IllegalStateException when {@link #refuseVerification} refuses; callers check first
      */

@@ -61,7 +61,7 @@ public record ChallengePolicy(
         return switch (method) {
             case SMS -> smsDigits;
             case EMAIL -> emailDigits;
-            case APP -> throw new IllegalArgumentException("app codes are not issued by the service");
+            case APP, RECOVERY -> throw new IllegalArgumentException(method + " codes are not sent by the service");
         };
     }
 

@@ -24,10 +24,14 @@ public record Terms(Set<ChallengeMethod> allowedMethods, Locale locale, Instant 
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
-    /** Terms from {@code now} for the policy's challenge lifetime; no methods named means all of them. */
+    /**
+     * Terms from {@code now} for the policy's challenge lifetime; no methods named means every method
+     * {@linkplain ChallengeMethod#isAllowedByDefault() allowed by default}.
+     */
     static Terms from(Set<ChallengeMethod> allowedMethods, Locale locale, ChallengePolicy policy, Instant now) {
         Set<ChallengeMethod> methods = allowedMethods == null || allowedMethods.isEmpty()
-                ? EnumSet.allOf(ChallengeMethod.class) : allowedMethods;
+                ? EnumSet.copyOf(EnumSet.allOf(ChallengeMethod.class).stream()
+                .filter(ChallengeMethod::isAllowedByDefault).toList()) : allowedMethods;
         return new Terms(methods, locale, now, now.plus(policy.challengeTtl()));
     }
 

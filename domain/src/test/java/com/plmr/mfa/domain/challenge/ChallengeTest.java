@@ -55,12 +55,28 @@ class ChallengeTest {
         }
 
         @Test
-        void a_new_challenge_is_pending_with_the_full_budget_and_all_methods() {
+        void a_new_challenge_is_pending_with_the_full_budget_and_every_method_allowed_by_default() {
             Challenge challenge = pending();
             assertThat(challenge.statusAt(T0)).isEqualTo(ChallengeStatus.PENDING);
             assertThat(challenge.attemptsRemaining()).isEqualTo(5);
-            assertThat(challenge.terms().allowedMethods()).containsExactlyInAnyOrder(ChallengeMethod.values());
+            assertThat(challenge.terms().allowedMethods()).containsExactlyInAnyOrder(ChallengeMethod.SMS,
+                    ChallengeMethod.EMAIL, ChallengeMethod.APP);
             assertThat(challenge.terms().expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        }
+
+        @Test
+        void a_recovery_code_answers_only_a_challenge_that_names_it_and_is_never_sent() {
+            assertThat(verify(pending(), ChallengeMethod.RECOVERY, RIGHT, T0))
+                    .isEqualTo(new VerificationOutcome.MethodNotAllowed(ChallengeMethod.RECOVERY));
+            Challenge allowing = pending(ChallengeMethod.APP, ChallengeMethod.RECOVERY);
+
+            assertThat(allowing.refuseInitiation(ChallengeMethod.RECOVERY, POLICY, T0))
+                    .contains(new InitiationOutcome.MethodNotAllowed(ChallengeMethod.RECOVERY));
+            assertThat(verify(allowing, ChallengeMethod.RECOVERY, WRONG, T0)).isInstanceOf(VerificationOutcome.Rejected.class);
+            VerificationOutcome right = verify(allowing, ChallengeMethod.RECOVERY, RIGHT, T0);
+            assertThat(right).isInstanceOf(VerificationOutcome.Verified.class);
+            assertThat(((VerificationOutcome.Verified) right).challenge().verified().orElseThrow().method())
+                    .isEqualTo(ChallengeMethod.RECOVERY);
         }
 
         @Test

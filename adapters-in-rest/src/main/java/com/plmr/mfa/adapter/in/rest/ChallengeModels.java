@@ -6,14 +6,20 @@ import com.plmr.mfa.adapter.in.rest.model.ChallengeStatus;
 import com.plmr.mfa.adapter.in.rest.model.Delivery;
 import com.plmr.mfa.adapter.in.rest.model.DeliveryStatus;
 import com.plmr.mfa.adapter.in.rest.model.StepUpContext;
+import com.plmr.mfa.adapter.in.rest.model.StepUpMethod;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.Verification;
 import com.plmr.mfa.domain.delivery.DeliveryState;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Domain challenges to API models (and the API's method names to the domain's). */
+/**
+ * Domain challenges to API models (and the API's method names to the domain's). A method that 1.0
+ * clients do not know (a recovery code) is named only in the open lists {@code methods} and
+ * {@code verifiedBy}: a closed enum of 1.0 with a new value would break their decoding.
+ */
 final class ChallengeModels {
 
     private ChallengeModels() {
@@ -27,8 +33,12 @@ final class ChallengeModels {
                 .challengeId(c.id().value())
                 .userId(c.userId().value())
                 .status(ChallengeStatus.toEnum(lower(status)))
-                .allowedMethods(c.terms().allowedMethods().stream().sorted().map(ChallengeModels::toModel).toList())
-                .verifiedMethod(verified.map(v -> toModel(v.method())).orElse(null))
+                .allowedMethods(c.terms().allowedMethods().stream().filter(ChallengeModels::isOfFirstRelease).sorted()
+                        .map(ChallengeModels::toModel).toList())
+                .methods(c.terms().allowedMethods().stream().sorted().map(ChallengeModels::lower).toList())
+                .verifiedMethod(verified.map(Verification::method).filter(ChallengeModels::isOfFirstRelease)
+                        .map(ChallengeModels::toModel).orElse(null))
+                .verifiedBy(verified.map(v -> lower(v.method())).orElse(null))
                 .context(c.stepUpContext().map(ctx -> new StepUpContext().operation(ctx.operation())
                         .reference(ctx.reference()).digest(ctx.digest()).summary(ctx.summary())
                         .transaction(ctx.transaction() == null ? null : TransactionFields.toModel(ctx.transaction())))
@@ -45,8 +55,13 @@ final class ChallengeModels {
         return ChallengeMethod.toEnum(lower(method));
     }
 
-    static com.plmr.mfa.domain.challenge.ChallengeMethod toDomain(ChallengeMethod method) {
+    static com.plmr.mfa.domain.challenge.ChallengeMethod toDomain(StepUpMethod method) {
         return com.plmr.mfa.domain.challenge.ChallengeMethod.valueOf(method.getValue().toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether the closed {@code ChallengeMethod} of 1.0 has the method. */
+    private static boolean isOfFirstRelease(com.plmr.mfa.domain.challenge.ChallengeMethod method) {
+        return Arrays.stream(ChallengeMethod.values()).anyMatch(known -> known.getValue().equals(lower(method)));
     }
 
     private static Delivery toModel(DeliveryState state) {

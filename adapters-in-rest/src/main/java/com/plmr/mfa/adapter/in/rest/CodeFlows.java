@@ -18,8 +18,8 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * The initiate and verify operations shared by the SMS, e-mail and app controllers: one mapping
- * of every outcome to its documented response, whichever method the code came by.
+ * The initiate and verify operations shared by the SMS, e-mail, app and recovery-code controllers:
+ * one mapping of every outcome to its documented response, whichever method the code came by.
  */
 @Singleton
 class CodeFlows {
@@ -48,13 +48,21 @@ class CodeFlows {
     }
 
     HttpResponse<Challenge> verify(String challengeId, ChallengeMethod method, VerifyOtpRequest request) {
-        String code = request.getTotp();
-        new FieldErrors().text("totp", code)
-                .valid("totp", code, VerifyChallengeCodeUseCase.Command::isWellFormed, "must be 6 to 9 digits")
+        return verify(challengeId, method, "totp", request.getTotp(), "must be 6 to 9 digits");
+    }
+
+    /**
+     * Verifies {@code code}, the request's {@code field}; a text that cannot be a code of the method
+     * is refused at the edge with {@code rule}, spending no attempt.
+     */
+    HttpResponse<Challenge> verify(String challengeId, ChallengeMethod method, String field, String code,
+                                   String rule) {
+        new FieldErrors().text(field, code)
+                .valid(field, code, text -> VerifyChallengeCodeUseCase.Command.isWellFormed(method, text), rule)
                 .throwIfAny();
         var command = new VerifyChallengeCodeUseCase.Command(ChallengeModels.id(challengeId), method, code);
         return Replies.reply(verify.verify(actors.current(), command), Replies.Subject.CHALLENGE,
-                outcome -> outcome.fold(new VerificationReplies(method)));
+                outcome -> outcome.fold(new VerificationReplies(method, field)));
     }
 
     private record InitiationReplies(String challengeId, String masked)
@@ -129,7 +137,7 @@ class CodeFlows {
      * outside the window are one outcome with one message: the hint about the device clock is in
      * every wrong-app-code answer, so it tells nothing about the code.
      */
-    private record VerificationReplies(ChallengeMethod method)
+    private record VerificationReplies(ChallengeMethod method, String field)
             implements VerificationOutcome.Cases<HttpResponse<Challenge>> {
         @Override
         public HttpResponse<Challenge> verified(VerificationOutcome.Verified outcome) {
@@ -178,8 +186,8 @@ class CodeFlows {
 
         @Override
         public HttpResponse<Challenge> noFactor(VerificationOutcome.NoFactor outcome) {
-            return Replies.error(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND,
-                    "The user has no active authenticator app");
+            return Replies.error(HttpStatus.NOT_FOUND, ErrorCode.USER_NOT_FOUND, method == ChallengeMethod.RECOVERY
+                    ? "The user has no unused recovery code" : "The user has no active authenticator app");
         }
 
         @Override
@@ -195,7 +203,7 @@ class CodeFlows {
 
         @Override
         public HttpResponse<Challenge> malformedCode(VerificationOutcome.MalformedCode outcome) {
-            return Replies.invalidField("totp", Replies.digitsRule(outcome.digits()));
+            return Replies.invalidField(field, Replies.digitsRule(outcome.digits()));
         }
 
         private static HttpResponse<Challenge> invalid(String message, int attemptsRemaining) {

@@ -3,30 +3,48 @@ package com.plmr.mfa.application.port.in;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
+import com.plmr.mfa.domain.recovery.RecoveryCode;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Checks a code presented for a challenge: an SMS or e-mail code, or an authenticator-app code. */
+/**
+ * Checks a code presented for a challenge: an SMS or e-mail code, an authenticator-app code, or one of
+ * the user's recovery codes.
+ */
 public interface VerifyChallengeCodeUseCase {
 
     Access<VerificationOutcome> verify(Actor actor, Command command);
 
-    /** @param code 6 to 9 decimal digits */
+    /**
+     * @param code 6 to 9 decimal digits, or for {@link ChallengeMethod#RECOVERY} a text that
+     *             {@link RecoveryCode#parse} reads as a recovery code
+     */
     record Command(ChallengeId challenge, ChallengeMethod method, String code) {
         private static final Pattern DIGITS = Pattern.compile("[0-9]{6,9}");
 
         public Command {
             Objects.requireNonNull(challenge, "challenge");
             Objects.requireNonNull(method, "method");
-            if (!isWellFormed(code)) {
-                throw new IllegalArgumentException("a code is 6 to 9 digits");
+            if (!isWellFormed(method, code)) {
+                throw new IllegalArgumentException(method == ChallengeMethod.RECOVERY
+                        ? "a recovery code is 12 symbols of its alphabet" : "a code is 6 to 9 digits");
             }
         }
 
+        /** Whether {@code code} can be a code of a delivered method or an app: 6 to 9 ASCII digits. */
         public static boolean isWellFormed(String code) {
             return code != null && DIGITS.matcher(code).matches();
+        }
+
+        public static boolean isWellFormed(ChallengeMethod method, String code) {
+            return method == ChallengeMethod.RECOVERY ? RecoveryCode.isWellFormed(code) : isWellFormed(code);
+        }
+
+        /** The recovery code presented, read leniently. */
+        public RecoveryCode recoveryCode() {
+            return RecoveryCode.parse(code).orElseThrow(() -> new IllegalStateException(method + " code"));
         }
 
         @Override
