@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -84,6 +85,27 @@ class MigrationModesTest {
                 .anyMatch(line -> line.contains(ServiceProcess.STARTED));
         assertThat(tables(url)).as("Liquibase, which creates its lock table first, did not run")
                 .doesNotContain("DATABASECHANGELOGLOCK");
+    }
+
+    @Test
+    void two_instances_starting_at_once_on_a_migrated_schema_both_serve_without_migrating() throws Exception {
+        String url = TestDatabase.isolatedProperties().get("datasources.default.url");
+        try (ServiceProcess migration = ServiceProcess.start(workingDirectory, url, Map.of("MFA_DB_MIGRATION", "only"))) {
+            migration.readUntil(line -> false);
+            assertThat(migration.exitStatus()).hasValue(0);
+        }
+        execute(url, "DROP TABLE DATABASECHANGELOGLOCK");
+        service = ServiceProcess.start(Files.createDirectories(workingDirectory.resolve("first")), url, Map.of());
+        try (ServiceProcess second = ServiceProcess.start(Files.createDirectories(workingDirectory.resolve("second")),
+                url, Map.of())) {
+
+            assertThat(service.readStart()).anyMatch(line -> line.contains(NOTHING_TO_MIGRATE))
+                    .anyMatch(line -> line.contains(ServiceProcess.STARTED));
+            assertThat(second.readStart()).anyMatch(line -> line.contains(NOTHING_TO_MIGRATE))
+                    .anyMatch(line -> line.contains(ServiceProcess.STARTED));
+        }
+        assertThat(tables(url)).doesNotContain("DATABASECHANGELOGLOCK");
+        assertThat(appliedChangesets(url)).containsExactlyElementsOf(SchemaCheck.changesetsOfThisRelease());
     }
 
     @Test
