@@ -34,7 +34,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,16 +62,10 @@ class CrashSafetyEndToEndTest implements TestPropertyProvider {
     @Inject
     TestClock clock;
 
-    private final WireMockServer gateway = startGateway();
+    private final WireMockServer gateway = LocalGateway.started();
     private final Map<String, String> database = TestDatabase.isolatedProperties();
     private final OutboxRows rows = new OutboxRows(database);
     private final List<Process> children = new ArrayList<>();
-
-    private static WireMockServer startGateway() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        return server;
-    }
 
     @Override
     public Map<String, String> getProperties() {

@@ -27,7 +27,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,8 +51,7 @@ class SmsFraudGuardEndToEndTest extends EndToEndTest {
     private final AuditRows audit = new AuditRows(database);
 
     private static WireMockServer startGateway() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
+        WireMockServer server = LocalGateway.started();
         server.stubFor(post(urlEqualTo("/sms")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\": \"gw-1\"}")));
         return server;

@@ -42,7 +42,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,7 +67,7 @@ abstract class SmsGatewayEndToEndTest implements TestPropertyProvider {
     @Inject
     MeterRegistry meters;
 
-    final WireMockServer gateway = startGateway();
+    final WireMockServer gateway = LocalGateway.started();
     /** The sender's warnings about the refusals and failures the gateway is told to answer. */
     @RegisterExtension
     final RecordedLog senderLines = RecordedLog.of("com.plmr.mfa.adapter.out.notify", Level.WARN);
@@ -90,12 +89,6 @@ abstract class SmsGatewayEndToEndTest implements TestPropertyProvider {
 
     /** The SMS text in the request. */
     abstract String smsText(LoggedRequest request);
-
-    private static WireMockServer startGateway() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        return server;
-    }
 
     @Override
     public Map<String, String> getProperties() {
