@@ -10,6 +10,7 @@ import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.PurgeExpiredDataUseCase;
 import com.plmr.mfa.application.port.in.ReadAuditTrailUseCase;
 import com.plmr.mfa.application.port.in.ReadContactUseCase;
+import com.plmr.mfa.application.port.in.ReceiveDeliveryReceiptUseCase;
 import com.plmr.mfa.application.port.in.RemoveContactUseCase;
 import com.plmr.mfa.application.port.in.SetContactUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
@@ -30,7 +31,9 @@ import com.plmr.mfa.application.port.out.LockChallengeForVerifyPort;
 import com.plmr.mfa.application.port.out.PhoneNumbersPort;
 import com.plmr.mfa.application.port.out.PublishAuditEventPort;
 import com.plmr.mfa.application.port.out.PurgeExpiredDataPort;
+import com.plmr.mfa.application.port.out.ReadReceiptPort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
+import com.plmr.mfa.application.port.out.RecordReceiptPort;
 import com.plmr.mfa.application.port.out.RemoveContactPort;
 import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
@@ -51,6 +54,7 @@ import com.plmr.mfa.application.service.InitiateCodeDeliveryService;
 import com.plmr.mfa.application.service.PurgeExpiredDataService;
 import com.plmr.mfa.application.service.ReadAuditTrailService;
 import com.plmr.mfa.application.service.ReadContactService;
+import com.plmr.mfa.application.service.ReceiveDeliveryReceiptService;
 import com.plmr.mfa.application.service.RemoveContactService;
 import com.plmr.mfa.application.service.SetContactService;
 import com.plmr.mfa.application.service.VerifyChallengeCodeService;
@@ -175,11 +179,11 @@ class ServiceFactory {
     @Singleton
     InitiateCodeDeliveryUseCase initiateCodeDelivery(LoadChallengePort load, SaveChallengePort save,
                                                      LoadContactPort contacts, PhoneNumbersPort phones,
-                                                     EnqueueMessagePort outbox,
+                                                     DeliveryStatusPort deliveries, EnqueueMessagePort outbox,
                                                      TransactionPort tx, ChallengePolicy policy, SendQuotaPort quotas,
                                                      AbusePolicy abuse, CodeHasher hasher, AuditTrail audit,
                                                      RandomGenerator random, Clock clock) {
-        return new InitiateCodeDeliveryService(load, save, contacts, phones, outbox, tx, policy, quotas, abuse, hasher, audit,
+        return new InitiateCodeDeliveryService(load, save, contacts, phones, deliveries, outbox, tx, policy, quotas, abuse, hasher, audit,
                 random, clock);
     }
 
@@ -208,6 +212,14 @@ class ServiceFactory {
     RemoveContactUseCase removeContact(LoadContactPort load, RemoveContactPort remove, TransactionPort tx,
                                        AuditTrail audit, Clock clock) {
         return new RemoveContactService(load, remove, tx, audit, clock);
+    }
+
+    /** Receipts are read by the configured SMS provider's reader (none: every callback is refused). */
+    @Singleton
+    ReceiveDeliveryReceiptUseCase receiveDeliveryReceipt(List<ReadReceiptPort> readers, RecordReceiptPort receipts,
+                                                         LoadChallengePort challenges, TransactionPort tx,
+                                                         AuditTrail audit, Clock clock) {
+        return new ReceiveDeliveryReceiptService(readers, receipts, challenges, tx, audit, clock);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.plmr.mfa.application.service;
 import com.plmr.mfa.application.port.in.Access;
 import com.plmr.mfa.application.port.in.InitiateCodeDeliveryUseCase;
 import com.plmr.mfa.application.port.in.Scopes;
+import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
 import com.plmr.mfa.application.port.out.LoadContactPort;
@@ -25,6 +26,7 @@ import com.plmr.mfa.domain.code.CodeGenerator;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 import com.plmr.mfa.domain.delivery.Destination;
 import com.plmr.mfa.domain.delivery.OtpCode;
 import com.plmr.mfa.domain.user.Actor;
@@ -46,7 +48,8 @@ import java.util.random.RandomGenerator;
  * refuses ({@link PhoneNumbersPort#screen}) gets nothing queued. The sends per destination, per
  * phone number range and per user are counted in the same transaction, after every refusal of the
  * challenge and of its destination, so a refused initiate spends no quota and a counted send is
- * always a stored one.
+ * always a stored one. When the provider reported the challenge's last message undelivered, the
+ * resend cooldown is waived: the user waits for nothing that will arrive.
  */
 public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUseCase {
 
@@ -54,6 +57,7 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
     private final SaveChallengePort save;
     private final LoadContactPort contacts;
     private final PhoneNumbersPort phones;
+    private final DeliveryStatusPort deliveries;
     private final EnqueueMessagePort outbox;
     private final TransactionPort transactions;
     private final ChallengePolicy policy;
@@ -66,7 +70,8 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
     private final Clock clock;
 
     public InitiateCodeDeliveryService(LoadChallengePort load, SaveChallengePort save, LoadContactPort contacts,
-                                       PhoneNumbersPort phones, EnqueueMessagePort outbox, TransactionPort transactions, ChallengePolicy policy,
+                                       PhoneNumbersPort phones, DeliveryStatusPort deliveries,
+                                       EnqueueMessagePort outbox, TransactionPort transactions, ChallengePolicy policy,
                                        SendQuotaPort quotas, AbusePolicy abuse, CodeHasher hasher, AuditTrail audit,
                                        RandomGenerator random, Clock clock) {
         this.gate = new ChallengeGate(load).audited(audit, AuditType.CODE_REFUSED);
@@ -74,6 +79,7 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
         this.save = save;
         this.contacts = contacts;
         this.phones = phones;
+        this.deliveries = deliveries;
         this.outbox = outbox;
         this.transactions = transactions;
         this.policy = policy;
@@ -101,6 +107,12 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
     private Initiation initiate(Challenge challenge, Command command, Instant now) {
         ChallengeMethod method = command.method();
         Optional<InitiationOutcome> refusal = challenge.refuseInitiation(method, policy, now);
+        // the outbox is read only when the cooldown refuses: an initiate outside it costs no statement more
+        boolean lastUndelivered = refusal.filter(InitiationOutcome.CoolingDown.class::isInstance).isPresent()
+                && deliveries.latestFor(challenge.id()).map(DeliveryState::undelivered).orElse(false);
+        if (lastUndelivered) {
+            refusal = challenge.refuseInitiation(method, policy, now, true);
+        }
         if (refusal.isPresent()) {
             return new Initiation(refusal.get(), null);
         }
@@ -125,7 +137,7 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
         OtpCode code = codes.generate(policy.digitsFor(method));
         InitiationOutcome.Issued issued = challenge.issue(method,
                 hasher.hash(challenge.id(), method, OperationDigest.of(challenge.context()), code.digits()), policy,
-                now);
+                now, lastUndelivered);
         save.save(issued.challenge());
         outbox.enqueue(challenge.id(), message(challenge, to, code, command.preferredLocale()), now,
                 issued.codeExpiresAt());

@@ -20,6 +20,8 @@ import com.plmr.mfa.domain.challenge.VerificationOutcome;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryReceipt;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 import com.plmr.mfa.domain.delivery.Destination;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.Contact;
@@ -84,7 +86,7 @@ class ChallengeServicesTest {
 
     @Test
     void a_failing_outbox_rolls_the_new_code_back() {
-        InitiateCodeDeliveryService failing = new InitiateCodeDeliveryService(store, store, store, store,
+        InitiateCodeDeliveryService failing = new InitiateCodeDeliveryService(store, store, store, store, store,
                 (id, message, now, expires) -> {
                     throw new IllegalStateException("outbox down");
                 }, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock);
@@ -124,6 +126,30 @@ class ChallengeServicesTest {
         String range = hasher.pseudonym("range", "+4915112345");
         assertThat(store.quotasDrawn).extracting(SendQuota::key).contains("r:" + range)
                 .doesNotContain("r:" + hasher.pseudonym("range", "+4915112346"));
+    }
+
+    @Test
+    void a_code_reported_undelivered_lets_the_next_initiate_skip_the_cooldown_but_not_the_send_cap() {
+        initiate(null);
+        assertThat(initiate(null).outcome()).isInstanceOf(InitiationOutcome.CoolingDown.class);
+
+        store.deliveries.put(challenge.id(), new DeliveryState(Channel.SMS, DeliveryState.Status.SENT, 1, NOW,
+                new DeliveryReceipt(DeliveryReceipt.Outcome.UNDELIVERED, "30003", NOW)));
+
+        assertThat(initiate(null).outcome()).isInstanceOf(InitiationOutcome.Issued.class);
+        for (int send = 2; send < policy.maxSends(); send++) {
+            initiate(null);
+        }
+        assertThat(initiate(null).outcome()).isInstanceOf(InitiationOutcome.SendCapReached.class);
+    }
+
+    @Test
+    void a_delivered_code_keeps_the_cooldown() {
+        initiate(null);
+        store.deliveries.put(challenge.id(), new DeliveryState(Channel.SMS, DeliveryState.Status.SENT, 1, NOW,
+                new DeliveryReceipt(DeliveryReceipt.Outcome.DELIVERED, null, NOW)));
+
+        assertThat(initiate(null).outcome()).isInstanceOf(InitiationOutcome.CoolingDown.class);
     }
 
     @Test
@@ -221,7 +247,7 @@ class ChallengeServicesTest {
 
     private InitiateCodeDeliveryUseCase.Initiation initiate(Locale locale) {
         Access<InitiateCodeDeliveryUseCase.Initiation> access = new InitiateCodeDeliveryService(store, store, store,
-                store, store, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock)
+                store, store, store, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock)
                 .initiate(SUBJECT, new InitiateCodeDeliveryUseCase.Command(challenge.id(), ChallengeMethod.SMS, locale));
         return ((Access.Granted<InitiateCodeDeliveryUseCase.Initiation>) access).value();
     }

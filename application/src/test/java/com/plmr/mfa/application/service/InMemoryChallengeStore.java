@@ -2,6 +2,7 @@ package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.out.AddChallengePort;
 import com.plmr.mfa.application.port.out.ChallengeRequesterPort;
+import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.FailureLedgerPort;
 import com.plmr.mfa.application.port.out.LoadChallengePort;
@@ -20,6 +21,7 @@ import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.DestinationRefusal;
 import com.plmr.mfa.domain.challenge.Requester;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryState;
 import com.plmr.mfa.domain.user.Contact;
 import com.plmr.mfa.domain.user.ContactKind;
 import com.plmr.mfa.domain.user.PhoneNumber;
@@ -38,7 +40,8 @@ import java.util.function.Supplier;
  */
 final class InMemoryChallengeStore implements AddChallengePort, LoadChallengePort, LockChallengeForVerifyPort,
         SaveChallengePort, LoadContactPort, SaveContactPort, RemoveContactPort, EnqueueMessagePort, TransactionPort,
-        SendQuotaPort, FailureLedgerPort, ChallengeRequesterPort, PhoneNumbersPort {
+        SendQuotaPort, FailureLedgerPort, ChallengeRequesterPort, PhoneNumbersPort,
+        DeliveryStatusPort {
 
     final Map<ChallengeId, Challenge> challenges = new HashMap<>();
     final Map<ChallengeId, Requester> requesters = new HashMap<>();
@@ -47,6 +50,8 @@ final class InMemoryChallengeStore implements AddChallengePort, LoadChallengePor
     final List<SendQuota> quotasDrawn = new ArrayList<>();
     final List<String> writesOutsideTransactions = new ArrayList<>();
     final Map<UserId, FailureStreak> streaks = new HashMap<>();
+    /** The latest delivery of a challenge's messages, as the outbox would tell it. */
+    final Map<ChallengeId, DeliveryState> deliveries = new HashMap<>();
     /** Numbers the fake fraud guard refuses, and why; every other E.164 number is allowed. */
     final Map<String, DestinationRefusal> refusedNumbers = new HashMap<>();
     int transactions;
@@ -79,6 +84,11 @@ final class InMemoryChallengeStore implements AddChallengePort, LoadChallengePor
     public Optional<String> normalise(String number) {
         String compact = number.replaceAll("[ -]", "");
         return PhoneNumber.isValid(compact) ? Optional.of(compact) : Optional.empty();
+    }
+
+    @Override
+    public Optional<DeliveryState> latestFor(ChallengeId challenge) {
+        return Optional.ofNullable(deliveries.get(challenge));
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Who asked for a recorded decision: a user acting for itself, a consumer service (its client id),
- * or the service itself for what it does on its own (the outbox dispatcher's sends). A name longer
+ * the service itself for what it does on its own (the outbox dispatcher's sends), or whoever called
+ * a delivery provider's callback endpoint (named by the provider; believed only once signed). A name longer
  * than {@value #MAX_NAME} characters (a client id is whatever the identity provider issued) is
  * recorded by its first {@value #MAX_NAME}, so the decision is never lost to the length of a name.
  */
@@ -15,7 +16,8 @@ public record AuditActor(Kind kind, String name) {
     public enum Kind {
         USER,
         SERVICE,
-        SYSTEM
+        SYSTEM,
+        PROVIDER
     }
 
     /** The service's own work, done for no caller. */
@@ -30,6 +32,11 @@ public record AuditActor(Kind kind, String name) {
         if (name.codePointCount(0, name.length()) > MAX_NAME) {
             name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
         }
+    }
+
+    /** The caller of {@code provider}'s callback endpoint. */
+    public static AuditActor provider(String provider) {
+        return new AuditActor(Kind.PROVIDER, provider);
     }
 
     public static AuditActor of(Actor actor) {

@@ -92,6 +92,16 @@ public record Challenge(
 
     /** Why a code of {@code method} cannot be sent now, or empty when it can. */
     public Optional<InitiationOutcome> refuseInitiation(ChallengeMethod method, ChallengePolicy policy, Instant now) {
+        return refuseInitiation(method, policy, now, false);
+    }
+
+    /**
+     * Why a code of {@code method} cannot be sent now, or empty when it can. When the provider
+     * reported the last code undelivered, the resend cooldown does not apply: it holds back a user
+     * whose code is on its way, and that code never arrives; the send cap still does.
+     */
+    public Optional<InitiationOutcome> refuseInitiation(ChallengeMethod method, ChallengePolicy policy, Instant now,
+                                                        boolean lastUndelivered) {
         ChallengeStatus status = statusAt(now);
         if (status == ChallengeStatus.CANCELLED) {
             return Optional.of(new InitiationOutcome.ContextGone());
@@ -102,7 +112,7 @@ public record Challenge(
         if (!method.isDelivered() || !terms.allows(method)) {
             return Optional.of(new InitiationOutcome.MethodNotAllowed(method));
         }
-        return delivery.refusal(policy, now);
+        return delivery.refusal(policy, now, lastUndelivered);
     }
 
     /**
@@ -111,7 +121,16 @@ public record Challenge(
      * @throws IllegalStateException when {@link #refuseInitiation} refuses; callers check first
      */
     public InitiationOutcome.Issued issue(ChallengeMethod method, byte[] codeHash, ChallengePolicy policy, Instant now) {
-        refuseInitiation(method, policy, now).ifPresent(refusal -> {
+        return issue(method, codeHash, policy, now, false);
+    }
+
+    /**
+     * Issues a new code as {@link #issue(ChallengeMethod, byte[], ChallengePolicy, Instant)} does,
+     * with the cooldown waived when the last code was reported undelivered.
+     */
+    public InitiationOutcome.Issued issue(ChallengeMethod method, byte[] codeHash, ChallengePolicy policy, Instant now,
+                                         boolean lastUndelivered) {
+        refuseInitiation(method, policy, now, lastUndelivered).ifPresent(refusal -> {
             throw new IllegalStateException("initiation refused: " + refusal);
         });
         Instant codeExpiry = earliest(now.plus(policy.codeTtl()), terms.expiresAt());

@@ -22,12 +22,15 @@ public record CodeDelivery(int sends, Instant lastSentAt, IssuedCode current) {
         }
     }
 
-    /** Why another code cannot be sent at {@code now}: the send cap or the resend cooldown. */
-    Optional<InitiationOutcome> refusal(ChallengePolicy policy, Instant now) {
+    /**
+     * Why another code cannot be sent at {@code now}: the send cap or the resend cooldown, which is
+     * waived when the last code was reported undelivered.
+     */
+    Optional<InitiationOutcome> refusal(ChallengePolicy policy, Instant now, boolean lastUndelivered) {
         if (sends >= policy.maxSends()) {
             return Optional.of(new InitiationOutcome.SendCapReached());
         }
-        if (lastSentAt != null && now.isBefore(lastSentAt.plus(policy.resendCooldown()))) {
+        if (!lastUndelivered && lastSentAt != null && now.isBefore(lastSentAt.plus(policy.resendCooldown()))) {
             return Optional.of(new InitiationOutcome.CoolingDown(
                     Duration.between(now, lastSentAt.plus(policy.resendCooldown()))));
         }

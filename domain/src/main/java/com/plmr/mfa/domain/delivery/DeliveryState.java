@@ -10,8 +10,14 @@ import java.time.Instant;
  * @param status    queued, retrying, sent, failed or expired
  * @param attempts  hand-overs to the provider so far
  * @param updatedAt when the status last changed
+ * @param receipt   what the provider reported after a send, {@code null} until it does
  */
-public record DeliveryState(Channel channel, Status status, int attempts, Instant updatedAt) {
+public record DeliveryState(Channel channel, Status status, int attempts, Instant updatedAt, DeliveryReceipt receipt) {
 
     public enum Status { QUEUED, RETRYING, SENT, FAILED, EXPIRED }
+
+    /** Whether the provider reported that the message did not reach the phone. */
+    public boolean undelivered() {
+        return receipt != null && receipt.outcome() == DeliveryReceipt.Outcome.UNDELIVERED;
+    }
 }

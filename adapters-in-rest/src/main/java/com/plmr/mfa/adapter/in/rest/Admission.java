@@ -34,7 +34,7 @@ import java.util.function.LongSupplier;
  * queue, and the number of request threads stays bounded. Health, metrics and the documentation
  * are not counted, so an overloaded instance still answers its probes.
  */
-@Filter({"/internal/**", "/resources/**"})
+@Filter({"/internal/**", "/resources/**", "/callbacks/**"})
 class Admission implements HttpServerFilter {
 
     /** Capacity frees up within about a request's time. */

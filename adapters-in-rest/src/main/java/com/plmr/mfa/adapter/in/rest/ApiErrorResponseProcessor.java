@@ -90,7 +90,7 @@ class ApiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
             return fieldErrors(violations);
         }
         if (cause instanceof ConversionErrorException conversion) {
-            return JsonBodyCopy.of(context.getRequest())
+            return BodyCopy.of(context.getRequest())
                     .map(body -> JsonFieldErrors.locate(mapper, conversion.getArgument().getType(), body))
                     .orElse(List.of());
         }

@@ -4,6 +4,7 @@ import com.plmr.mfa.adapter.in.rest.model.Challenge;
 import com.plmr.mfa.adapter.in.rest.model.ChallengeMethod;
 import com.plmr.mfa.adapter.in.rest.model.ChallengeStatus;
 import com.plmr.mfa.adapter.in.rest.model.Delivery;
+import com.plmr.mfa.adapter.in.rest.model.DeliveryReceipt;
 import com.plmr.mfa.adapter.in.rest.model.DeliveryStatus;
 import com.plmr.mfa.adapter.in.rest.model.StepUpContext;
 import com.plmr.mfa.adapter.in.rest.model.StepUpMethod;
@@ -69,7 +70,11 @@ final class ChallengeModels {
                 .method(toModel(state.channel().method()))
                 .status(DeliveryStatus.toEnum(lower(state.status())))
                 .attempts(state.attempts())
-                .updatedAt(state.updatedAt());
+                .updatedAt(state.updatedAt())
+                .receipt(state.receipt() == null ? null : new DeliveryReceipt()
+                        .status(lower(state.receipt().outcome()))
+                        .errorCode(state.receipt().errorCode())
+                        .receivedAt(state.receipt().receivedAt()));
     }
 
     /** Path ids are checked by the generated interface's pattern before they get here. */

@@ -21,7 +21,7 @@ final class FilterOrder {
     static final int ADMISSION = EDGE_REFUSALS + 1;
     static final int NEGOTIATION_HEADERS = ADMISSION + 1;
     static final int CUSTOM_METHOD_PATHS = NEGOTIATION_HEADERS + 1;
-    static final int JSON_BODY_COPY = CUSTOM_METHOD_PATHS + 1;
+    static final int BODY_COPY = CUSTOM_METHOD_PATHS + 1;
 
     private FilterOrder() {
     }

@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
 /**
  * Refuses a JSON body whose fields have the wrong JSON type ({@link JsonTypes}) with 400
  * {@code BAD_REQUEST} and an {@code INVALID_VALUE} field error per field, before the decoder
- * coerces them. It reads the copy {@link JsonBodyCopy} kept and the body type of the matched
+ * coerces them. It reads the copy {@link BodyCopy} kept and the body type of the matched
  * route, and runs after the security filter, so a caller without a valid token learns nothing
  * about the body. A body that is no JSON at all is left to the decoder's own error.
  */
@@ -39,7 +39,7 @@ class JsonBodyTypes implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
-        byte[] body = JsonBodyCopy.of(request).orElse(null);
+        byte[] body = BodyCopy.of(request).orElse(null);
         var model = RouteAttributes.getRouteInfo(request).flatMap(RouteInfo::getBodyArgument).orElse(null);
         if (body == null || model == null) {
             return null;

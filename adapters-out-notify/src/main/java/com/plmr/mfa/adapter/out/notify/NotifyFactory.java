@@ -7,8 +7,10 @@ import com.plmr.mfa.adapter.out.notify.dev.DevSinkSender;
 import com.plmr.mfa.adapter.out.notify.email.SmtpEmailSender;
 import com.plmr.mfa.adapter.out.notify.email.SmtpProperties;
 import com.plmr.mfa.adapter.out.notify.sms.TwilioProperties;
+import com.plmr.mfa.adapter.out.notify.sms.TwilioReceipts;
 import com.plmr.mfa.adapter.out.notify.sms.TwilioSmsSender;
 import com.plmr.mfa.adapter.out.notify.sms.WebhookProperties;
+import com.plmr.mfa.adapter.out.notify.sms.WebhookReceipts;
 import com.plmr.mfa.adapter.out.notify.sms.WebhookSmsSender;
 import com.plmr.mfa.domain.delivery.Channel;
 import io.micronaut.context.annotation.Context;
@@ -61,6 +63,22 @@ public class NotifyFactory {
     @Requires(property = SMS_PROVIDER, value = NotifyProviders.WEBHOOK)
     WebhookSmsSender webhookSmsSender(WebhookProperties properties, MessageTemplates templates) {
         return configured(() -> new WebhookSmsSender(properties, templates));
+    }
+
+    /** Twilio's status callbacks, when Twilio sends SMS and is told where to post them. */
+    @Context
+    @Requires(property = SMS_PROVIDER, value = NotifyProviders.TWILIO)
+    @Requires(property = TwilioProperties.PREFIX + ".status-callback-url")
+    TwilioReceipts twilioReceipts(TwilioProperties properties) {
+        return configured(() -> new TwilioReceipts(properties));
+    }
+
+    /** The webhook gateway's signed status callbacks, when it sends SMS and is told where to post them. */
+    @Context
+    @Requires(property = SMS_PROVIDER, value = NotifyProviders.WEBHOOK)
+    @Requires(property = WebhookProperties.PREFIX + ".status-callback-url")
+    WebhookReceipts webhookReceipts(WebhookProperties properties) {
+        return configured(() -> new WebhookReceipts(properties));
     }
 
     @Context

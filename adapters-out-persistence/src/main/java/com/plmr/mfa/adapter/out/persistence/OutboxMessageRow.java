@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * One outbox message; {@code payloadFormat} names the layout of the sealed payload ({@link OutboxPayload}),
- * {@code requestId} the request that queued it (for the log, {@code null} on rows older than the column).
+ * {@code requestId} the request that queued it (for the log, {@code null} on rows older than the column),
+ * {@code receipt*} what the provider reported after the send ({@code null} until it does).
  */
 @MappedEntity("outbox_message")
 record OutboxMessageRow(
@@ -26,5 +27,8 @@ record OutboxMessageRow(
         Instant updatedAt,
         @Nullable String lastError,
         @Nullable String providerMessageId,
-        @Nullable String requestId) {
+        @Nullable String requestId,
+        @Nullable String receiptStatus,
+        @Nullable String receiptError,
+        @Nullable Instant receiptAt) {
 }

@@ -4,11 +4,13 @@ import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
+import com.plmr.mfa.application.port.out.RecordReceiptPort;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryReceipt;
 import com.plmr.mfa.domain.delivery.DeliveryState;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.support.DefaultTransactionDefinition;
@@ -35,7 +37,7 @@ import java.util.Optional;
 @Singleton
 @ReportsUnavailableStore
 class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPort, RecordDeliveryPort,
-        DeliveryStatusPort {
+        DeliveryStatusPort, RecordReceiptPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPersistenceAdapter.class);
     private static final int MAX_DETAIL = 200;
@@ -67,7 +69,7 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
         SealedSecret sealed = sealer.seal(OutboxPayload.write(message), aad(message.messageId()));
         repository.save(new OutboxMessageRow(message.messageId(), challenge.value(), message.channel().name(),
                 sealed.keyId(), sealed.ciphertext(), OutboxPayload.CURRENT, DeliveryState.Status.QUEUED.name(), 0, now,
-                expiresAt, now, now, null, null, MDC.get(REQUEST_ID)));
+                expiresAt, now, now, null, null, MDC.get(REQUEST_ID), null, null, null));
     }
 
     @Override
@@ -109,7 +111,21 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
     public Optional<DeliveryState> latestFor(ChallengeId challenge) {
         return repository.findFirstByChallengeIdOrderByCreatedAtDesc(challenge.value())
                 .map(row -> new DeliveryState(Channel.valueOf(row.channel()),
-                        DeliveryState.Status.valueOf(row.status()), row.attempts(), row.updatedAt()));
+                        DeliveryState.Status.valueOf(row.status()), row.attempts(), row.updatedAt(), receiptOf(row)));
+    }
+
+    /** One conditional update by primary key: a repeated or concurrent receipt finds it taken and changes nothing. */
+    @Override
+    public Optional<Receipted> record(String providerMessageId, DeliveryReceipt receipt) {
+        return repository.findSentByProviderMessageId(providerMessageId)
+                .filter(row -> repository.recordReceipt(row.id(), receipt.outcome().name(), receipt.errorCode(),
+                        receipt.receivedAt()) == 1)
+                .map(row -> new Receipted(row.id(), new ChallengeId(row.challengeId()), Channel.valueOf(row.channel())));
+    }
+
+    private static DeliveryReceipt receiptOf(OutboxMessageRow row) {
+        return row.receiptStatus() == null ? null : new DeliveryReceipt(
+                DeliveryReceipt.Outcome.valueOf(row.receiptStatus()), row.receiptError(), row.receiptAt());
     }
 
     private CodeMessage open(OutboxMessageRow row) {

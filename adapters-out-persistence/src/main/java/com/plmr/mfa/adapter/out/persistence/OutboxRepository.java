@@ -56,4 +56,14 @@ interface OutboxRepository extends CrudRepository<OutboxMessageRow, String> {
                 Instant now);
 
     Optional<OutboxMessageRow> findFirstByChallengeIdOrderByCreatedAtDesc(String challengeId);
+
+    /** The sent SMS the provider knows by this id (ix_outbox_provider_message). */
+    @Query(value = "SELECT * FROM outbox_message WHERE provider_message_id = :providerMessageId AND status = 'SENT'"
+            + " AND channel = 'SMS' ORDER BY created_at DESC LIMIT 1", nativeQuery = true)
+    Optional<OutboxMessageRow> findSentByProviderMessageId(String providerMessageId);
+
+    /** Records the receipt, unless the message has one: the first final receipt stands. */
+    @Query("UPDATE outbox_message SET receipt_status = :status, receipt_error = :error, receipt_at = :at"
+            + " WHERE id = :id AND receipt_status IS NULL")
+    long recordReceipt(String id, String status, @Nullable String error, Instant at);
 }

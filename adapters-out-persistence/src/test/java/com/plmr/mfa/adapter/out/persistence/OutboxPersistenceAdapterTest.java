@@ -2,6 +2,7 @@ package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.Claim;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort.PendingMessage;
+import com.plmr.mfa.application.port.out.RecordReceiptPort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.challenge.Amount;
 import com.plmr.mfa.domain.challenge.ChallengeId;
@@ -11,6 +12,7 @@ import com.plmr.mfa.domain.crypto.SealedSecret;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.DeliveryReceipt;
 import com.plmr.mfa.domain.delivery.DeliveryState.Status;
 import com.plmr.mfa.domain.delivery.Destination;
 import com.plmr.mfa.domain.delivery.OtpCode;
@@ -87,6 +89,27 @@ class OutboxPersistenceAdapterTest extends DatabaseTest {
         assertThat(outbox.latestFor(CHALLENGE)).hasValueSatisfying(state -> {
             assertThat(state.status()).isEqualTo(Status.SENT);
             assertThat(state.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void a_receipt_is_recorded_once_on_the_sent_sms_the_provider_names_and_shows_in_its_delivery_state() {
+        CodeMessage message = message("+4915177777009", "909090");
+        enqueue(message, NOW);
+        PendingMessage claimed = outbox.claimNext(NOW.plusSeconds(1), LEASE).orElseThrow();
+        DeliveryReceipt undelivered = new DeliveryReceipt(DeliveryReceipt.Outcome.UNDELIVERED, "30003", NOW.plusSeconds(9));
+        assertThat(outbox.record("SM-receipt", undelivered)).as("not sent yet").isEmpty();
+        outbox.record(claimed.claim(), Status.SENT, "SM-receipt", null, NOW.plusSeconds(2));
+
+        assertThat(outbox.record("SM-receipt", undelivered)).contains(new RecordReceiptPort.Receipted(
+                message.messageId(), CHALLENGE, Channel.SMS));
+        assertThat(outbox.record("SM-receipt", new DeliveryReceipt(DeliveryReceipt.Outcome.DELIVERED, null,
+                NOW.plusSeconds(10)))).as("the first final receipt stands").isEmpty();
+        assertThat(outbox.record("SM-unknown", undelivered)).isEmpty();
+        assertThat(outbox.latestFor(CHALLENGE)).hasValueSatisfying(state -> {
+            assertThat(state.status()).isEqualTo(Status.SENT);
+            assertThat(state.receipt()).isEqualTo(undelivered);
+            assertThat(state.undelivered()).isTrue();
         });
     }
 

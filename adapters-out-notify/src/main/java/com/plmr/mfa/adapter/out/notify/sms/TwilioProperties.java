@@ -18,6 +18,8 @@ import java.time.Duration;
  *                            when set
  * @param connectTimeout      TCP/TLS connect timeout
  * @param requestTimeout      timeout for the whole request until the response headers arrive
+ * @param statusCallbackUrl   this service's public URL of {@code /callbacks/v1/sms/twilio}, passed to
+ *                            Twilio as {@code StatusCallback}; unset: no delivery receipts
  */
 @ConfigurationProperties(TwilioProperties.PREFIX)
 public record TwilioProperties(
@@ -27,7 +29,8 @@ public record TwilioProperties(
         @Nullable String from,
         @Nullable String messagingServiceSid,
         @Bindable(defaultValue = "5s") Duration connectTimeout,
-        @Bindable(defaultValue = "10s") Duration requestTimeout) {
+        @Bindable(defaultValue = "10s") Duration requestTimeout,
+        @Nullable String statusCallbackUrl) {
 
     public static final String PREFIX = "mfa.notify.sms.twilio";
 
@@ -37,6 +40,7 @@ public record TwilioProperties(
                 + ", authToken=" + (authToken == null ? "unset" : "****")
                 + ", from=" + (from == null ? "unset" : "set")
                 + ", messagingServiceSid=" + messagingServiceSid
-                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + ", statusCallbackUrl=" + statusCallbackUrl + "]";
     }
 }

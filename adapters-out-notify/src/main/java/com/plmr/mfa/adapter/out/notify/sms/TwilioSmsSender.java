@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * {@code POST {baseUrl}/2010-04-01/Accounts/{accountSid}/Messages.json}, form fields {@code To},
  * {@code From} (or {@code MessagingServiceSid}) and {@code Body}, HTTP Basic auth
  * {@code accountSid:authToken}, and {@code I-Twilio-Idempotency-Token} set to the message's
- * idempotency key so a retried request is not sent twice. The {@code sid} of the response is the
- * provider message id.
+ * idempotency key so a retried request is not sent twice, and {@code StatusCallback} when receipts are
+ * configured ({@link TwilioReceipts}). The {@code sid} of the response is the provider message id.
  */
 public final class TwilioSmsSender implements SendMessagePort {
 
@@ -41,6 +41,7 @@ public final class TwilioSmsSender implements SendMessagePort {
     private final String authorization;
     private final String from;
     private final String messagingServiceSid;
+    private final String statusCallback;
 
     public TwilioSmsSender(TwilioProperties properties, MessageTemplates templates) {
         Objects.requireNonNull(properties, "properties");
@@ -50,6 +51,8 @@ public final class TwilioSmsSender implements SendMessagePort {
         String accountSid = SenderSettings.required(properties.accountSid(), prefix + "account-sid");
         String authToken = SenderSettings.required(properties.authToken(), prefix + "auth-token");
         this.messagingServiceSid = SenderSettings.optional(properties.messagingServiceSid());
+        this.statusCallback = properties.statusCallbackUrl() == null ? null
+                : HttpGateway.httpUri(properties.statusCallbackUrl(), prefix + "status-callback-url").toString();
         this.from = messagingServiceSid != null ? null
                 : SenderSettings.required(properties.from(), prefix + "from (or " + prefix + "messaging-service-sid)");
         String root = base.toString().replaceAll("/+$", "");
@@ -81,6 +84,9 @@ public final class TwilioSmsSender implements SendMessagePort {
             form.put("From", from);
         }
         form.put("Body", templates.smsText(message));
+        if (statusCallback != null) {
+            form.put("StatusCallback", statusCallback);
+        }
         HttpRequest request = gateway.request(messagesUri)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")

@@ -22,7 +22,8 @@ import java.util.Objects;
  * URL (an in-house gateway, a function, another provider behind a bridge), with an
  * {@code Idempotency-Key} header and, when configured, {@code Authorization: Bearer <token>}.
  * The provider message id is the response's top-level {@code id} field when present, else the
- * message id.
+ * message id. With receipts configured the JSON also names {@code statusCallback}, where the gateway
+ * posts its signed status callbacks ({@link WebhookReceipts}).
  */
 public final class WebhookSmsSender implements SendMessagePort {
 
@@ -35,6 +36,7 @@ public final class WebhookSmsSender implements SendMessagePort {
     private final HttpGateway gateway;
     private final URI url;
     private final String authorization;
+    private final String statusCallback;
 
     public WebhookSmsSender(WebhookProperties properties, MessageTemplates templates) {
         Objects.requireNonNull(properties, "properties");
@@ -42,6 +44,8 @@ public final class WebhookSmsSender implements SendMessagePort {
         this.url = HttpGateway.httpUri(properties.url(), WebhookProperties.PREFIX + ".url");
         String token = SenderSettings.optional(properties.bearerToken());
         this.authorization = token == null ? null : "Bearer " + token;
+        this.statusCallback = properties.statusCallbackUrl() == null ? null : HttpGateway.httpUri(
+                properties.statusCallbackUrl(), WebhookProperties.PREFIX + ".status-callback-url").toString();
         this.gateway = new HttpGateway(PROVIDER, WebhookProperties.PREFIX, properties.connectTimeout(),
                 properties.requestTimeout());
     }
@@ -62,6 +66,9 @@ public final class WebhookSmsSender implements SendMessagePort {
         json.put("messageId", message.messageId());
         json.put("to", message.to().address());
         json.put("body", templates.smsText(message));
+        if (statusCallback != null) {
+            json.put("statusCallback", statusCallback);
+        }
         HttpRequest.Builder request = gateway.request(url)
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .header("Accept", "application/json")

@@ -52,7 +52,7 @@ class TwilioSmsSenderTest {
 
     private TwilioSmsSender sender(String baseUrl, String messagingServiceSid, Duration requestTimeout) {
         return new TwilioSmsSender(new TwilioProperties(baseUrl, ACCOUNT_SID, AUTH_TOKEN, FROM, messagingServiceSid,
-                Duration.ofSeconds(1), requestTimeout), templates);
+                Duration.ofSeconds(1), requestTimeout, null), templates);
     }
 
     private TwilioSmsSender sender() {
@@ -196,22 +196,22 @@ class TwilioSmsSenderTest {
     @Test
     void missing_settings_are_named_by_their_key() {
         assertThatThrownBy(() -> new TwilioSmsSender(new TwilioProperties("https://api.twilio.com", null, AUTH_TOKEN,
-                FROM, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates))
+                FROM, null, Duration.ofSeconds(1), Duration.ofSeconds(1), null), templates))
                 .hasMessage("mfa.notify.sms.twilio.account-sid is required");
         assertThatThrownBy(() -> new TwilioSmsSender(new TwilioProperties("https://api.twilio.com", ACCOUNT_SID, null,
-                FROM, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates))
+                FROM, null, Duration.ofSeconds(1), Duration.ofSeconds(1), null), templates))
                 .hasMessage("mfa.notify.sms.twilio.auth-token is required");
         assertThatThrownBy(() -> new TwilioSmsSender(new TwilioProperties("https://api.twilio.com", ACCOUNT_SID,
-                AUTH_TOKEN, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates))
+                AUTH_TOKEN, null, null, Duration.ofSeconds(1), Duration.ofSeconds(1), null), templates))
                 .hasMessageContaining("mfa.notify.sms.twilio.from");
         assertThatThrownBy(() -> new TwilioSmsSender(new TwilioProperties("ftp://x", ACCOUNT_SID, AUTH_TOKEN, FROM,
-                null, Duration.ofSeconds(1), Duration.ofSeconds(1)), templates))
+                null, Duration.ofSeconds(1), Duration.ofSeconds(1), null), templates))
                 .hasMessageContaining("mfa.notify.sms.twilio.base-url");
     }
 
     @Test
     void the_auth_token_never_shows_in_the_settings_string() {
         assertThat(new TwilioProperties("https://api.twilio.com", ACCOUNT_SID, AUTH_TOKEN, FROM, null,
-                Duration.ofSeconds(1), Duration.ofSeconds(1)).toString()).doesNotContain(AUTH_TOKEN, FROM);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), null).toString()).doesNotContain(AUTH_TOKEN, FROM);
     }
 }

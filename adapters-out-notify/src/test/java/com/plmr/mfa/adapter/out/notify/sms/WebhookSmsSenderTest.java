@@ -46,7 +46,7 @@ class WebhookSmsSenderTest {
     }
 
     private WebhookSmsSender sender(String url, String token, Duration requestTimeout) {
-        return new WebhookSmsSender(new WebhookProperties(url, token, Duration.ofSeconds(1), requestTimeout), templates);
+        return new WebhookSmsSender(new WebhookProperties(url, token, Duration.ofSeconds(1), requestTimeout, null, null), templates);
     }
 
     private WebhookSmsSender sender() {
