@@ -47,13 +47,13 @@ public final class Application {
      * @param embedded the database to start when nothing is configured; {@code null} in production
      */
     public static void run(String[] args, @Nullable EmbeddedDatabase embedded) {
-        Micronaut micronaut = new Launch().args(args).mainClass(Application.class).banner(false);
+        Launch micronaut = new Launch(args);
         StartupPlan plan;
         Migration migration;
         Configured configured;
         try {
             List<String> explicit = explicitEnvironments();
-            configured = configured(args, explicit);
+            configured = Configured.of(micronaut.environment());
             plan = StartupPlan.decide(explicit, configured.database(), embedded != null);
             // a value out of range is refused by ConfigurationCheck, first thing at start and before any migration
             migration = Migration.of(configured.migration()).orElse(Migration.APPLY);
@@ -66,6 +66,10 @@ public final class Application {
                     + " development tokens, keys and message sink)");
             Path directory = Path.of(Optional.ofNullable(System.getenv("MFA_DEV_DIR")).orElse(".mfa-dev"))
                     .toAbsolutePath().resolve("mariadb");
+            // the environments a context activates are fixed when it is built: the development run builds its own
+            micronaut.close();
+            micronaut = new Launch(args);
+            micronaut.environments(plan.environments().toArray(String[]::new));
             // the embedded database has only just started: on a busy laptop its first handshakes can
             // take longer than a connection's timeout, so the pool keeps trying for a minute at start
             micronaut.properties(Map.of("datasources.default.url", embedded.start(directory),
@@ -76,7 +80,7 @@ public final class Application {
                 && SchemaCheck.upToDate(configured.url(), configured.user(), configured.password())) {
             migration = Migration.SKIP;
         }
-        micronaut.environments(plan.environments().toArray(String[]::new)).properties(migration.properties());
+        micronaut.properties(migration.properties());
         if (migration == Migration.ONLY) {
             migrateOnly(micronaut);
         } else {
@@ -110,25 +114,21 @@ public final class Application {
                 .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
     }
 
-    /** What the configuration, read as the service will read it, says before anything starts. */
-    private static Configured configured(String[] args, List<String> explicit) {
-        try (ApplicationContext configuration = ApplicationContext.builder().args(args)
-                .environments(explicit.toArray(String[]::new)).build()) {
-            Environment environment = configuration.getEnvironment().start();
-            String url = environment.getProperty("datasources.default.url", String.class).orElse("");
-            return new Configured(!url.isBlank(), url,
-                    environment.getProperty("datasources.default.username", String.class).orElse(""),
-                    environment.getProperty("datasources.default.password", String.class).orElse(""),
-                    environment.getProperty(Migration.PROPERTY, String.class).orElse(Migration.APPLY.value()));
-        }
-    }
-
     /**
      * @param database  whether a database URL is configured
      * @param url       the database URL, user and password as configured (for {@link SchemaCheck#upToDate})
      * @param migration the value of {@code MFA_DB_MIGRATION}, as given
      */
     private record Configured(boolean database, String url, String user, String password, String migration) {
+
+        /** What the configuration, read as the service will read it, says before anything starts. */
+        static Configured of(Environment environment) {
+            String url = environment.getProperty("datasources.default.url", String.class).orElse("");
+            return new Configured(!url.isBlank(), url,
+                    environment.getProperty("datasources.default.username", String.class).orElse(""),
+                    environment.getProperty("datasources.default.password", String.class).orElse(""),
+                    environment.getProperty(Migration.PROPERTY, String.class).orElse(Migration.APPLY.value()));
+        }
 
         @Override
         public String toString() {
@@ -141,8 +141,45 @@ public final class Application {
         System.exit(CONFIGURATION_REFUSED);
     }
 
-    /** Micronaut's start, whose failures caused by configuration end in one line each rather than a stack trace. */
+    /**
+     * Micronaut's start, whose failures caused by configuration end in one line each rather than a
+     * stack trace. The settings that decide how the service starts are read from the environment of
+     * the very context that then starts: a second context only to read them would cost about a
+     * third of the start.
+     */
     private static final class Launch extends Micronaut {
+
+        private @Nullable ApplicationContext built;
+
+        Launch(String[] args) {
+            args(args).mainClass(Application.class).banner(false);
+        }
+
+        /** The started environment of the context {@link #start} and {@link #build} will use. */
+        Environment environment() {
+            if (built == null) {
+                built = build();
+            }
+            return built.getEnvironment().start();
+        }
+
+        /**
+         * Properties set after {@link #environment} still reach the context: {@link #build} adds
+         * them to its running environment, where they take effect at once.
+         */
+        @Override
+        protected ApplicationContext newApplicationContext() {
+            return built != null ? built : super.newApplicationContext();
+        }
+
+        /** Lets go of a context that will not start. */
+        void close() {
+            if (built != null) {
+                built.close();
+                built = null;
+            }
+        }
+
         @Override
         protected void handleStartupException(Environment environment, Throwable exception) {
             Optional<List<String>> problems = ConfigurationRefusedException.problemsOf(exception);
