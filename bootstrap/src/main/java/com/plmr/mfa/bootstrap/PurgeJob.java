@@ -32,8 +32,9 @@ class PurgeJob {
             Purged purged = purge.purgeExpired();
             metrics.count(purged);
             LOG.info("purged {} challenges, {} outbox messages, {} send quotas, {} failure streaks, {} audit events"
-                    + " past retention", purged.challenges(), purged.outboxMessages(), purged.sendQuotas(),
-                    purged.failureStreaks(), purged.auditEvents());
+                    + " past retention, {} unverified authenticator apps past their enrolment", purged.challenges(),
+                    purged.outboxMessages(), purged.sendQuotas(), purged.failureStreaks(), purged.auditEvents(),
+                    purged.unverifiedRegistrations());
         } catch (StoreUnavailableException e) {
             LOG.warn("purge paused: the database is unavailable; retrying on the next run");
         } catch (RuntimeException e) {

@@ -7,7 +7,8 @@ import io.micronaut.context.annotation.Context;
 
 /**
  * Counts purged rows as {@value #PURGED}{@code {kind}}, kind one of {@code challenge},
- * {@code outbox_message}, {@code send_quota}, {@code failure_streak}, {@code audit_event}. The counters are registered
+ * {@code outbox_message}, {@code send_quota}, {@code failure_streak}, {@code audit_event},
+ * {@code totp_registration} (unverified ones whose enrolment ran out). The counters are registered
  * when the service starts, so they read 0 before the first run instead of being absent (and stay 0
  * while the purge is off).
  */
@@ -20,6 +21,7 @@ class PurgeMetrics {
     private final Counter sendQuotas;
     private final Counter failureStreaks;
     private final Counter auditEvents;
+    private final Counter unverifiedRegistrations;
 
     PurgeMetrics(MeterRegistry registry) {
         challenges = counter(registry, "challenge");
@@ -27,6 +29,7 @@ class PurgeMetrics {
         sendQuotas = counter(registry, "send_quota");
         failureStreaks = counter(registry, "failure_streak");
         auditEvents = counter(registry, "audit_event");
+        unverifiedRegistrations = counter(registry, "totp_registration");
     }
 
     private static Counter counter(MeterRegistry registry, String kind) {
@@ -40,5 +43,6 @@ class PurgeMetrics {
         sendQuotas.increment(purged.sendQuotas());
         failureStreaks.increment(purged.failureStreaks());
         auditEvents.increment(purged.auditEvents());
+        unverifiedRegistrations.increment(purged.unverifiedRegistrations());
     }
 }

@@ -63,6 +63,7 @@ import com.plmr.mfa.domain.assertion.AssertionPolicy;
 import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.crypto.SecretSealer;
+import com.plmr.mfa.domain.factor.TotpPolicy;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
@@ -280,8 +281,8 @@ class ServiceFactory {
 
     @Singleton
     PurgeExpiredDataUseCase purgeExpiredData(PurgeExpiredDataPort rows, PurgeExpiredDataService.RetentionPolicy policy,
-                                             Clock clock) {
-        return new PurgeExpiredDataService(rows, policy, clock);
+                                             TotpPolicy totp, Clock clock) {
+        return new PurgeExpiredDataService(rows, policy, totp.enrolmentTtl(), clock);
     }
 
     @Singleton

@@ -37,7 +37,9 @@ class TotpFactory {
                 new TotpParameters(HmacAlgorithm.fromOtpauthName(values.text("algorithm", "mfa.totp.algorithm")),
                         values.integer("digits", "mfa.totp.digits"), values.duration("period", "mfa.totp.period"),
                         values.integer("window", "mfa.totp.window")),
-                values.integer("maxFailures", "mfa.totp.max-failures"), values.duration("lockout", "mfa.totp.lockout")));
+                values.integer("maxFailures", "mfa.totp.max-failures"), values.duration("lockout", "mfa.totp.lockout"),
+                values.duration("maxLockout", "mfa.totp.max-lockout"),
+                values.duration("enrolmentTtl", "mfa.totp.enrolment-ttl")));
     }
 
     @Singleton
@@ -62,8 +64,9 @@ class TotpFactory {
     }
 
     @Singleton
-    ListTotpRegistrationsUseCase listTotpRegistrations(LoadTotpRegistrationsPort load) {
-        return new ListTotpRegistrationsService(load);
+    ListTotpRegistrationsUseCase listTotpRegistrations(LoadTotpRegistrationsPort load, TotpPolicy policy,
+                                                       Clock clock) {
+        return new ListTotpRegistrationsService(load, policy, clock);
     }
 
     @Singleton

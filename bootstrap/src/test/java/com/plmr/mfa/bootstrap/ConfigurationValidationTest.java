@@ -120,6 +120,10 @@ class ConfigurationValidationTest {
                     "MFA_TOTP_MAX_FAILURES=101 (mfa.totp.max-failures) must be 1 to 100 (NIST SP 800-63B)"),
             new Case("totp", "MFA_TOTP_LOCKOUT", "mfa.totp.lockout", "0s",
                     "MFA_TOTP_LOCKOUT=0s (mfa.totp.lockout) must be more than 0s and at most 1d"),
+            new Case("totp", "MFA_TOTP_MAX_LOCKOUT", "mfa.totp.max-lockout", "1m",
+                    "MFA_TOTP_MAX_LOCKOUT=1m (mfa.totp.max-lockout) must be at least the lockout (300s) and at most 1d"),
+            new Case("totp", "MFA_TOTP_ENROLMENT_TTL", "mfa.totp.enrolment-ttl", "30s",
+                    "MFA_TOTP_ENROLMENT_TTL=30s (mfa.totp.enrolment-ttl) must be 1m to 1d"),
 
             new Case("recovery", "MFA_RECOVERY_CODES", "mfa.recovery-codes.count", "21",
                     "MFA_RECOVERY_CODES=21 (mfa.recovery-codes.count) must be 1 to 20"),

@@ -89,7 +89,7 @@ class PurgeEndToEndTest implements TestPropertyProvider {
 
         Purged purged = purge.purgeExpired();
 
-        assertThat(purged).isEqualTo(new Purged(1, 1, 1, 2, 0));
+        assertThat(purged).isEqualTo(new Purged(1, 1, 1, 2, 0, 0));
         assertThat(rows.ids("SELECT id FROM challenge ORDER BY id")).containsExactly("ch-at-cutoff", "ch-recent");
         assertThat(rows.ids("SELECT id FROM outbox_message ORDER BY id"))
                 .containsExactly("m-at-cutoff", "m-old-unfinished");
@@ -104,7 +104,7 @@ class PurgeEndToEndTest implements TestPropertyProvider {
         rows.auditEvent("evt-at-cutoff", NOW.minus(DAY.multipliedBy(365)));
         rows.auditEvent("evt-recent", NOW.minus(DAY));
 
-        assertThat(purge.purgeExpired()).isEqualTo(new Purged(0, 0, 0, 0, 1));
+        assertThat(purge.purgeExpired()).isEqualTo(new Purged(0, 0, 0, 0, 1, 0));
 
         assertThat(rows.ids("SELECT id FROM audit_event ORDER BY id")).containsExactly("evt-at-cutoff", "evt-recent");
     }
@@ -116,7 +116,7 @@ class PurgeEndToEndTest implements TestPropertyProvider {
         rows.challenge("ch-recent", "u-1", NOW.minus(DAY));
         rows.message("m-recent", "ch-recent", NOW.minus(DAY), null);
 
-        assertThat(purge.purgeExpired()).isEqualTo(new Purged(1, 0, 0, 0, 0));
+        assertThat(purge.purgeExpired()).isEqualTo(new Purged(1, 0, 0, 0, 0, 0));
 
         assertThat(rows.ids("SELECT id FROM outbox_message")).containsExactly("m-recent");
     }
@@ -196,9 +196,10 @@ class PurgeEndToEndTest implements TestPropertyProvider {
         }
 
         assertThat(lines).containsExactly(
-                "purged 1 challenges, 0 outbox messages, 0 send quotas, 1 failure streaks, 0 audit events past retention");
+                "purged 1 challenges, 0 outbox messages, 0 send quotas, 1 failure streaks, 0 audit events past retention,"
+                        + " 0 unverified authenticator apps past their enrolment");
         assertThat(meters.get(PurgeMetrics.PURGED).tag("kind", "challenge").counter().count()).isEqualTo(before + 1);
-        assertThat(meters.find(PurgeMetrics.PURGED).counters()).hasSize(5);
+        assertThat(meters.find(PurgeMetrics.PURGED).counters()).hasSize(6);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -10,6 +10,8 @@ import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.api.UserTotpApi;
 import com.plmr.mfa.client.model.StartTotpRegistrationRequest;
 import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
+import com.plmr.mfa.client.model.VerifyTotpRegistrationRequest;
+import com.plmr.mfa.client.model.VerifyTotpRegistrationResponse;
 import com.plmr.mfa.domain.authenticator.Totp;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -29,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The generated SDK's UserTotp operations for a user of a running instance, and the user's side:
@@ -59,6 +62,19 @@ final class TotpClients {
 
     static StartTotpRegistrationResponse start(EmbeddedServer server, String userId) throws ApiException {
         return totpOf(server, userId).startTotpRegistration(userId, new StartTotpRegistrationRequest());
+    }
+
+    /** Activates the registration with {@code code}, as its user. */
+    static VerifyTotpRegistrationResponse verify(EmbeddedServer server, String user,
+                                                 StartTotpRegistrationResponse started, String code) throws ApiException {
+        return totpOf(server, user).verifyTotpRegistration(user, started.getTotpId(),
+                new VerifyTotpRegistrationRequest().code(code));
+    }
+
+    /** The refusal of activating the registration with {@code code}. */
+    static ApiException refusedVerify(EmbeddedServer server, String user, StartTotpRegistrationResponse started,
+                                      String code) {
+        return catchThrowableOfType(ApiException.class, () -> verify(server, user, started, code));
     }
 
     /** The code the enrolled app shows at {@code at}. */

@@ -80,12 +80,11 @@ class TotpRegistrationEndToEndTest extends EndToEndTest {
 
     private VerifyTotpRegistrationResponse verify(String user, StartTotpRegistrationResponse started, String code)
             throws ApiException {
-        return totpOf(server, user).verifyTotpRegistration(user, started.getTotpId(),
-                new VerifyTotpRegistrationRequest().code(code));
+        return TotpClients.verify(server, user, started, code);
     }
 
     private ApiException refusedVerify(String user, StartTotpRegistrationResponse started, String code) {
-        return catchThrowableOfType(ApiException.class, () -> verify(user, started, code));
+        return TotpClients.refusedVerify(server, user, started, code);
     }
 
     @Test

@@ -55,11 +55,15 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
 
     private final PurgeExpiredDataPort rows;
     private final RetentionPolicy policy;
+    private final Duration enrolmentTtl;
     private final Clock clock;
 
-    public PurgeExpiredDataService(PurgeExpiredDataPort rows, RetentionPolicy policy, Clock clock) {
+    /** @param enrolmentTtl how long an unverified authenticator-app registration can be verified ({@code TotpPolicy}) */
+    public PurgeExpiredDataService(PurgeExpiredDataPort rows, RetentionPolicy policy, Duration enrolmentTtl,
+                                   Clock clock) {
         this.rows = rows;
         this.policy = policy;
+        this.enrolmentTtl = enrolmentTtl;
         this.clock = clock;
     }
 
@@ -72,7 +76,8 @@ public final class PurgeExpiredDataService implements PurgeExpiredDataUseCase {
         long quotas = inBatches(rows::purgeSendQuotasEndedBefore, now.minus(policy.sendQuotas()));
         long streaks = inBatches(rows::purgeFailureStreaksIdleSince, now.minus(policy.failureStreaks()));
         long events = inBatches(rows::purgeAuditEventsBefore, now.minus(policy.auditEvents()));
-        return new Purged(challenges, outbox, quotas, streaks, events);
+        long unverified = inBatches(rows::purgeUnverifiedRegistrationsStartedBy, now.minus(enrolmentTtl));
+        return new Purged(challenges, outbox, quotas, streaks, events, unverified);
     }
 
     private long inBatches(BiFunction<Instant, Integer, Integer> batch, Instant cutoff) {

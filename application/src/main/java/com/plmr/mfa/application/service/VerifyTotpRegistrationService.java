@@ -21,12 +21,14 @@ import java.time.Instant;
 
 /**
  * Activates a registration with a code of its app. The check, the compare-and-set of the accepted
- * step and the failure count share one transaction.
+ * step and the failure count share one transaction. A registration whose enrolment ran out is
+ * unknown, as it will be once purged.
  */
 public final class VerifyTotpRegistrationService implements VerifyTotpRegistrationUseCase {
 
     private final LoadTotpRegistrationsPort registrations;
     private final TotpAttempts attempts;
+    private final TotpPolicy policy;
     private final TransactionPort transactions;
     private final AuditTrail audit;
     private final Clock clock;
@@ -36,6 +38,7 @@ public final class VerifyTotpRegistrationService implements VerifyTotpRegistrati
                                          ClockDriftPort drift, AuditTrail audit, Clock clock) {
         this.registrations = registrations;
         this.attempts = new TotpAttempts(record, sealer, policy, drift, audit);
+        this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -48,6 +51,7 @@ public final class VerifyTotpRegistrationService implements VerifyTotpRegistrati
                 () -> transactions.inTransaction(() -> {
                     Instant now = clock.instant();
                     return registrations.lockedRegistrationOf(command.user(), command.registration())
+                            .filter(registration -> !registration.expiredAt(policy, now))
                             .map(registration -> attempts.settle(actor, registration,
                                     attempts.check(registration, command.code(), now), now))
                             .map(result -> recorded(actor, result, subject.withUser(command.user().value())));

@@ -25,8 +25,9 @@ class PurgeExpiredDataServiceTest {
         final Map<String, Integer> left = new HashMap<>();
         final List<String> calls = new ArrayList<>();
 
-        ExpiredRows(int challenges, int messages, int quotas, int streaks, int events) {
+        ExpiredRows(int challenges, int messages, int quotas, int streaks, int events, int unverified) {
             left.put("events", events);
+            left.put("unverified", unverified);
             left.put("challenges", challenges);
             left.put("messages", messages);
             left.put("quotas", quotas);
@@ -64,25 +65,35 @@ class PurgeExpiredDataServiceTest {
         public int purgeAuditEventsBefore(Instant cutoff, int limit) {
             return take("events", cutoff, limit);
         }
+
+        @Override
+        public int purgeUnverifiedRegistrationsStartedBy(Instant cutoff, int limit) {
+            calls.add("unverified by " + cutoff + " limit " + limit);
+            int taken = Math.min(limit, left.get("unverified"));
+            left.merge("unverified", -taken, Integer::sum);
+            return taken;
+        }
     }
 
     @Test
     void deletes_in_batches_until_one_comes_back_short_with_cutoffs_from_the_clock() {
-        ExpiredRows rows = new ExpiredRows(4, 2, 0, 1, 3);
+        ExpiredRows rows = new ExpiredRows(4, 2, 0, 1, 3, 1);
         RetentionPolicy policy = new RetentionPolicy(Duration.ofDays(30), Duration.ofDays(7), Duration.ofDays(1),
                 Duration.ofDays(30), Duration.ofDays(365), 2);
 
-        Purged purged = new PurgeExpiredDataService(rows, policy, new SteppingClock(NOW)).purgeExpired();
+        Purged purged = new PurgeExpiredDataService(rows, policy, Duration.ofMinutes(10), new SteppingClock(NOW))
+                .purgeExpired();
 
-        assertThat(purged).isEqualTo(new Purged(4, 2, 0, 1, 3));
-        assertThat(purged.total()).isEqualTo(10);
+        assertThat(purged).isEqualTo(new Purged(4, 2, 0, 1, 3, 1));
+        assertThat(purged.total()).isEqualTo(11);
         assertThat(rows.calls).containsExactly(
                 "messages before 2026-11-16T10:00:00Z limit 2", "messages before 2026-11-16T10:00:00Z limit 2",
                 "challenges before 2026-10-24T10:00:00Z limit 2", "challenges before 2026-10-24T10:00:00Z limit 2",
                 "challenges before 2026-10-24T10:00:00Z limit 2",
                 "quotas before 2026-11-22T10:00:00Z limit 2",
                 "streaks before 2026-10-24T10:00:00Z limit 2",
-                "events before 2025-11-23T10:00:00Z limit 2", "events before 2025-11-23T10:00:00Z limit 2");
+                "events before 2025-11-23T10:00:00Z limit 2", "events before 2025-11-23T10:00:00Z limit 2",
+                "unverified by 2026-11-23T09:50:00Z limit 2");
     }
 
     @Test

@@ -204,7 +204,7 @@ class TotpRegistrationServicesTest {
     @Test
     void lists_and_removes_registrations() {
         var started = start();
-        var list = new ListTotpRegistrationsService(store);
+        var list = new ListTotpRegistrationsService(store, POLICY, TotpFixture.clockAt(now));
         var remove = new RemoveTotpRegistrationService(store, store, store,
                 audit.trail(store, TotpFixture.clockAt(now)), TotpFixture.clockAt(now));
 

@@ -18,12 +18,28 @@ import static com.plmr.mfa.domain.ParameterException.require;
  * a 6-digit code and the default window of three steps, ten guesses per five minutes give an
  * online attacker a chance of about 3 in 100,000 per window of lockout.
  *
- * @param issuer      the issuer shown by the app when a request names none
- * @param parameters  the algorithm, digits, period and window of new registrations by default
- * @param maxFailures consecutive wrong codes before a lockout, 1..{@value #NIST_MAX_FAILURES}
- * @param lockout     how long a locked registration refuses codes, positive
+ * <p>Lockouts escalate: the first lasts {@code lockout}, each further one before a code is accepted
+ * twice as long as the one before, up to {@code maxLockout}, so an attacker who waits out each
+ * lockout gets ever fewer guesses per hour instead of the same short pause forever.
+ *
+ * <p>A registration whose app never answered with a right code expires {@code enrolmentTtl} after
+ * it was started: its secret was shown once, and a registration nobody finished is a secret lying
+ * around for nothing. It can no longer be verified and the purge deletes it.
+ *
+ * @param issuer       the issuer shown by the app when a request names none
+ * @param parameters   the algorithm, digits, period and window of new registrations by default
+ * @param maxFailures  consecutive wrong codes before a lockout, 1..{@value #NIST_MAX_FAILURES}
+ * @param lockout      how long the first lockout refuses codes, positive, at most a day
+ * @param maxLockout   the longest lockout the doubling reaches, at least {@code lockout}, at most a day
+ * @param enrolmentTtl how long an unverified registration can be verified, 1 minute to 1 day
  */
-public record TotpPolicy(String issuer, TotpParameters parameters, int maxFailures, Duration lockout) {
+public record TotpPolicy(String issuer, TotpParameters parameters, int maxFailures, Duration lockout,
+                         Duration maxLockout, Duration enrolmentTtl) {
+
+    /** The default longest lockout, when the first is shorter. */
+    public static final Duration DEFAULT_MAX_LOCKOUT = Duration.ofHours(1);
+    /** The default lifetime of an unverified registration. */
+    public static final Duration DEFAULT_ENROLMENT_TTL = Duration.ofMinutes(10);
 
     /** NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts. */
     public static final int NIST_MAX_FAILURES = 100;
@@ -42,10 +58,28 @@ public record TotpPolicy(String issuer, TotpParameters parameters, int maxFailur
                 "1 to " + NIST_MAX_FAILURES + " (NIST SP 800-63B)");
         require(!lockout.isNegative() && !lockout.isZero() && lockout.compareTo(MAX_LOCKOUT) <= 0, "lockout",
                 "more than 0s and at most 1d");
+        require(maxLockout != null && maxLockout.compareTo(lockout) >= 0 && maxLockout.compareTo(MAX_LOCKOUT) <= 0,
+                "maxLockout", "at least the lockout (" + lockout.toSeconds() + "s) and at most 1d");
+        require(enrolmentTtl != null && enrolmentTtl.compareTo(Duration.ofMinutes(1)) >= 0
+                && enrolmentTtl.compareTo(Duration.ofDays(1)) <= 0, "enrolmentTtl", "1m to 1d");
     }
 
-    /** When a registration that reaches the failure limit at {@code now} accepts codes again. */
-    Instant lockedUntil(Instant now) {
-        return now.plus(lockout);
+    /** A policy with the default escalation (up to an hour, or the lockout when longer) and enrolment lifetime. */
+    public TotpPolicy(String issuer, TotpParameters parameters, int maxFailures, Duration lockout) {
+        this(issuer, parameters, maxFailures, lockout,
+                lockout == null || lockout.compareTo(DEFAULT_MAX_LOCKOUT) > 0 ? lockout : DEFAULT_MAX_LOCKOUT,
+                DEFAULT_ENROLMENT_TTL);
+    }
+
+    /**
+     * When a registration locked for the {@code nth} time in a row (1 for the first) at {@code now}
+     * accepts codes again: the lockout doubled {@code nth - 1} times, at most {@code maxLockout}.
+     */
+    Instant lockedUntil(Instant now, int nth) {
+        Duration length = lockout;
+        for (int i = 1; i < nth && length.compareTo(maxLockout) < 0; i++) {
+            length = length.multipliedBy(2);
+        }
+        return now.plus(length.compareTo(maxLockout) > 0 ? maxLockout : length);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  *
  * <p>Invariants: issuer and account name are non-blank, have no colon (the label separator of the
  * Key URI) and fit their columns; the failure count is never negative and below the policy's limit
- * between lockouts. {@code lastAcceptedStep} is {@link Totp#NEVER} until a code is accepted.
+ * between lockouts; {@code lockouts} counts the lockouts since the last accepted code, which
+ * lengthen each next one. {@code lastAcceptedStep} is {@link Totp#NEVER} until a code is accepted.
  *
  * <p>Security: the secret exists in clear only between {@link #openSecret} and the end of one
  * check, and only in the enrolment response; sealing binds it to this registration's id
@@ -40,7 +41,8 @@ public record TotpRegistration(
         int consecutiveFailures,
         Optional<Instant> lockedUntil,
         Instant created,
-        Instant changed) {
+        Instant changed,
+        int lockouts) {
 
     public static final int MAX_ISSUER_LENGTH = 64;
     public static final int MAX_ACCOUNT_NAME_LENGTH = 128;
@@ -57,9 +59,17 @@ public record TotpRegistration(
         if (!isValidLabelPart(issuer, MAX_ISSUER_LENGTH) || !isValidLabelPart(accountName, MAX_ACCOUNT_NAME_LENGTH)) {
             throw new IllegalArgumentException("issuer and account name must be non-blank, short and have no colon");
         }
-        if (consecutiveFailures < 0) {
-            throw new IllegalArgumentException("consecutive failures must not be negative");
+        if (consecutiveFailures < 0 || lockouts < 0) {
+            throw new IllegalArgumentException("consecutive failures and lockouts must not be negative");
         }
+    }
+
+    /** A registration that has not been locked since its last accepted code. */
+    public TotpRegistration(TotpRegistrationId id, UserId userId, RegistrationState state, TotpParameters parameters,
+                            String issuer, String accountName, SealedSecret secret, long lastAcceptedStep,
+                            int consecutiveFailures, Optional<Instant> lockedUntil, Instant created, Instant changed) {
+        this(id, userId, state, parameters, issuer, accountName, secret, lastAcceptedStep, consecutiveFailures,
+                lockedUntil, created, changed, 0);
     }
 
     /** Whether {@code value} can be the issuer or account name of the Key URI label (length in code points). */
@@ -99,6 +109,14 @@ public record TotpRegistration(
                 : Optional.of(new Totp(parameters).startOf(lastAcceptedStep));
     }
 
+    /**
+     * Whether the registration was started and never verified, and its enrolment lifetime is over at
+     * {@code now}: it can no longer be verified, and the purge deletes it.
+     */
+    public boolean expiredAt(TotpPolicy policy, Instant now) {
+        return state == RegistrationState.UNVERIFIED && !now.isBefore(created.plus(policy.enrolmentTtl()));
+    }
+
     /** Whether the registration refuses every code at {@code now} after too many wrong ones. */
     public boolean lockedAt(Instant now) {
         return lockedUntil.map(now::isBefore).orElse(false);
@@ -127,20 +145,21 @@ public record TotpRegistration(
 
     /**
      * The registration after a code of {@code step} was accepted: active, the step recorded as the
-     * last accepted one, the failure count and any lockout cleared.
+     * last accepted one, the failure count, any lockout and the lockouts' escalation cleared.
      */
     public TotpRegistration accepted(long step, Instant now) {
         if (step <= lastAcceptedStep) {
             throw new IllegalArgumentException("an accepted step must be later than the last accepted one");
         }
         return new TotpRegistration(id, userId, RegistrationState.ACTIVE, parameters, issuer, accountName, secret,
-                step, 0, Optional.empty(), created, now);
+                step, 0, Optional.empty(), created, now, 0);
     }
 
     /**
      * The registration after one more wrong code: the count goes up, and when it reaches the
-     * policy's limit the registration locks for the policy's lockout and the count starts again.
-     * A registration that is locked already stays as it is; its lockout is not extended.
+     * policy's limit the registration locks and the count starts again. Each lockout since the last
+     * accepted code lasts twice as long as the one before, up to the policy's maximum. A registration
+     * that is locked already stays as it is; its lockout is not extended.
      */
     public TotpRegistration failed(TotpPolicy policy, Instant now) {
         if (lockedAt(now)) {
@@ -148,7 +167,9 @@ public record TotpRegistration(
         }
         int failures = consecutiveFailures + 1;
         boolean locks = failures >= policy.maxFailures();
+        int nth = locks ? lockouts + 1 : lockouts;
         return new TotpRegistration(id, userId, state, parameters, issuer, accountName, secret, lastAcceptedStep,
-                locks ? 0 : failures, locks ? Optional.of(policy.lockedUntil(now)) : Optional.empty(), created, now);
+                locks ? 0 : failures, locks ? Optional.of(policy.lockedUntil(now, nth)) : Optional.empty(), created,
+                now, nth);
     }
 }

@@ -73,6 +73,13 @@ class RetentionPersistenceAdapter implements PurgeExpiredDataPort {
     }
 
     @Override
+    public int purgeUnverifiedRegistrationsStartedBy(Instant cutoff, int limit) {
+        return transactions.inTransaction(BATCH, () -> delete("totp_registration", "id", lock(
+                "SELECT id FROM totp_registration WHERE state = 'UNVERIFIED' AND created_at <= ?"
+                        + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED", 1, Timestamp.from(cutoff), limit)));
+    }
+
+    @Override
     public int purgeFailureStreaksIdleSince(Instant cutoff, int limit) {
         return transactions.inTransaction(BATCH, () -> delete("verify_failure_streak", "user_id", lock(
                 "SELECT user_id FROM verify_failure_streak WHERE (failures = 0 AND locked_until IS NULL)"

@@ -54,13 +54,13 @@ class TotpRegistrationPersistenceAdapter
     public boolean advanceAcceptedStep(TotpRegistration accepted) {
         return repository.advanceAcceptedStep(accepted.id().value(), accepted.lastAcceptedStep(),
                 accepted.state().name(), accepted.consecutiveFailures(), accepted.lockedUntil().orElse(null),
-                accepted.changed()) == 1;
+                accepted.lockouts(), accepted.changed()) == 1;
     }
 
     @Override
     public void recordFailures(TotpRegistration failed) {
         repository.recordFailures(failed.id().value(), failed.consecutiveFailures(),
-                failed.lockedUntil().orElse(null), failed.changed());
+                failed.lockedUntil().orElse(null), failed.lockouts(), failed.changed());
     }
 
     @Override

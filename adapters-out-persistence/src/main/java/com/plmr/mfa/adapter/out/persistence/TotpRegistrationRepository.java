@@ -31,14 +31,14 @@ interface TotpRegistrationRepository extends CrudRepository<TotpRegistrationRow,
      * @return the number of rows changed: 1 when the step advanced, 0 when it was taken already
      */
     @Query("UPDATE totp_registration SET last_accepted_step = :step, state = :state,"
-            + " consecutive_failures = :failures, locked_until = :lockedUntil, changed_at = :changedAt"
-            + " WHERE id = :id AND (last_accepted_step IS NULL OR last_accepted_step < :step)")
+            + " consecutive_failures = :failures, locked_until = :lockedUntil, lockouts = :lockouts,"
+            + " changed_at = :changedAt WHERE id = :id AND (last_accepted_step IS NULL OR last_accepted_step < :step)")
     int advanceAcceptedStep(String id, long step, String state, int failures, @Nullable Instant lockedUntil,
-                            Instant changedAt);
+                            int lockouts, Instant changedAt);
 
     @Query("UPDATE totp_registration SET consecutive_failures = :failures, locked_until = :lockedUntil,"
-            + " changed_at = :changedAt WHERE id = :id")
-    int recordFailures(String id, int failures, @Nullable Instant lockedUntil, Instant changedAt);
+            + " lockouts = :lockouts, changed_at = :changedAt WHERE id = :id")
+    int recordFailures(String id, int failures, @Nullable Instant lockedUntil, int lockouts, Instant changedAt);
 
     /** @return the number of rows deleted: 1, or 0 when there was none (or a concurrent delete took it) */
     @Query("DELETE FROM totp_registration WHERE id = :id")

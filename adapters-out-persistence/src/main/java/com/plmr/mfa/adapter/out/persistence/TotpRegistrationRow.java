@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A registration as stored; {@code lastAcceptedStep} is NULL for {@link Totp#NEVER}. */
+/** A registration as stored; {@code lastAcceptedStep} is NULL for {@link Totp#NEVER}; {@code lockouts} since the last accepted code. */
 @MappedEntity("totp_registration")
 record TotpRegistrationRow(
         @Id String id,
@@ -34,7 +34,8 @@ record TotpRegistrationRow(
         int consecutiveFailures,
         @Nullable Instant lockedUntil,
         Instant createdAt,
-        Instant changedAt) {
+        Instant changedAt,
+        int lockouts) {
 
     static TotpRegistrationRow of(TotpRegistration registration) {
         TotpParameters parameters = registration.parameters();
@@ -43,7 +44,8 @@ record TotpRegistrationRow(
                 Math.toIntExact(parameters.periodSeconds()), parameters.window(), registration.issuer(),
                 registration.accountName(), registration.secret().keyId(), registration.secret().ciphertext(),
                 step(registration.lastAcceptedStep()), registration.consecutiveFailures(),
-                registration.lockedUntil().orElse(null), registration.created(), registration.changed());
+                registration.lockedUntil().orElse(null), registration.created(), registration.changed(),
+                registration.lockouts());
     }
 
     TotpRegistration toDomain() {
@@ -52,7 +54,7 @@ record TotpRegistrationRow(
                         windowSteps),
                 issuer, accountName, new SealedSecret(secretKeyId, secretCiphertext),
                 lastAcceptedStep == null ? Totp.NEVER : lastAcceptedStep, consecutiveFailures,
-                Optional.ofNullable(lockedUntil), createdAt, changedAt);
+                Optional.ofNullable(lockedUntil), createdAt, changedAt, lockouts);
     }
 
     @Nullable

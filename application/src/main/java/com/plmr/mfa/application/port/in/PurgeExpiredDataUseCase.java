@@ -3,7 +3,8 @@ package com.plmr.mfa.application.port.in;
 /**
  * Deletes what the service no longer needs once its retention period is over: finished challenges,
  * finished outbox messages, send quotas of ended windows, failure streaks that no longer hold
- * anything back and audit events past their retention. Run periodically by every instance; runs at the same time share the work.
+ * anything back, audit events past their retention and authenticator-app registrations whose
+ * enrolment ran out unverified. Run periodically by every instance; runs at the same time share the work.
  */
 public interface PurgeExpiredDataUseCase {
 
@@ -11,10 +12,11 @@ public interface PurgeExpiredDataUseCase {
     Purged purgeExpired();
 
     /** Rows deleted by one run, by kind. */
-    record Purged(long challenges, long outboxMessages, long sendQuotas, long failureStreaks, long auditEvents) {
+    record Purged(long challenges, long outboxMessages, long sendQuotas, long failureStreaks, long auditEvents,
+                  long unverifiedRegistrations) {
 
         public long total() {
-            return challenges + outboxMessages + sendQuotas + failureStreaks + auditEvents;
+            return challenges + outboxMessages + sendQuotas + failureStreaks + auditEvents + unverifiedRegistrations;
         }
     }
 }

@@ -31,6 +31,13 @@ public interface PurgeExpiredDataPort {
      */
     int purgeFailureStreaksIdleSince(Instant cutoff, int limit);
 
+    /**
+     * Authenticator-app registrations started at or before {@code cutoff} and never verified: their
+     * enrolment ran out (a registration expires the moment its enrolment lifetime is over), and nobody
+     * can finish them any more.
+     */
+    int purgeUnverifiedRegistrationsStartedBy(Instant cutoff, int limit);
+
     /** Audit events that occurred before {@code cutoff}, the only way an event leaves the trail but an erasure. */
     int purgeAuditEventsBefore(Instant cutoff, int limit);
 }
