@@ -12,6 +12,7 @@ import com.plmr.mfa.domain.challenge.ChallengePolicy;
 import com.plmr.mfa.domain.code.CodeHasher;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
+import com.plmr.mfa.domain.notice.NoticePolicy;
 import com.plmr.mfa.domain.recovery.RecoveryCodePolicy;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
@@ -40,7 +41,7 @@ final class ConfigurationCheck {
             AbusePolicy.class, TotpPolicy.class, RecoveryCodePolicy.class, CodeHasher.class, SecretSealer.class,
             DispatchDueMessagesService.RetryPolicy.class, PurgeExpiredDataService.RetentionPolicy.class,
             NotifyProviderGuard.class, SendMessagePort.class, AssertionPolicy.class, AssertionKeyRing.class,
-            PhoneNumbersPort.class, SmsFormat.class, VerifiedTokenCache.Rules.class);
+            PhoneNumbersPort.class, SmsFormat.class, VerifiedTokenCache.Rules.class, NoticePolicy.class);
 
     ConfigurationCheck(Environment environment, Settings settings, BeanContext beans) {
         Environments.refuseDevelopmentWithProduction(environment.getActiveNames());

@@ -72,7 +72,8 @@ class DevInboxController {
 
     @Get(uri = "/inbox.json", produces = MediaType.APPLICATION_JSON)
     Inbox messages(@Nullable @QueryValue Instant since) {
-        return new Inbox(inbox.newestFirst(since).stream().map(DevInboxController::view).toList());
+        return new Inbox(inbox.newestFirst(since).stream().map(DevInboxController::view).toList(),
+                inbox.noticesNewestFirst(since).stream().map(DevInboxController::view).toList());
     }
 
     @Get("/inbox/messages/{id}.html")
@@ -100,10 +101,13 @@ class DevInboxController {
         }
     }
 
-    /** The inbox as JSON: {@code messages}, newest first (an empty list when there are none). */
+    /**
+     * The inbox as JSON: the code {@code messages} and the {@code notices} (which have no code), each
+     * newest first (an empty list when there are none).
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Inbox(List<Message> messages) {
+    record Inbox(List<Message> messages, List<Message> notices) {
     }
 
     /**
@@ -111,7 +115,7 @@ class DevInboxController {
      * and {@code htmlUrl} (its HTML body) for e-mails only.
      */
     @Serdeable
-    record Message(String id, String receivedAt, String channel, String to, String locale, String code,
+    record Message(String id, String receivedAt, String channel, String to, String locale, @Nullable String code,
                    @Nullable String subject, String text, @Nullable String htmlUrl) {
     }
 }

@@ -3,7 +3,7 @@ package com.plmr.mfa.bootstrap;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
-import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
@@ -88,7 +88,7 @@ class ProviderSendMetrics {
         }
 
         @Override
-        public SendOutcome send(CodeMessage message) {
+        public SendOutcome send(OutboundMessage message) {
             long started = registry.config().clock().monotonicTime();
             String outcome = OUTCOMES.get(3);
             try {

@@ -12,6 +12,7 @@ import com.plmr.mfa.application.port.in.ReadAuditTrailUseCase;
 import com.plmr.mfa.application.port.in.ReadContactUseCase;
 import com.plmr.mfa.application.port.in.ReceiveDeliveryReceiptUseCase;
 import com.plmr.mfa.application.port.in.RemoveContactUseCase;
+import com.plmr.mfa.application.port.in.ResetFactorsUseCase;
 import com.plmr.mfa.application.port.in.SetContactUseCase;
 import com.plmr.mfa.application.port.in.VerifyChallengeCodeUseCase;
 import com.plmr.mfa.application.port.out.AddChallengePort;
@@ -36,6 +37,7 @@ import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.application.port.out.RecordReceiptPort;
 import com.plmr.mfa.application.port.out.RemoveContactPort;
 import com.plmr.mfa.application.port.out.RequestContextPort;
+import com.plmr.mfa.application.port.out.ResetFactorsPort;
 import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.SaveContactPort;
 import com.plmr.mfa.application.port.out.SendQuotaPort;
@@ -56,7 +58,9 @@ import com.plmr.mfa.application.service.ReadAuditTrailService;
 import com.plmr.mfa.application.service.ReadContactService;
 import com.plmr.mfa.application.service.ReceiveDeliveryReceiptService;
 import com.plmr.mfa.application.service.RemoveContactService;
+import com.plmr.mfa.application.service.ResetFactorsService;
 import com.plmr.mfa.application.service.SetContactService;
+import com.plmr.mfa.application.service.UserNotices;
 import com.plmr.mfa.application.service.VerifyChallengeCodeService;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.assertion.AssertionPolicy;
@@ -140,11 +144,14 @@ class ServiceFactory {
                 values.text("activeKeyId", "mfa.keys.active-secret"), random));
     }
 
-    /** The audit trail every use case records its decisions in; told to the log line and the counters after commit. */
+    /**
+     * The audit trail every use case records its decisions in; told to the log line and the counters after commit,
+     * and followed by the notices to users.
+     */
     @Singleton
     AuditTrail auditTrail(AppendAuditEventPort store, TransactionPort tx, List<PublishAuditEventPort> published,
-                          RequestContextPort requests, Clock clock, RandomGenerator random) {
-        return new AuditTrail(store, tx, published, requests, clock, random);
+                          RequestContextPort requests, Clock clock, RandomGenerator random, UserNotices notices) {
+        return new AuditTrail(store, tx, published, requests, clock, random, notices);
     }
 
     @Singleton
@@ -283,6 +290,12 @@ class ServiceFactory {
     PurgeExpiredDataUseCase purgeExpiredData(PurgeExpiredDataPort rows, PurgeExpiredDataService.RetentionPolicy policy,
                                              TotpPolicy totp, Clock clock) {
         return new PurgeExpiredDataService(rows, policy, totp.enrolmentTtl(), clock);
+    }
+
+    @Singleton
+    ResetFactorsUseCase resetFactors(ResetFactorsPort rows, LoadChallengePort load, SaveChallengePort save,
+                                     TransactionPort tx, AuditTrail audit, Clock clock) {
+        return new ResetFactorsService(rows, load, save, tx, audit, clock);
     }
 
     @Singleton

@@ -77,6 +77,8 @@ class AuthorisationTableTest extends EndToEndTest {
                     "mfa.factors.manage", UserRule.OWN),
             new Operation("eraseUser", "DELETE", "/resources/v3alpha/users/{u}", null,
                     "mfa.users.erase", UserRule.NEVER),
+            new Operation("resetFactors", "POST", "/resources/v3alpha/users/{u}/factors/_reset",
+                    "{\"reason\":\"ticket 1\"}", "mfa.factors.admin", UserRule.NEVER),
             new Operation("listAuditEvents", "GET", "/resources/v3alpha/audit-events?userId={u}", null,
                     "mfa.audit.read", UserRule.NEVER));
 

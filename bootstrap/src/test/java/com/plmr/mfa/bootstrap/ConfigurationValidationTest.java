@@ -129,6 +129,13 @@ class ConfigurationValidationTest {
                     "MFA_RECOVERY_CODES=21 (mfa.recovery-codes.count) must be 1 to 20"),
             new Case("recovery", "MFA_RECOVERY_CODES", "mfa.recovery-codes.count", "ten",
                     "MFA_RECOVERY_CODES=ten (mfa.recovery-codes.count) must be a whole number"),
+            new Case("notices", "MFA_NOTICE_EVENTS", "mfa.notices.events", "factor-added,everything",
+                    "MFA_NOTICE_EVENTS=factor-added,everything (mfa.notices.events) must be all, none or a"
+                            + " comma-separated list of factor-added, factor-verified, factor-removed, factors-reset,"
+                            + " recovery-code-used, recovery-codes-regenerated, challenge-locked, registration-locked,"
+                            + " verifies-paused"),
+            new Case("notices", "MFA_NOTICE_COALESCING", "mfa.notices.coalescing", "30s",
+                    "MFA_NOTICE_COALESCING=30s (mfa.notices.coalescing) must be 1m to 1d"),
 
             new Case("hasher", "MFA_CODE_HASH_KEY", "mfa.keys.code-hash", "not base64!",
                     "MFA_CODE_HASH_KEY (mfa.keys.code-hash, value not shown) must be base64 of at least 32 random bytes"),

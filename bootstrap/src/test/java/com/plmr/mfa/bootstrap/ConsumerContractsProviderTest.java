@@ -151,6 +151,20 @@ class ConsumerContractsProviderTest implements TestPropertyProvider {
         return Map.of("userId", user.value());
     }
 
+    /** A fresh user with one factor of each kind and a challenge still pending, for an administrator's reset. */
+    @State("a user with a phone, an e-mail address, an authenticator app and a pending challenge")
+    public Map<String, Object> aUserWithFactors() {
+        user = new UserId("u-" + UUID.randomUUID());
+        Services.granted(contacts.set(Services.ALL, user, ContactKind.PHONE, uniquePhone()));
+        Services.granted(contacts.set(Services.ALL, user, ContactKind.EMAIL, user.value() + "@example.com"));
+        Services.granted(startTotp.start(new Actor.User(user), new StartTotpRegistrationUseCase.Command(user,
+                Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty())));
+        Services.granted(create.create(Services.ALL, new CreateChallengeUseCase.Command(user,
+                new StepUpContext("payment", "pay-" + UUID.randomUUID(), null, "payment of EUR 40 to ACME"),
+                methods(ALL_METHODS), Locale.ENGLISH)));
+        return Map.of("userId", user.value());
+    }
+
     @State("the consumer's token is not valid")
     public void anInvalidToken() {
         // the consumer's example token is sent as it is: it is not a signed JWT

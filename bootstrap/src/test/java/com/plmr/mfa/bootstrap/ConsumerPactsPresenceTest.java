@@ -13,13 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsumerPactsPresenceTest {
 
     @Test
-    void the_pacts_of_payments_service_and_web_bff_are_there_to_verify_with_all_their_interactions() throws IOException {
+    void the_pacts_of_payments_service_web_bff_and_support_console_are_there_to_verify_with_all_their_interactions()
+            throws IOException {
         Path pacts = Path.of(ConsumerContractsProviderTest.PACTS);
         assertThat(interactions(pacts.resolve("payments-service-mfa-totp.json"))).isEqualTo(11);
         assertThat(interactions(pacts.resolve("web-bff-mfa-totp.json")))
                 .as("the code flows, the authenticator-app registration and the recovery codes, written by three"
                         + " test classes")
                 .isEqualTo(17);
+        assertThat(interactions(pacts.resolve("support-console-mfa-totp.json"))).isEqualTo(2);
     }
 
     private static long interactions(Path pact) throws IOException {

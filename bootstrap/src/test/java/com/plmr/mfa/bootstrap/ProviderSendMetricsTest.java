@@ -4,6 +4,8 @@ import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import com.plmr.mfa.domain.delivery.Destination;
 import com.plmr.mfa.domain.delivery.OtpCode;
 import io.micrometer.core.instrument.MockClock;
@@ -44,7 +46,7 @@ class ProviderSendMetricsTest {
         }
 
         @Override
-        public SendOutcome send(CodeMessage message) {
+        public SendOutcome send(OutboundMessage message) {
             return script.removeFirst().get();
         }
     };

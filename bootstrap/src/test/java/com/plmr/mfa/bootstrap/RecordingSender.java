@@ -4,6 +4,8 @@ import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.NoticeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
@@ -24,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @Requires(property = "mfa.test.recording-sender", value = "true", defaultValue = "true")
 class RecordingSender implements SendMessagePort, Ordered {
 
-    private final List<CodeMessage> sent = new CopyOnWriteArrayList<>();
+    private final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
     private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
     /** The request id in the logging context while each message was sent, by message id. */
     private final Map<String, String> requestIds = new ConcurrentHashMap<>();
@@ -49,7 +51,7 @@ class RecordingSender implements SendMessagePort, Ordered {
     }
 
     @Override
-    public SendOutcome send(CodeMessage message) {
+    public SendOutcome send(OutboundMessage message) {
         RuntimeException failure = failures.get(message.to().address());
         if (failure != null) {
             throw failure;
@@ -64,17 +66,25 @@ class RecordingSender implements SendMessagePort, Ordered {
         return Optional.ofNullable(requestIds.get(messageId));
     }
 
+    /** The last code message sent to {@code destination}. */
     Optional<CodeMessage> lastTo(String destination) {
-        for (int i = sent.size() - 1; i >= 0; i--) {
-            if (sent.get(i).to().address().equals(destination)) {
-                return Optional.of(sent.get(i));
+        List<CodeMessage> codes = all();
+        for (int i = codes.size() - 1; i >= 0; i--) {
+            if (codes.get(i).to().address().equals(destination)) {
+                return Optional.of(codes.get(i));
             }
         }
         return Optional.empty();
     }
 
+    /** The code messages sent, in order. */
     List<CodeMessage> all() {
-        return List.copyOf(sent);
+        return sent.stream().filter(CodeMessage.class::isInstance).map(CodeMessage.class::cast).toList();
+    }
+
+    /** The notices sent, in order. */
+    List<NoticeMessage> notices() {
+        return sent.stream().filter(NoticeMessage.class::isInstance).map(NoticeMessage.class::cast).toList();
     }
 
     @Override

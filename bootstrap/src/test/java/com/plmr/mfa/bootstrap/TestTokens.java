@@ -15,7 +15,8 @@ final class TestTokens {
 
     static final String SECRET = "test-only-jwt-secret-0123456789abcdef";
     static final String ALL_SCOPES = "mfa.challenges.create mfa.challenges.read mfa.challenges.consume"
-            + " mfa.challenges.cancel mfa.challenges.verify mfa.factors.manage mfa.users.erase mfa.audit.read";
+            + " mfa.challenges.cancel mfa.challenges.verify mfa.factors.manage mfa.factors.admin mfa.users.erase"
+            + " mfa.audit.read";
 
     private TestTokens() {
     }

@@ -10,7 +10,9 @@ import com.plmr.mfa.domain.audit.AuditEvent;
 import com.plmr.mfa.domain.audit.AuditEvent.Subject;
 import com.plmr.mfa.domain.audit.AuditReason;
 import com.plmr.mfa.domain.audit.AuditType;
+import com.plmr.mfa.domain.notice.NoticeKind;
 import com.plmr.mfa.domain.user.Actor;
+import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Clock;
 import java.util.Base64;
@@ -25,6 +27,10 @@ import java.util.random.RandomGenerator;
  * its own, so it is recorded all the same. The time is the injected clock's, the request id the
  * current request's. Once the transaction committed, every {@link PublishAuditEventPort} is told:
  * a rolled-back decision is neither logged nor counted.
+ *
+ * <p>A decision the user is to hear about ({@link NoticeKind#following}) is followed, in the same
+ * transaction, by its notice ({@link UserNotices}) and the record of what became of it: a use case
+ * that records its decisions notifies the user without knowing of notices.
  */
 public final class AuditTrail {
 
@@ -34,9 +40,18 @@ public final class AuditTrail {
     private final RequestContextPort requests;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Optional<UserNotices> notices;
 
+    /** A trail whose decisions notify nobody. */
     public AuditTrail(AppendAuditEventPort store, TransactionPort transactions, List<PublishAuditEventPort> published,
                       RequestContextPort requests, Clock clock, RandomGenerator random) {
+        this(store, transactions, published, requests, clock, random, null);
+    }
+
+    /** @param notices the notices that follow decisions, or {@code null} for none */
+    public AuditTrail(AppendAuditEventPort store, TransactionPort transactions, List<PublishAuditEventPort> published,
+                      RequestContextPort requests, Clock clock, RandomGenerator random, UserNotices notices) {
+        this.notices = Optional.ofNullable(notices);
         this.store = store;
         this.transactions = transactions;
         this.published = List.copyOf(published);
@@ -47,11 +62,29 @@ public final class AuditTrail {
 
     /** Records a state change, or a refusal when {@code reason} is given. */
     public void record(AuditActor actor, AuditType type, AuditReason reason, Subject subject) {
-        record(actor, type, reason, subject, Optional.empty());
+        record(actor, type, reason, subject, Optional.empty(), Optional.empty());
     }
 
     public void record(Actor actor, AuditType type, AuditReason reason, Subject subject) {
         record(AuditActor.of(actor), type, reason, subject);
+    }
+
+    /** Records a state change with the justification a person gave for it ({@code note}). */
+    public void record(Actor actor, AuditType type, Subject subject, String note) {
+        record(AuditActor.of(actor), type, null, subject, Optional.empty(), Optional.of(note));
+    }
+
+    /**
+     * Records a decision of {@code subject}'s user and tells the user with a notice of {@code notice}:
+     * for a decision whose type does not name its notice (see {@link NoticeKind#following}).
+     */
+    public void record(Actor actor, AuditType type, AuditReason reason, Subject subject, NoticeKind notice) {
+        transactions.inTransaction(() -> {
+            AuditEvent event = record(AuditActor.of(actor), type, reason, subject, Optional.empty(), Optional.empty());
+            subject.userId().filter(UserId::isWellFormed).ifPresent(user -> notices.flatMap(all ->
+                    all.notify(new UserId(user), notice, subject, event.at())).ifPresent(this::recordFollowUp));
+            return event;
+        });
     }
 
     /** Records the events of one outcome ({@link DecisionRecords}), in order. */
@@ -61,7 +94,7 @@ public final class AuditTrail {
 
     /** Records a suspected clock drift of an authenticator app, {@code stepsOff} steps off. */
     public void clockDrift(AuditActor actor, Subject subject, long stepsOff) {
-        record(actor, AuditType.CLOCK_DRIFT_SUSPECTED, null, subject, Optional.of(stepsOff));
+        record(actor, AuditType.CLOCK_DRIFT_SUSPECTED, null, subject, Optional.of(stepsOff), Optional.empty());
     }
 
     /**
@@ -96,14 +129,21 @@ public final class AuditTrail {
         return access;
     }
 
-    private void record(AuditActor actor, AuditType type, AuditReason reason, Subject subject, Optional<Long> stepsOff) {
+    private AuditEvent record(AuditActor actor, AuditType type, AuditReason reason, Subject subject,
+                              Optional<Long> stepsOff, Optional<String> note) {
         AuditEvent event = new AuditEvent(newId(), clock.instant(), type, Optional.ofNullable(reason), actor, subject,
-                requests.current(), stepsOff);
-        transactions.inTransaction(() -> {
+                requests.current(), stepsOff, note);
+        return transactions.inTransaction(() -> {
             store.append(event);
             transactions.afterCommit(() -> published.forEach(port -> port.published(event)));
+            notices.flatMap(all -> all.follow(event)).ifPresent(this::recordFollowUp);
             return event;
         });
+    }
+
+    private void recordFollowUp(UserNotices.FollowUp followUp) {
+        record(AuditActor.NOTIFIER, followUp.type(), followUp.reason(), followUp.subject(), Optional.empty(),
+                Optional.empty());
     }
 
     private String newId() {

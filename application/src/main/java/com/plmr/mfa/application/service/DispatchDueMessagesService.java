@@ -15,7 +15,7 @@ import com.plmr.mfa.domain.audit.AuditActor;
 import com.plmr.mfa.domain.audit.AuditEvent.Subject;
 import com.plmr.mfa.domain.audit.AuditType;
 import com.plmr.mfa.domain.delivery.Channel;
-import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import com.plmr.mfa.domain.delivery.DeliveryState.Status;
 
 import java.time.Clock;
@@ -149,7 +149,7 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
      */
     private SendOutcome send(PendingMessage pending, AtomicReference<String> masked) {
         try {
-            CodeMessage message = pending.content().open();
+            OutboundMessage message = pending.content().open();
             masked.set(message.to().masked());
             return senderFor(message.channel()).send(message);
         } catch (RuntimeException e) {
@@ -192,16 +192,22 @@ public final class DispatchDueMessagesService implements DispatchDueMessagesUseC
             if (!records.record(pending.claim(), result.status(), result.detail(), result.nextAttemptAt(), now)) {
                 return false;
             }
-            Subject subject = Subject.none().withChallenge(pending.challenge().value())
-                    .withMethod(pending.channel().method())
-                    .withMaskedDestination(maskedDestination);
-            audit.record(AuditActor.DISPATCHER, typeOf(result.status()), null, challenges.load(pending.challenge())
-                    .map(challenge -> subject.withUser(challenge.userId().value())).orElse(subject));
+            audit.record(AuditActor.DISPATCHER, typeOf(result.status()), null, subjectOf(pending)
+                    .withMethod(pending.channel().method()).withMaskedDestination(maskedDestination));
             return true;
         });
         if (recorded) {
             metrics.recorded(pending.channel(), result.status());
         }
+    }
+
+    /** A code message's challenge and its user, or a notice's user. */
+    private Subject subjectOf(PendingMessage pending) {
+        Subject subject = pending.user().map(user -> Subject.user(user.value())).orElse(Subject.none());
+        return pending.challenge().map(id -> challenges.load(id)
+                        .map(challenge -> subject.withUser(challenge.userId().value())).orElse(subject)
+                        .withChallenge(id.value()))
+                .orElse(subject);
     }
 
     private static AuditType typeOf(Status status) {

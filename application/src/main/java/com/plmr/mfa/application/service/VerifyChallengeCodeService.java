@@ -11,6 +11,7 @@ import com.plmr.mfa.application.port.out.SaveChallengePort;
 import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.abuse.AbusePolicy;
 import com.plmr.mfa.domain.audit.AuditEvent.Subject;
+import com.plmr.mfa.domain.audit.AuditReason;
 import com.plmr.mfa.domain.audit.AuditType;
 import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.challenge.Challenge;
@@ -95,7 +96,14 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
         VerificationOutcome outcome = challenge.refuseVerification(command.method(), now)
                 .orElseGet(() -> Transitions.stored(checked(actor, challenge, command, now), save));
         switch (outcome.streakEffect()) {
-            case EXTENDS -> ledger.record(challenge.userId(), streak.failed(abuse, now));
+            case EXTENDS -> {
+                FailureStreak extended = streak.failed(abuse, now);
+                ledger.record(challenge.userId(), extended);
+                if (extended.refusal(now).isPresent()) {
+                    audit.record(actor, AuditType.VERIFIES_PAUSED, AuditReason.ATTEMPTS_EXHAUSTED,
+                            Subject.user(challenge.userId().value()).withChallenge(challenge.id().value()));
+                }
+            }
             case ENDS -> {
                 if (streak.failures() > 0) {
                     ledger.record(challenge.userId(), FailureStreak.none());

@@ -6,6 +6,8 @@ import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.application.service.DispatchDueMessagesService.RetryPolicy;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import com.plmr.mfa.domain.delivery.DeliveryState.Status;
 import com.plmr.mfa.domain.delivery.Destination;
 import com.plmr.mfa.domain.delivery.OtpCode;
@@ -177,7 +179,7 @@ class DispatchDueMessagesServiceTest {
 
         dispatcher(5).dispatchDue();
 
-        assertThat(email.sent).extracting(CodeMessage::messageId).containsExactly("m1", "m3");
+        assertThat(email.sent).extracting(OutboundMessage::messageId).containsExactly("m1", "m3");
         assertThat(outbox.row("m2").status).isEqualTo(Status.RETRYING);
         assertThat(outbox.row("m2").detail).isEqualTo("dispatch error (IllegalStateException)");
         assertThat(outbox.counted).containsExactly("EMAIL SENT", "EMAIL RETRYING", "EMAIL SENT");
@@ -336,8 +338,8 @@ class DispatchDueMessagesServiceTest {
     final class ScriptedSender implements SendMessagePort {
 
         final Channel channel;
-        final List<CodeMessage> sent = new ArrayList<>();
-        private Function<CodeMessage, SendOutcome> answer = message -> {
+        final List<OutboundMessage> sent = new ArrayList<>();
+        private Function<OutboundMessage, SendOutcome> answer = message -> {
             throw new AssertionError("no answer scripted for " + message);
         };
 
@@ -345,7 +347,7 @@ class DispatchDueMessagesServiceTest {
             this.channel = channel;
         }
 
-        void answer(Function<CodeMessage, SendOutcome> answer) {
+        void answer(Function<OutboundMessage, SendOutcome> answer) {
             this.answer = answer;
         }
 
@@ -360,7 +362,7 @@ class DispatchDueMessagesServiceTest {
         }
 
         @Override
-        public SendOutcome send(CodeMessage message) {
+        public SendOutcome send(OutboundMessage message) {
             outbox.events.add("send " + message.messageId());
             sent.add(message);
             return answer.apply(message);

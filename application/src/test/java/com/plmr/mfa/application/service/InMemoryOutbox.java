@@ -6,6 +6,8 @@ import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import com.plmr.mfa.domain.delivery.DeliveryState.Status;
 
 import java.time.Duration;
@@ -69,7 +71,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
             events.add("claim " + row.message.messageId());
         });
         return due.map(row -> new PendingMessage(new Claim(row.message.messageId(), row.attempts),
-                new ChallengeId("ch_" + row.message.messageId()),
+                Optional.of(new ChallengeId("ch_" + row.message.messageId())), Optional.empty(),
                 row.message.channel(), row.expiresAt, row.requestId, () -> open(row)));
     }
 
@@ -84,7 +86,7 @@ final class InMemoryOutbox implements ClaimDueMessagesPort, RecordDeliveryPort, 
         return true;
     }
 
-    private CodeMessage open(Row row) {
+    private OutboundMessage open(Row row) {
         events.add("open " + row.message.messageId());
         if (row.unreadable != null) {
             throw row.unreadable;

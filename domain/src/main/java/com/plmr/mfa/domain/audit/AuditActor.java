@@ -23,6 +23,9 @@ public record AuditActor(Kind kind, String name) {
     /** The service's own work, done for no caller. */
     public static final AuditActor DISPATCHER = new AuditActor(Kind.SYSTEM, "outbox-dispatcher");
 
+    /** The service telling a user about a decision that concerns it (a notice queued or skipped). */
+    public static final AuditActor NOTIFIER = new AuditActor(Kind.SYSTEM, "user-notices");
+
     /** The longest name recorded, in characters (code points). */
     public static final int MAX_NAME = 255;
 

@@ -24,9 +24,20 @@ import java.util.Optional;
  * @param requestId   the id of the HTTP request that led to it; for messages, the initiate's
  * @param stepsOff    for {@link AuditType#CLOCK_DRIFT_SUSPECTED}, the accepted code's step minus the
  *                    service's current step (negative: the device is behind)
+ * @param note        the justification a person gave for the decision ({@link AuditType#FACTORS_RESET}'s
+ *                    reason), as given; never a secret by the operation's contract
  */
 public record AuditEvent(String id, Instant at, AuditType type, Optional<AuditReason> reason, AuditActor actor,
-                         Subject subject, Optional<String> requestId, Optional<Long> stepsOff) {
+                         Subject subject, Optional<String> requestId, Optional<Long> stepsOff, Optional<String> note) {
+
+    /** The longest note kept, in characters (code points). */
+    public static final int MAX_NOTE = 500;
+
+    /** An event without a note. */
+    public AuditEvent(String id, Instant at, AuditType type, Optional<AuditReason> reason, AuditActor actor,
+                      Subject subject, Optional<String> requestId, Optional<Long> stepsOff) {
+        this(id, at, type, reason, actor, subject, requestId, stepsOff, Optional.empty());
+    }
 
     public AuditEvent {
         Objects.requireNonNull(id, "id");
@@ -37,6 +48,10 @@ public record AuditEvent(String id, Instant at, AuditType type, Optional<AuditRe
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(stepsOff, "stepsOff");
+        Objects.requireNonNull(note, "note");
+        if (note.filter(text -> text.codePointCount(0, text.length()) > MAX_NOTE).isPresent()) {
+            throw new IllegalArgumentException("a note is at most " + MAX_NOTE + " characters");
+        }
     }
 
     /**

@@ -39,7 +39,8 @@ public enum AuditReason {
     SIGNATURE_MISSING,
     SIGNATURE_INVALID,
     RECEIPTS_NOT_CONFIGURED,
-    NOT_FOUND;
+    NOT_FOUND,
+    NOTICE_COALESCED;
 
     /**
      * The reasons that are abuse limits (across challenges, the SMS fraud guard, or a factor's

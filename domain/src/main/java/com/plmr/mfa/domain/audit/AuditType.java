@@ -36,6 +36,11 @@ public enum AuditType {
     FACTOR_LOCKED("factor.locked"),
     FACTOR_UNLOCKED("factor.unlocked"),
     FACTOR_CHANGE_REFUSED("factor.change_refused"),
+    FACTORS_RESET("factors.reset"),
+    FACTORS_RESET_REFUSED("factors.reset_refused"),
+    VERIFIES_PAUSED("verify.paused"),
+    NOTICE_QUEUED("notice.queued"),
+    NOTICE_SKIPPED("notice.skipped"),
     CLOCK_DRIFT_SUSPECTED("totp.clock_drift_suspected"),
     /** A user's first set of recovery codes was generated. */
     RECOVERY_CODES_GENERATED("recovery_codes.generated"),

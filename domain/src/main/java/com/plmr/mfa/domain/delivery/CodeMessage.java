@@ -31,7 +31,7 @@ public record CodeMessage(
         OtpCode code,
         int validMinutes,
         String summary,
-        TransactionDetails transaction) {
+        TransactionDetails transaction) implements OutboundMessage {
 
     public CodeMessage {
         Objects.requireNonNull(messageId, "messageId");
@@ -48,10 +48,6 @@ public record CodeMessage(
     public CodeMessage(String messageId, String idempotencyKey, Destination to, Locale locale, OtpCode code,
                        int validMinutes, String summary) {
         this(messageId, idempotencyKey, to, locale, code, validMinutes, summary, null);
-    }
-
-    public Channel channel() {
-        return to.channel();
     }
 
     @Override

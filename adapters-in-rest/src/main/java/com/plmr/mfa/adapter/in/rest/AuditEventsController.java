@@ -69,6 +69,6 @@ class AuditEventsController implements AuditEventsApi {
                 .destination(subject.destination().orElse(null)).stepsOff(event.stepsOff().orElse(null))
                 .actor(new AuditActor().kind(event.actor().kind().name().toLowerCase(Locale.ROOT))
                         .id(event.actor().name()))
-                .requestId(event.requestId().orElse(null));
+                .requestId(event.requestId().orElse(null)).note(event.note().orElse(null));
     }
 }

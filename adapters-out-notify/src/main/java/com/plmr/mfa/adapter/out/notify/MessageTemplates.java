@@ -6,18 +6,26 @@ import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
 import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.NoticeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import com.plmr.mfa.domain.delivery.OtpCode;
+import com.plmr.mfa.domain.notice.NoticeKind;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,6 +44,13 @@ import java.util.function.UnaryOperator;
  * {@code amount} (written as the message's locale writes it, see {@link Money}), {@code payee},
  * {@code account} and {@code reference} (each absent otherwise). The HTML templates get every
  * value HTML-escaped.
+ *
+ * <p>Notices ({@link NoticeMessage}) have templates of their own, {@code notice-sms_*.txt},
+ * {@code notice-email-subject_*.txt}, {@code notice-email-text_*.txt} and
+ * {@code notice-email-html_*.html}, and their sentences per kind in {@code notice-texts_*.properties}
+ * ({@code <kind>.subject}, {@code <kind>.text}). Values available to them: {@code subject},
+ * {@code text} (the kind's sentences) and {@code at} (when it happened, in UTC, written as the
+ * language writes dates). A notice has no code to show.
  */
 public final class MessageTemplates {
 
@@ -48,6 +63,10 @@ public final class MessageTemplates {
     private static final String EMAIL_SUBJECT = "email-subject";
     private static final String EMAIL_TEXT = "email-text";
     private static final String EMAIL_HTML = "email-html";
+    private static final String NOTICE = "notice-";
+    private static final Map<String, DateTimeFormatter> NOTICE_TIMES = Map.of(
+            "en", DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC),
+            "de", DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'UTC'", Locale.GERMAN).withZone(ZoneOffset.UTC));
 
     private static final TransactionDetails SAMPLE_TRANSACTION = new TransactionDetails("sample",
             Amount.of("1.00", "EUR"), new Payee("sample", "****"), "sample");
@@ -58,11 +77,14 @@ public final class MessageTemplates {
     private static final String CUT = "..";
 
     private final Map<String, Template> templates;
+    private final Map<String, Properties> noticeTexts;
     private final SmsFormat smsFormat;
     private final SmsMeasurements measurements;
 
-    private MessageTemplates(Map<String, Template> templates, SmsFormat smsFormat, SmsMeasurements measurements) {
+    private MessageTemplates(Map<String, Template> templates, Map<String, Properties> noticeTexts, SmsFormat smsFormat,
+                             SmsMeasurements measurements) {
         this.templates = Map.copyOf(templates);
+        this.noticeTexts = Map.copyOf(noticeTexts);
         this.smsFormat = Objects.requireNonNull(smsFormat, "smsFormat");
         this.measurements = Objects.requireNonNull(measurements, "measurements");
     }
@@ -79,13 +101,17 @@ public final class MessageTemplates {
      */
     public static MessageTemplates fromClasspath(String location, SmsFormat smsFormat, SmsMeasurements measurements) {
         Map<String, Template> loaded = new HashMap<>();
+        Map<String, Properties> noticeTexts = new HashMap<>();
         for (String language : LANGUAGES) {
-            load(loaded, location, SMS, language, "txt");
-            load(loaded, location, EMAIL_SUBJECT, language, "txt");
-            load(loaded, location, EMAIL_TEXT, language, "txt");
-            load(loaded, location, EMAIL_HTML, language, "html");
+            for (String prefix : new String[] {"", NOTICE}) {
+                load(loaded, location, prefix + SMS, language, "txt");
+                load(loaded, location, prefix + EMAIL_SUBJECT, language, "txt");
+                load(loaded, location, prefix + EMAIL_TEXT, language, "txt");
+                load(loaded, location, prefix + EMAIL_HTML, language, "html");
+            }
+            noticeTexts.put(language, properties(location + "/" + NOTICE + "texts_" + language + ".properties"));
         }
-        MessageTemplates result = new MessageTemplates(loaded, smsFormat, measurements);
+        MessageTemplates result = new MessageTemplates(loaded, noticeTexts, smsFormat, measurements);
         result.selfCheck();
         return result;
     }
@@ -102,12 +128,22 @@ public final class MessageTemplates {
      * stands in the way: a summary that makes the SMS UCS-2 or longer than one segment is
      * transliterated to GSM-7 ({@link Gsm7#transliterate}), then cut (ending in {@code ...}) to the
      * longest that fits, at least {@value #MIN_SUMMARY} characters, else left out. The amount and the
-     * payee of a transaction are never changed: the user must see them as they are.
+     * payee of a transaction are never changed: the user must see them as they are. A notice is its
+     * template's line alone: it has no code to fill in automatically.
      */
-    public String smsText(CodeMessage message) {
+    public String smsText(OutboundMessage message) {
         String text = sms(message);
         measurements.measured(Gsm7.count(text));
         return text;
+    }
+
+    private String sms(OutboundMessage message) {
+        if (message instanceof NoticeMessage notice) {
+            String language = languageOf(notice.locale());
+            return template(NOTICE + SMS, language).render(values(notice, language, true), UnaryOperator.identity())
+                    .strip();
+        }
+        return sms((CodeMessage) message);
     }
 
     private String sms(CodeMessage message) {
@@ -155,13 +191,38 @@ public final class MessageTemplates {
     }
 
     /** Subject, plain-text and HTML body of the e-mail. */
-    public EmailContent email(CodeMessage message) {
+    public EmailContent email(OutboundMessage message) {
         String language = languageOf(message.locale());
-        Map<String, Object> values = values(message, false);
-        String subject = oneLine(template(EMAIL_SUBJECT, language).render(values, UnaryOperator.identity()));
-        String text = template(EMAIL_TEXT, language).render(values, UnaryOperator.identity());
-        String html = template(EMAIL_HTML, language).render(values, Html::escape);
+        String prefix = prefixOf(message);
+        Map<String, Object> values = values(message, language, false);
+        String subject = oneLine(template(prefix + EMAIL_SUBJECT, language).render(values, UnaryOperator.identity()));
+        String text = template(prefix + EMAIL_TEXT, language).render(values, UnaryOperator.identity());
+        String html = template(prefix + EMAIL_HTML, language).render(values, Html::escape);
         return new EmailContent(language, subject, text, html);
+    }
+
+    private static String prefixOf(OutboundMessage message) {
+        return message instanceof NoticeMessage ? NOTICE : "";
+    }
+
+    private Map<String, Object> values(OutboundMessage message, String language, boolean sms) {
+        if (message instanceof NoticeMessage notice) {
+            Properties texts = noticeTexts.get(language);
+            Map<String, Object> values = new HashMap<>();
+            values.put("subject", noticeText(texts, notice.kind(), "subject"));
+            values.put("text", noticeText(texts, notice.kind(), "text"));
+            values.put("at", NOTICE_TIMES.get(language).format(notice.occurredAt()));
+            return values;
+        }
+        return values((CodeMessage) message, sms);
+    }
+
+    private static String noticeText(Properties texts, NoticeKind kind, String part) {
+        String text = texts.getProperty(kind.code() + "." + part);
+        if (text == null || text.isBlank()) {
+            throw new IllegalStateException("no notice text " + kind.code() + "." + part);
+        }
+        return text.strip();
     }
 
     private Template template(String name, String language) {
@@ -212,6 +273,15 @@ public final class MessageTemplates {
     /** Renders every template once with sample values, so a typo in a template fails at start-up. */
     private void selfCheck() {
         for (String language : LANGUAGES) {
+            for (NoticeKind kind : NoticeKind.values()) {
+                for (Channel channel : Channel.values()) {
+                    NoticeMessage sample = new NoticeMessage("self-check", "self-check",
+                            new Destination(channel, channel == Channel.SMS ? "+10000000000" : "self-check@example.com"),
+                            Locale.forLanguageTag(language), kind, Instant.EPOCH);
+                    sms(sample);
+                    email(sample);
+                }
+            }
             for (String summary : new String[] {null, "sample"}) {
                 for (TransactionDetails transaction : new TransactionDetails[] {null, SAMPLE_TRANSACTION}) {
                     CodeMessage sample = new CodeMessage("self-check", "self-check",
@@ -221,6 +291,19 @@ public final class MessageTemplates {
                     email(sample);
                 }
             }
+        }
+    }
+
+    private static Properties properties(String resource) {
+        try (InputStream in = MessageTemplates.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing template resource " + resource);
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template resource " + resource, e);
         }
     }
 

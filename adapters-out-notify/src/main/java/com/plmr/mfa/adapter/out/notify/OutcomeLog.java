@@ -1,7 +1,7 @@
 package com.plmr.mfa.adapter.out.notify;
 
 import com.plmr.mfa.application.port.out.SendOutcome;
-import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import org.slf4j.Logger;
 
 /**
@@ -14,7 +14,7 @@ public final class OutcomeLog {
     }
 
     /** Logs the outcome and returns it. */
-    public static SendOutcome log(Logger log, String provider, CodeMessage message, SendOutcome outcome) {
+    public static SendOutcome log(Logger log, String provider, OutboundMessage message, SendOutcome outcome) {
         outcome.fold(new SendOutcome.Cases<Void>() {
             @Override
             public Void accepted(SendOutcome.Accepted accepted) {

@@ -48,7 +48,7 @@ class AuditTrailPersistenceAdapter implements AppendAuditEventPort, LoadAuditEve
     public void append(AuditEvent event) {
         try (PreparedStatement insert = connection().prepareStatement("INSERT INTO audit_event (id, occurred_at, type,"
                 + " reason, actor_kind, actor_id, user_id, challenge_id, factor_id, method, destination, request_id,"
-                + " steps_off) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " steps_off, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             AuditEvent.Subject subject = event.subject();
             insert.setString(1, event.id());
             insert.setTimestamp(2, Timestamp.from(event.at()));
@@ -67,6 +67,7 @@ class AuditTrailPersistenceAdapter implements AppendAuditEventPort, LoadAuditEve
             } else {
                 insert.setNull(13, Types.INTEGER);
             }
+            text(insert, 14, event.note());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("audit event insert failed", e);
@@ -80,7 +81,7 @@ class AuditTrailPersistenceAdapter implements AppendAuditEventPort, LoadAuditEve
 
     private List<AuditEvent> select(Query query, int limit) {
         StringBuilder sql = new StringBuilder("SELECT id, occurred_at, type, reason, actor_kind, actor_id, user_id,"
-                + " challenge_id, factor_id, method, destination, request_id, steps_off FROM audit_event WHERE 1 = 1");
+                + " challenge_id, factor_id, method, destination, request_id, steps_off, note FROM audit_event WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         query.user().ifPresent(user -> condition(sql, parameters, " AND user_id = ?", user));
         query.challenge().ifPresent(challenge -> condition(sql, parameters, " AND challenge_id = ?", challenge));
@@ -128,7 +129,7 @@ class AuditTrailPersistenceAdapter implements AppendAuditEventPort, LoadAuditEve
         return Optional.of(new AuditEvent(row.getString("id"), row.getTimestamp("occurred_at").toInstant(), type.get(),
                 Optional.ofNullable(row.getString("reason")).flatMap(AuditReason::ofCode),
                 new AuditActor(AuditActor.Kind.valueOf(row.getString("actor_kind")), row.getString("actor_id")), subject,
-                Optional.ofNullable(row.getString("request_id")), drift));
+                Optional.ofNullable(row.getString("request_id")), drift, Optional.ofNullable(row.getString("note"))));
     }
 
     private static void text(PreparedStatement statement, int index, Optional<String> value) throws SQLException {

@@ -10,11 +10,12 @@ import java.time.Instant;
  * One outbox message; {@code payloadFormat} names the layout of the sealed payload ({@link OutboxPayload}),
  * {@code requestId} the request that queued it (for the log, {@code null} on rows older than the column),
  * {@code receipt*} what the provider reported after the send ({@code null} until it does).
+ * A code message names its challenge; a notice names its user and its kind instead.
  */
 @MappedEntity("outbox_message")
 record OutboxMessageRow(
         @Id String id,
-        String challengeId,
+        @Nullable String challengeId,
         String channel,
         @Nullable String payloadKeyId,
         @Nullable byte[] payload,
@@ -30,5 +31,7 @@ record OutboxMessageRow(
         @Nullable String requestId,
         @Nullable String receiptStatus,
         @Nullable String receiptError,
-        @Nullable Instant receiptAt) {
+        @Nullable Instant receiptAt,
+        @Nullable String userId,
+        @Nullable String notice) {
 }

@@ -6,7 +6,10 @@ import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
 import com.plmr.mfa.domain.delivery.Destination;
+import com.plmr.mfa.domain.delivery.NoticeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import com.plmr.mfa.domain.delivery.OtpCode;
+import com.plmr.mfa.domain.notice.NoticeKind;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +17,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -28,6 +32,9 @@ import java.util.Locale;
  * and the transaction's reference (each a boolean and the text, {@code ""} when absent). A payload
  * that ends after the summary has no transaction details.
  *
+ * <p>Layout 2, a notice ({@link NoticeMessage}): idempotency key, destination, language tag and the
+ * notice's kind (modified UTF-8 each), when it happened (epoch milliseconds, long). It carries no code.
+ *
  * <p>How the layout may change: a field appended to the current layout keeps its number (readers
  * stop after the fields they know, and a reader of the appended field treats its absence as
  * "not set"); every other change (a field removed, reordered or read differently, a new channel)
@@ -38,13 +45,32 @@ import java.util.Locale;
  */
 final class OutboxPayload {
 
-    /** The newest layout this code reads, and the one it writes. */
-    static final int CURRENT = 1;
+    /** The layout of a code message. */
+    static final int CODE = 1;
+    /** The layout of a notice. */
+    static final int NOTICE = 2;
+    /** The newest layout this code reads. */
+    static final int CURRENT = NOTICE;
 
     private OutboxPayload() {
     }
 
-    /** The message in layout {@link #CURRENT}. */
+    /** The notice in layout {@link #NOTICE}. */
+    static byte[] write(NoticeMessage notice) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(notice.idempotencyKey());
+            out.writeUTF(notice.to().address());
+            out.writeUTF(notice.locale().toLanguageTag());
+            out.writeUTF(notice.kind().name());
+            out.writeLong(notice.occurredAt().toEpochMilli());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The message in layout {@link #CODE}. */
     static byte[] write(CodeMessage message) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -71,10 +97,28 @@ final class OutboxPayload {
     }
 
     /** @throws IllegalArgumentException for a layout newer than {@link #CURRENT} (never claimed, so never read) */
-    static CodeMessage read(int format, String messageId, Channel channel, byte[] payload) {
+    static OutboundMessage read(int format, String messageId, Channel channel, byte[] payload) {
         if (format < 1 || format > CURRENT) {
             throw new IllegalArgumentException("outbox payload format " + format + " is not read by this release");
         }
+        return format == NOTICE ? notice(messageId, channel, payload) : code(messageId, channel, payload);
+    }
+
+    private static NoticeMessage notice(String messageId, Channel channel, byte[] payload) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+            String idempotencyKey = in.readUTF();
+            String destination = in.readUTF();
+            Locale locale = Locale.forLanguageTag(in.readUTF());
+            NoticeKind kind = NoticeKind.valueOf(in.readUTF());
+            Instant occurredAt = Instant.ofEpochMilli(in.readLong());
+            return new NoticeMessage(messageId, idempotencyKey, new Destination(channel, destination), locale, kind,
+                    occurredAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CodeMessage code(String messageId, Channel channel, byte[] payload) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             String idempotencyKey = in.readUTF();
             String destination = in.readUTF();

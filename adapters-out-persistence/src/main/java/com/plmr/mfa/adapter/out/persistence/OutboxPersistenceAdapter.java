@@ -3,6 +3,7 @@ package com.plmr.mfa.adapter.out.persistence;
 import com.plmr.mfa.application.port.out.ClaimDueMessagesPort;
 import com.plmr.mfa.application.port.out.DeliveryStatusPort;
 import com.plmr.mfa.application.port.out.EnqueueMessagePort;
+import com.plmr.mfa.application.port.out.NoticeOutboxPort;
 import com.plmr.mfa.application.port.out.RecordDeliveryPort;
 import com.plmr.mfa.application.port.out.RecordReceiptPort;
 import com.plmr.mfa.domain.challenge.ChallengeId;
@@ -12,6 +13,10 @@ import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
 import com.plmr.mfa.domain.delivery.DeliveryReceipt;
 import com.plmr.mfa.domain.delivery.DeliveryState;
+import com.plmr.mfa.domain.delivery.NoticeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
+import com.plmr.mfa.domain.notice.NoticeKind;
+import com.plmr.mfa.domain.user.UserId;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
@@ -26,8 +31,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The transactional outbox. Message content is sealed with AES-256-GCM, bound to the message id,
- * and erased when the message reaches a final status.
+ * The transactional outbox of code messages and notices. Message content is sealed with AES-256-GCM,
+ * bound to the message id, and erased when the message reaches a final status.
  *
  * <p>Locking: an enqueue only inserts (inside the initiate's transaction); a claim is its own short
  * READ COMMITTED transaction that locks the one row it returns and leases it; a result is one
@@ -36,8 +41,8 @@ import java.util.Optional;
  */
 @Singleton
 @ReportsUnavailableStore
-class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPort, RecordDeliveryPort,
-        DeliveryStatusPort, RecordReceiptPort {
+class OutboxPersistenceAdapter implements EnqueueMessagePort, NoticeOutboxPort, ClaimDueMessagesPort,
+        RecordDeliveryPort, DeliveryStatusPort, RecordReceiptPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPersistenceAdapter.class);
     private static final int MAX_DETAIL = 200;
@@ -68,8 +73,22 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
     public void enqueue(ChallengeId challenge, CodeMessage message, Instant now, Instant expiresAt) {
         SealedSecret sealed = sealer.seal(OutboxPayload.write(message), aad(message.messageId()));
         repository.save(new OutboxMessageRow(message.messageId(), challenge.value(), message.channel().name(),
-                sealed.keyId(), sealed.ciphertext(), OutboxPayload.CURRENT, DeliveryState.Status.QUEUED.name(), 0, now,
-                expiresAt, now, now, null, null, MDC.get(REQUEST_ID), null, null, null));
+                sealed.keyId(), sealed.ciphertext(), OutboxPayload.CODE, DeliveryState.Status.QUEUED.name(), 0, now,
+                expiresAt, now, now, null, null, MDC.get(REQUEST_ID), null, null, null, null, null));
+    }
+
+    @Override
+    public void enqueue(UserId user, NoticeMessage notice, Instant now, Instant expiresAt) {
+        SealedSecret sealed = sealer.seal(OutboxPayload.write(notice), aad(notice.messageId()));
+        repository.save(new OutboxMessageRow(notice.messageId(), null, notice.channel().name(),
+                sealed.keyId(), sealed.ciphertext(), OutboxPayload.NOTICE, DeliveryState.Status.QUEUED.name(), 0, now,
+                expiresAt, now, now, null, null, MDC.get(REQUEST_ID), null, null, null, user.value(),
+                notice.kind().name()));
+    }
+
+    @Override
+    public boolean queuedSince(UserId user, NoticeKind kind, Instant since) {
+        return repository.existsByUserIdAndNoticeAndCreatedAtGreaterThanEquals(user.value(), kind.name(), since);
     }
 
     @Override
@@ -80,7 +99,8 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
             return due;
         });
         return claimed.map(row -> new PendingMessage(new Claim(row.id(), row.attempts() + 1),
-                new ChallengeId(row.challengeId()),
+                Optional.ofNullable(row.challengeId()).map(ChallengeId::new),
+                Optional.ofNullable(row.userId()).map(UserId::new),
                 Channel.valueOf(row.channel()), row.expiresAt(), row.requestId(), () -> open(row)));
     }
 
@@ -128,7 +148,7 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, ClaimDueMessagesPo
                 DeliveryReceipt.Outcome.valueOf(row.receiptStatus()), row.receiptError(), row.receiptAt());
     }
 
-    private CodeMessage open(OutboxMessageRow row) {
+    private OutboundMessage open(OutboxMessageRow row) {
         byte[] payload = sealer.open(new SealedSecret(row.payloadKeyId(), row.payload()), aad(row.id()));
         return OutboxPayload.read(row.payloadFormat(), row.id(), Channel.valueOf(row.channel()),
                 payload);

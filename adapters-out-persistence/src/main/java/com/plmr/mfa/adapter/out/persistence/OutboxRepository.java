@@ -66,4 +66,7 @@ interface OutboxRepository extends CrudRepository<OutboxMessageRow, String> {
     @Query("UPDATE outbox_message SET receipt_status = :status, receipt_error = :error, receipt_at = :at"
             + " WHERE id = :id AND receipt_status IS NULL")
     long recordReceipt(String id, String status, @Nullable String error, Instant at);
+
+    /** Whether a notice of the kind was queued for the user since then: one range of ix_outbox_notice. */
+    boolean existsByUserIdAndNoticeAndCreatedAtGreaterThanEquals(String userId, String notice, Instant createdAt);
 }

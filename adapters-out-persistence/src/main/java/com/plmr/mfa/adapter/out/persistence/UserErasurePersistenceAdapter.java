@@ -41,6 +41,7 @@ class UserErasurePersistenceAdapter implements EraseUserDataPort {
             for (String challenge : challenges) {
                 messages += update("DELETE FROM outbox_message WHERE challenge_id = ?", challenge);
             }
+            messages += update("DELETE FROM outbox_message WHERE user_id = ?", id);
             int challengeRows = update("DELETE FROM challenge WHERE user_id = ?", id);
             int registrations = update("DELETE FROM totp_registration WHERE user_id = ?", id);
             int contacts = update("DELETE FROM user_contact WHERE user_id = ?", id);
@@ -48,7 +49,7 @@ class UserErasurePersistenceAdapter implements EraseUserDataPort {
             int streaks = update("DELETE FROM verify_failure_streak WHERE user_id = ?", id);
             update("DELETE FROM recovery_code_set WHERE user_id = ?", id);
             int recoveryCodes = update("DELETE FROM recovery_code WHERE user_id = ?", id);
-            update("UPDATE audit_event SET user_id = ?, destination = NULL WHERE user_id = ?", pseudonym, id);
+            update("UPDATE audit_event SET user_id = ?, destination = NULL, note = NULL WHERE user_id = ?", pseudonym, id);
             update("UPDATE audit_event SET actor_id = ? WHERE actor_id = ? AND actor_kind = 'USER'", pseudonym, id);
             return new UserErasure(user, contacts, registrations, challengeRows, messages, quotas, streaks,
                     recoveryCodes, at);

@@ -2,7 +2,8 @@ package com.plmr.mfa.application.port.out;
 
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.delivery.Channel;
-import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
+import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,22 +43,23 @@ public interface ClaimDueMessagesPort {
      * code expired is settled without ever decrypting the code.
      *
      * @param claim     what results are recorded against
-     * @param challenge the challenge whose code the message carries
+     * @param challenge the challenge whose code the message carries; empty for a notice
+     * @param user      the user a notice is for; empty for a code message (its challenge names the user)
      * @param channel   SMS or e-mail
-     * @param expiresAt when the message's code expires; it is never sent after that
+     * @param expiresAt when the message's code expires, or the notice goes stale; it is never sent after that
      * @param requestId the id of the request that queued the message, for the log lines of its delivery;
      *                  {@code null} when it was not recorded
      * @param content   the message itself
      */
-    record PendingMessage(Claim claim, ChallengeId challenge, Channel channel, Instant expiresAt, String requestId,
-                          Content content) {
+    record PendingMessage(Claim claim, Optional<ChallengeId> challenge, Optional<UserId> user, Channel channel,
+                          Instant expiresAt, String requestId, Content content) {
     }
 
     /** The sealed content of a claimed message. */
     interface Content {
 
         /** @throws RuntimeException when the content cannot be read (an unknown key, tampered bytes) */
-        CodeMessage open();
+        OutboundMessage open();
     }
 
     /**

@@ -1,10 +1,10 @@
 package com.plmr.mfa.application.port.out;
 
 import com.plmr.mfa.domain.delivery.Channel;
-import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 
 /**
- * Hands one message to a delivery provider (SMTP server, SMS gateway, development sink).
+ * Hands one message, a code or a notice, to a delivery provider (SMTP server, SMS gateway, development sink).
  *
  * <p>The dispatcher asks each sender once, when it is built, which channels it serves, and then
  * hands it only messages of those channels: the sender does not check the channel again.
@@ -26,5 +26,5 @@ public interface SendMessagePort {
     String provider();
 
     /** Sends a message of a channel this sender {@linkplain #handles handles}. */
-    SendOutcome send(CodeMessage message);
+    SendOutcome send(OutboundMessage message);
 }

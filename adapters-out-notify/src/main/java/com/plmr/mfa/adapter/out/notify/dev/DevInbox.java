@@ -38,12 +38,22 @@ public final class DevInbox {
     }
 
     /**
-     * The messages received in or after the second of {@code since} (all of them when it is
+     * The code messages received in or after the second of {@code since} (all of them when it is
      * {@code null}), newest first: the service's clock, which stamps them, counts whole seconds.
      */
     public synchronized List<DevMessage> newestFirst(Instant since) {
+        return received(since, false);
+    }
+
+    /** The notices received in or after the second of {@code since}, newest first, like {@link #newestFirst}. */
+    public synchronized List<DevMessage> noticesNewestFirst(Instant since) {
+        return received(since, true);
+    }
+
+    private List<DevMessage> received(Instant since, boolean notices) {
         Instant from = since == null ? null : since.truncatedTo(ChronoUnit.SECONDS);
-        return newestFirst.stream().filter(message -> from == null || !message.receivedAt().isBefore(from))
+        return newestFirst.stream().filter(message -> message.isNotice() == notices)
+                .filter(message -> from == null || !message.receivedAt().isBefore(from))
                 .toList();
     }
 

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param maskedDestination the destination as the API shows it ({@code +49 *** *** 12},
  *                          {@code j***@example.com})
  * @param locale            language tag of the wording
- * @param code              the one-time code
+ * @param code              the one-time code; {@code null} for a notice, which carries none
  * @param subject           the e-mail's subject; {@code null} for an SMS
  * @param text              the SMS text, or the e-mail's plain-text body
  * @param html              the e-mail's HTML body (values escaped by its template); {@code null} for an SMS
@@ -30,12 +30,16 @@ public record DevMessage(String id, Instant receivedAt, Channel channel, String 
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(maskedDestination, "maskedDestination");
         Objects.requireNonNull(locale, "locale");
-        Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");
         boolean email = channel == Channel.EMAIL;
         if (email ? subject == null || html == null : subject != null || html != null) {
             throw new IllegalArgumentException("an e-mail has a subject and an HTML body, an SMS neither");
         }
+    }
+
+    /** Whether this is a notice (no code) rather than a code message. */
+    public boolean isNotice() {
+        return code == null;
     }
 
     @Override

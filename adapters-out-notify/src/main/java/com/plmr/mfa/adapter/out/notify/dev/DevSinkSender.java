@@ -7,6 +7,8 @@ import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.NoticeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +20,8 @@ import java.util.Objects;
 
 /**
  * Development stand-in for the real providers: delivers nothing, appends each message as one
- * line marked {@code DEV-SINK NOT DELIVERED} (with destination, code and text, so a developer can
- * use the code) to a local file, puts it into the development inbox when there is one (the
+ * line marked {@code DEV-SINK NOT DELIVERED} (with destination, code or notice kind, and text, so a
+ * developer can use the code) to a local file, puts it into the development inbox when there is one (the
  * {@code dev} environment), and logs only that the message was written there.
  *
  * <p>Active only in the {@code dev} and {@code test} environments: its beans require one of them
@@ -66,7 +68,7 @@ public final class DevSinkSender implements SendMessagePort {
     }
 
     @Override
-    public SendOutcome send(CodeMessage message) {
+    public SendOutcome send(OutboundMessage message) {
         DevMessage received = received(message);
         try {
             file.append(line(message, received));
@@ -84,11 +86,11 @@ public final class DevSinkSender implements SendMessagePort {
     }
 
     /** The message as delivered: its wording rendered, its destination masked. */
-    private DevMessage received(CodeMessage message) {
+    private DevMessage received(OutboundMessage message) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String locale = message.locale().toLanguageTag();
         String masked = message.to().masked();
-        String code = message.code().digits();
+        String code = codeOf(message);
         return switch (message.channel()) {
             case SMS -> new DevMessage(message.messageId(), now, message.channel(), masked, locale, code, null,
                     templates.smsText(message), null);
@@ -101,7 +103,7 @@ public final class DevSinkSender implements SendMessagePort {
     }
 
     /** The file entry: one line, values escaped so a line break in a text cannot start a forged entry. */
-    private static String line(CodeMessage message, DevMessage received) {
+    private static String line(OutboundMessage message, DevMessage received) {
         StringBuilder line = new StringBuilder(256)
                 .append(received.receivedAt()).append(' ')
                 .append(MARKER)
@@ -109,11 +111,17 @@ public final class DevSinkSender implements SendMessagePort {
                 .append(" to=").append(escape(message.to().address()))
                 .append(" messageId=").append(escape(message.messageId()))
                 .append(" locale=").append(received.locale())
-                .append(" code=").append(escape(message.code().digits()));
+                .append(message instanceof NoticeMessage notice ? " notice=" + notice.kind().code()
+                        : " code=" + escape(codeOf(message)));
         if (received.subject() != null) {
             line.append(" subject=\"").append(escape(received.subject())).append('"');
         }
         return line.append(" text=\"").append(escape(received.text())).append('"').toString();
+    }
+
+    /** The code a code message carries; {@code null} for a notice, which carries none. */
+    private static String codeOf(OutboundMessage message) {
+        return message instanceof CodeMessage codeMessage ? codeMessage.code().digits() : null;
     }
 
     static String escape(String value) {

@@ -7,7 +7,7 @@ import com.plmr.mfa.adapter.out.notify.SenderSettings;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
-import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -117,7 +117,7 @@ public final class SmtpEmailSender implements SendMessagePort {
     }
 
     @Override
-    public SendOutcome send(CodeMessage message) {
+    public SendOutcome send(OutboundMessage message) {
         InternetAddress to;
         try {
             to = recipient(message.to().address());
@@ -149,7 +149,7 @@ public final class SmtpEmailSender implements SendMessagePort {
         return "<" + local + "@" + messageIdDomain + ">";
     }
 
-    private MimeMessage build(CodeMessage message, InternetAddress to, String messageIdHeader) {
+    private MimeMessage build(OutboundMessage message, InternetAddress to, String messageIdHeader) {
         EmailContent content = templates.email(message);
         try {
             MimeMessage mime = new FixedIdMimeMessage(session, messageIdHeader);
@@ -183,7 +183,7 @@ public final class SmtpEmailSender implements SendMessagePort {
         return address;
     }
 
-    private static void closeQuietly(Transport transport, CodeMessage message) {
+    private static void closeQuietly(Transport transport, OutboundMessage message) {
         if (transport == null || !transport.isConnected()) {
             return;
         }

@@ -6,7 +6,7 @@ import com.plmr.mfa.adapter.out.notify.SenderSettings;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
-import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.delivery.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +75,7 @@ public final class TwilioSmsSender implements SendMessagePort {
     }
 
     @Override
-    public SendOutcome send(CodeMessage message) {
+    public SendOutcome send(OutboundMessage message) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", message.to().address());
         if (messagingServiceSid != null) {
