@@ -24,7 +24,7 @@ import java.util.Map;
  *   <li>{@value #REFUSALS}{@code {reason, abuse}}: every refusal or lock by reason; {@code abuse="true"}
  *       for the abuse limits (cooldown, send cap, send and verify rate limits, app lockout).</li>
  * </ul>
- * Both are closed sets of low cardinality (32 types times 4 methods, 24 reasons), every series
+ * Both are closed sets of low cardinality (35 types times 4 methods, 26 reasons), every series
  * registered when the service starts, so an alert sees 0 before the first decision, not nothing.
  */
 @Singleton

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An administrator's reset of a user's factors over HTTP on the real database: it removes the
- * factors of every kind or of the one named, cancels the user's pending challenges, keeps its reason
+ * factors of every kind (contacts, authenticator apps, recovery codes) or of the one named, cancels the user's pending challenges, keeps its reason
  * in the audit trail, tells the user at the address the reset removes, touches no other user, and
  * only a service holding {@code mfa.factors.admin} may do it, with a reason.
  */
@@ -54,6 +54,9 @@ class FactorResetEndToEndTest extends EndToEndTest {
         String email = "r-" + UUID.randomUUID() + "@example.com";
         String user = api.newUser(ApiFixture.newPhone(), email);
         TotpClients.start(server, user);
+        HttpResponse<String> codes = http.json("POST", "/resources/v3alpha/users/" + user + "/recovery_codes",
+                TestTokens.user(user), null);
+        assertThat(codes.statusCode()).as(codes.body()).isEqualTo(200);
         String challenge = api.newChallenge(user, ChallengeMethod.SMS, ChallengeMethod.APP).getChallengeId();
         return new Subject(user, email, challenge);
     }
@@ -66,6 +69,7 @@ class FactorResetEndToEndTest extends EndToEndTest {
         List<String> factors = new java.util.ArrayList<>(
                 rows.ids("SELECT kind FROM user_contact WHERE user_id = '" + user + "' ORDER BY kind"));
         factors.addAll(rows.ids("SELECT 'APP' FROM totp_registration WHERE user_id = '" + user + "'"));
+        factors.addAll(rows.ids("SELECT DISTINCT 'RECOVERY' FROM recovery_code WHERE user_id = '" + user + "'"));
         return factors;
     }
 
@@ -82,9 +86,10 @@ class FactorResetEndToEndTest extends EndToEndTest {
         assertThat(body.at("/removed/phones").asInt()).isEqualTo(1);
         assertThat(body.at("/removed/emails").asInt()).isEqualTo(1);
         assertThat(body.at("/removed/totpRegistrations").asInt()).isEqualTo(1);
+        assertThat(body.at("/removed/recoveryCodes").asInt()).isEqualTo(10);
         assertThat(body.at("/cancelledChallenges").asInt()).isEqualTo(1);
         assertThat(factorsOf(reset.user())).isEmpty();
-        assertThat(factorsOf(other.user())).containsExactly("EMAIL", "PHONE", "APP");
+        assertThat(factorsOf(other.user())).containsExactly("EMAIL", "PHONE", "APP", "RECOVERY");
         assertThat(api.challenges().getChallenge(reset.challenge()).getStatus()).isEqualTo(ChallengeStatus.CANCELLED);
         assertThat(api.challenges().getChallenge(other.challenge()).getStatus()).isEqualTo(ChallengeStatus.PENDING);
         assertThat(audit.where("user_id", reset.user())).filteredOn(event -> "factors.reset".equals(event.get("type")))
@@ -116,7 +121,7 @@ class FactorResetEndToEndTest extends EndToEndTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(TotpClients.json(response.body()).at("/removed/phones").asInt()).isZero();
-        assertThat(factorsOf(reset.user())).containsExactly("EMAIL", "PHONE");
+        assertThat(factorsOf(reset.user())).containsExactly("EMAIL", "PHONE", "RECOVERY");
         assertThat(audit.where("user_id", reset.user())).filteredOn(event -> "factors.reset".equals(event.get("type")))
                 .singleElement().satisfies(event -> assertThat(event.get("factor_id")).isEqualTo("totp"));
     }
@@ -141,7 +146,7 @@ class FactorResetEndToEndTest extends EndToEndTest {
             assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
             assertThat(TotpClients.json(response.body()).path("code").asInt()).as(body).isEqualTo(3);
         }
-        assertThat(factorsOf(subject.user())).containsExactly("EMAIL", "PHONE", "APP");
+        assertThat(factorsOf(subject.user())).containsExactly("EMAIL", "PHONE", "APP", "RECOVERY");
     }
 
     @Test
@@ -155,7 +160,7 @@ class FactorResetEndToEndTest extends EndToEndTest {
 
         assertThat(byUser.statusCode()).as(byUser.body()).isEqualTo(403);
         assertThat(byManager.statusCode()).as(byManager.body()).isEqualTo(403);
-        assertThat(factorsOf(subject.user())).containsExactly("EMAIL", "PHONE", "APP");
+        assertThat(factorsOf(subject.user())).containsExactly("EMAIL", "PHONE", "APP", "RECOVERY");
         assertThat(audit.decisionsOf(subject.user())).contains("factors.reset_refused/scope_missing",
                 "factors.reset_refused/scope_missing");
     }

@@ -7,6 +7,7 @@ import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
 import com.plmr.mfa.client.model.StepUpContext;
+import com.plmr.mfa.client.model.StepUpMethod;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.NoticeMessage;
 import com.plmr.mfa.domain.notice.NoticeKind;
@@ -135,7 +136,7 @@ class NoticesEndToEndTest extends EndToEndTest {
         String user = api.newUser(null, email);
         api.challenges().createChallenge(new CreateChallengeRequest().userId(user).locale("de")
                 .context(new StepUpContext().operation("payment").reference("pay-" + UUID.randomUUID()))
-                .allowedMethods(Set.of(ChallengeMethod.EMAIL)));
+                .allowedMethods(Set.of(StepUpMethod.EMAIL)));
         clock.advance(Duration.ofSeconds(1));
 
         start(server, user);

@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of factor a user has, as an administrator resets them: the contacts codes go to, and authenticator apps. */
+/** The kinds of factor a user has, as an administrator resets them: the contacts codes go to, authenticator apps and recovery codes. */
 public enum FactorKind {
     PHONE("phone"),
     EMAIL("email"),
-    APP("totp");
+    APP("totp"),
+    RECOVERY_CODES("recovery_codes");
 
     private final String code;
 

@@ -17,27 +17,29 @@ import java.util.Set;
  * @param phones              phone numbers removed (0 or 1)
  * @param emails              e-mail addresses removed (0 or 1)
  * @param apps                authenticator-app registrations removed
+ * @param recoveryCodes       recovery codes removed, used ones included
  * @param cancelledChallenges pending challenges cancelled
  * @param at                  when, by the service's clock
  */
-public record FactorReset(UserId user, Set<FactorKind> kinds, int phones, int emails, int apps,
+public record FactorReset(UserId user, Set<FactorKind> kinds, int phones, int emails, int apps, int recoveryCodes,
                           int cancelledChallenges, Instant at) {
 
     public FactorReset {
         Objects.requireNonNull(user, "user");
         kinds = Set.copyOf(EnumSet.copyOf(Objects.requireNonNull(kinds, "kinds")));
         Objects.requireNonNull(at, "at");
-        if (phones < 0 || emails < 0 || apps < 0 || cancelledChallenges < 0) {
+        if (phones < 0 || emails < 0 || apps < 0 || recoveryCodes < 0 || cancelledChallenges < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }
 
     /** The counts removed by the store, for a reset that cancelled {@code cancelledChallenges} at {@code at}. */
-    public record Removed(int phones, int emails, int apps) {
+    public record Removed(int phones, int emails, int apps, int recoveryCodes) {
     }
 
     public static FactorReset of(UserId user, Set<FactorKind> kinds, Removed removed, int cancelledChallenges,
                                  Instant at) {
-        return new FactorReset(user, kinds, removed.phones(), removed.emails(), removed.apps(), cancelledChallenges, at);
+        return new FactorReset(user, kinds, removed.phones(), removed.emails(), removed.apps(), removed.recoveryCodes(),
+                cancelledChallenges, at);
     }
 }

@@ -3,13 +3,15 @@ package com.plmr.mfa.domain.notice;
 import com.plmr.mfa.domain.audit.AuditType;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a user is told about, by a notice to the contact on record (OWASP MFA cheat sheet: notify
- * users of factor changes and of failed attempts). Each kind follows one recorded decision: a
- * notice is never sent for something the audit trail does not hold.
+ * users of factor changes and of failed attempts). Each kind follows the recorded decisions of its audit
+ * types: a notice is never sent for something the audit trail does not hold.
  *
  * <p>A notice tells that something happened, to whom and when; it never carries a code, a secret
  * or a full destination. The lockouts are {@linkplain #coalesced() coalesced}: whoever can guess
@@ -17,30 +19,30 @@ import java.util.Optional;
  * are never coalesced: a flood of them must not hide the one change that matters.
  */
 public enum NoticeKind {
-    FACTOR_ADDED(AuditType.FACTOR_ADDED, false),
-    FACTOR_VERIFIED(AuditType.FACTOR_VERIFIED, false),
-    FACTOR_REMOVED(AuditType.FACTOR_REMOVED, false),
-    FACTORS_RESET(AuditType.FACTORS_RESET, false),
-    RECOVERY_CODE_USED(null, false),
-    RECOVERY_CODES_REGENERATED(null, false),
-    CHALLENGE_LOCKED(AuditType.CHALLENGE_LOCKED, true),
-    REGISTRATION_LOCKED(AuditType.FACTOR_LOCKED, true),
-    VERIFIES_PAUSED(AuditType.VERIFIES_PAUSED, true);
+    FACTOR_ADDED(false, AuditType.FACTOR_ADDED, AuditType.RECOVERY_CODES_GENERATED),
+    FACTOR_VERIFIED(false, AuditType.FACTOR_VERIFIED),
+    FACTOR_REMOVED(false, AuditType.FACTOR_REMOVED),
+    FACTORS_RESET(false, AuditType.FACTORS_RESET),
+    RECOVERY_CODE_USED(false, AuditType.RECOVERY_CODE_USED),
+    RECOVERY_CODES_REGENERATED(false, AuditType.RECOVERY_CODES_REGENERATED),
+    CHALLENGE_LOCKED(true, AuditType.CHALLENGE_LOCKED),
+    REGISTRATION_LOCKED(true, AuditType.FACTOR_LOCKED),
+    VERIFIES_PAUSED(true, AuditType.VERIFIES_PAUSED);
 
-    private final AuditType follows;
+    private final Set<AuditType> follows;
     private final boolean coalesced;
 
-    NoticeKind(AuditType follows, boolean coalesced) {
-        this.follows = follows;
+    NoticeKind(boolean coalesced, AuditType first, AuditType... more) {
+        this.follows = EnumSet.of(first, more);
         this.coalesced = coalesced;
     }
 
     /**
-     * The notice that follows a recorded decision of {@code type}, if any. The recovery-code kinds
-     * follow no decision yet: their use case names them when it records its decision.
+     * The notice that follows a recorded decision of {@code type}, if any. A user's first set of
+     * recovery codes is a factor added; a new set replacing it is a kind of its own.
      */
     public static Optional<NoticeKind> following(AuditType type) {
-        return Arrays.stream(values()).filter(kind -> kind.follows == type && type != null).findFirst();
+        return Arrays.stream(values()).filter(kind -> kind.follows.contains(type)).findFirst();
     }
 
     /** Whether at most one notice of this kind reaches a user per coalescing interval. */

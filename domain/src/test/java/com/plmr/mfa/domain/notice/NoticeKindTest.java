@@ -23,6 +23,11 @@ class NoticeKindTest {
         assertThat(NoticeKind.following(AuditType.CHALLENGE_LOCKED)).contains(NoticeKind.CHALLENGE_LOCKED);
         assertThat(NoticeKind.following(AuditType.FACTOR_LOCKED)).contains(NoticeKind.REGISTRATION_LOCKED);
         assertThat(NoticeKind.following(AuditType.VERIFIES_PAUSED)).contains(NoticeKind.VERIFIES_PAUSED);
+        assertThat(NoticeKind.following(AuditType.RECOVERY_CODE_USED)).contains(NoticeKind.RECOVERY_CODE_USED);
+        assertThat(NoticeKind.following(AuditType.RECOVERY_CODES_REGENERATED))
+                .contains(NoticeKind.RECOVERY_CODES_REGENERATED);
+        assertThat(NoticeKind.following(AuditType.RECOVERY_CODES_GENERATED)).as("a first set is a factor added")
+                .contains(NoticeKind.FACTOR_ADDED);
     }
 
     @Test

@@ -49,7 +49,7 @@ class FactorAdminController implements FactorAdminApi {
     private ResetFactorsResponse body(FactorReset reset) {
         return new ResetFactorsResponse().details(details.of(reset.user().value(), null, reset.at()))
                 .removed(new RemovedFactors().phones(reset.phones()).emails(reset.emails())
-                        .totpRegistrations(reset.apps()))
+                        .totpRegistrations(reset.apps()).recoveryCodes(reset.recoveryCodes()))
                 .cancelledChallenges(reset.cancelledChallenges());
     }
 }

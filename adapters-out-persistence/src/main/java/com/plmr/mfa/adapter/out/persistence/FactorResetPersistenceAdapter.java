@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * A reset of a user's factors in plain SQL on the caller's transaction. The pending challenges are
  * found through ix_challenge_user and then locked one by one by the use case; the factors are
- * deleted by the user's id (uq_user_contact, ix_totp_registration_user), each a counted statement.
+ * deleted by the user's id (uq_user_contact, ix_totp_registration_user, the recovery codes' keys),
+ * each a counted statement; a set of recovery codes goes before its codes, the order their generation
+ * takes.
  */
 @Singleton
 @ReportsUnavailableStore
@@ -40,7 +42,13 @@ class FactorResetPersistenceAdapter implements ResetFactorsPort {
         int emails = kinds.contains(FactorKind.EMAIL) ? removeContact(user, ContactKind.EMAIL) : 0;
         int apps = kinds.contains(FactorKind.APP)
                 ? sql.update("DELETE FROM totp_registration WHERE user_id = ?", user.value()) : 0;
-        return new FactorReset.Removed(phones, emails, apps);
+        int recoveryCodes = kinds.contains(FactorKind.RECOVERY_CODES) ? removeRecoveryCodes(user) : 0;
+        return new FactorReset.Removed(phones, emails, apps, recoveryCodes);
+    }
+
+    private int removeRecoveryCodes(UserId user) {
+        sql.update("DELETE FROM recovery_code_set WHERE user_id = ?", user.value());
+        return sql.update("DELETE FROM recovery_code WHERE user_id = ?", user.value());
     }
 
     private int removeContact(UserId user, ContactKind kind) {

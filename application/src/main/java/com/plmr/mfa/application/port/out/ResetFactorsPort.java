@@ -15,6 +15,6 @@ public interface ResetFactorsPort {
     /** The user's challenges still pending at {@code now}, oldest first, to be cancelled one by one under their locks. */
     List<ChallengeId> pendingChallengesOf(UserId user, Instant now);
 
-    /** Deletes the user's factors of {@code kinds} (contacts and authenticator apps with their sealed secrets). */
+    /** Deletes the user's factors of {@code kinds} (contacts, authenticator apps with their sealed secrets, recovery codes). */
     FactorReset.Removed removeFactors(UserId user, Set<FactorKind> kinds);
 }
