@@ -57,9 +57,12 @@ interface OutboxRepository extends CrudRepository<OutboxMessageRow, String> {
 
     Optional<OutboxMessageRow> findFirstByChallengeIdOrderByCreatedAtDesc(String challengeId);
 
-    /** The sent SMS the provider knows by this id (ix_outbox_provider_message). */
+    /**
+     * The sent code SMS the provider knows by this id (ix_outbox_provider_message); a notice has no
+     * challenge whose delivery a receipt could tell, so its receipts are not recorded.
+     */
     @Query(value = "SELECT * FROM outbox_message WHERE provider_message_id = :providerMessageId AND status = 'SENT'"
-            + " AND channel = 'SMS' ORDER BY created_at DESC LIMIT 1", nativeQuery = true)
+            + " AND channel = 'SMS' AND challenge_id IS NOT NULL ORDER BY created_at DESC LIMIT 1", nativeQuery = true)
     Optional<OutboxMessageRow> findSentByProviderMessageId(String providerMessageId);
 
     /** Records the receipt, unless the message has one: the first final receipt stands. */
