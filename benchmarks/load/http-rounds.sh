@@ -14,8 +14,9 @@
 # folder next to it; copy both to keep a build); AFTER_JAR defaults to the one built here. Both
 # services run at once, each on a fresh schema of the MariaDB at 127.0.0.1:3306, in the dev
 # environment (development tokens), with the attempt budgets raised to 100 so that the wrong
-# codes of the run keep doing the same work. Only one of them is driven at any moment; the order
-# alternates between rounds. PRIORITY works as in verify-overload.sh (common.sh). Other
+# codes of the run keep doing the same work, and challenges that live an hour (the longest
+# allowed) so that none expires during the run. Only one of them is driven at any moment; the
+# order alternates between rounds. PRIORITY works as in verify-overload.sh (common.sh). Other
 # variables (MFA_DB_POOL_SIZE, MFA_MAX_CONCURRENT_REQUESTS...) pass to both services.
 #
 # Needs node (18 or later); the load generator is http-rounds.mjs next to this script.
@@ -26,6 +27,8 @@ source "$here/common.sh"
 bench_with_priority "$@"
 
 export MFA_MAX_ATTEMPTS=100 MFA_MAX_CONSECUTIVE_FAILURES=100 MFA_TOTP_MAX_FAILURES=100
+# challenges outlive the run (codes are sent again before an SMS step when older than 4 minutes)
+export MFA_CHALLENGE_TTL=1h MFA_CODE_TTL=10m
 services=()
 if [[ -n "${BEFORE_JAR:-}" ]]; then
   MFA_JAR="$BEFORE_JAR" mfa_start
