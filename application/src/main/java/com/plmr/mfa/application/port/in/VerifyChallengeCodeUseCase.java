@@ -3,11 +3,11 @@ package com.plmr.mfa.application.port.in;
 import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.VerificationOutcome;
+import com.plmr.mfa.domain.delivery.OtpCode;
 import com.plmr.mfa.domain.recovery.RecoveryCode;
 import com.plmr.mfa.domain.user.Actor;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Checks a code presented for a challenge: an SMS or e-mail code, an authenticator-app code, or one of
@@ -22,7 +22,6 @@ public interface VerifyChallengeCodeUseCase {
      *             {@link RecoveryCode#parse} reads as a recovery code
      */
     record Command(ChallengeId challenge, ChallengeMethod method, String code) {
-        private static final Pattern DIGITS = Pattern.compile("[0-9]{6,9}");
 
         public Command {
             Objects.requireNonNull(challenge, "challenge");
@@ -33,13 +32,9 @@ public interface VerifyChallengeCodeUseCase {
             }
         }
 
-        /** Whether {@code code} can be a code of a delivered method or an app: 6 to 9 ASCII digits. */
-        public static boolean isWellFormed(String code) {
-            return code != null && DIGITS.matcher(code).matches();
-        }
-
+        /** Whether {@code code} can be a code of {@code method}: see {@link OtpCode#isWellFormed}. */
         public static boolean isWellFormed(ChallengeMethod method, String code) {
-            return method == ChallengeMethod.RECOVERY ? RecoveryCode.isWellFormed(code) : isWellFormed(code);
+            return method == ChallengeMethod.RECOVERY ? RecoveryCode.isWellFormed(code) : OtpCode.isWellFormed(code);
         }
 
         /** The recovery code presented, read leniently. */

@@ -1,13 +1,13 @@
 package com.plmr.mfa.application.port.in;
 
 import com.plmr.mfa.domain.authenticator.TotpCheck;
+import com.plmr.mfa.domain.delivery.OtpCode;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.factor.TotpRegistrationId;
 import com.plmr.mfa.domain.user.Actor;
 import com.plmr.mfa.domain.user.UserId;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Proves that the app holds a registration's secret: a right code activates it. The code's time
@@ -32,8 +32,6 @@ public interface VerifyTotpRegistrationUseCase {
 
     record Command(UserId user, TotpRegistrationId registration, String code) {
 
-        private static final Pattern DIGITS = Pattern.compile("[0-9]{6,9}");
-
         public Command {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(registration, "registration");
@@ -47,7 +45,7 @@ public interface VerifyTotpRegistrationUseCase {
          * digits is the check's business ({@code TotpCheck.Malformed}, refused and not counted).
          */
         public static boolean isWellFormed(String code) {
-            return code != null && DIGITS.matcher(code).matches();
+            return OtpCode.isWellFormed(code);
         }
 
         @Override
