@@ -23,6 +23,15 @@ bench_with_priority() {
   fi
 }
 
+# bench_wrong_code_budgets: the settings under which the HTTP rounds' wrong codes keep doing the
+# same work for a whole run: attempt budgets of 100 (each user answers at most 90 wrong codes) and
+# challenges that live an hour, the longest allowed, so that none expires during a run (codes,
+# which live at most 10 minutes, are sent again by http-rounds.mjs before an SMS step).
+bench_wrong_code_budgets() {
+  export MFA_MAX_ATTEMPTS=100 MFA_MAX_CONSECUTIVE_FAILURES=100 MFA_TOTP_MAX_FAILURES=100
+  export MFA_CHALLENGE_TTL=1h MFA_CODE_TTL=10m
+}
+
 # cpu_seconds PID: the user and system CPU time the process used so far, in whole seconds.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null; }
 

@@ -26,9 +26,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/common.sh"
 bench_with_priority "$@"
 
-export MFA_MAX_ATTEMPTS=100 MFA_MAX_CONSECUTIVE_FAILURES=100 MFA_TOTP_MAX_FAILURES=100
-# challenges outlive the run (codes are sent again before an SMS step when older than 4 minutes)
-export MFA_CHALLENGE_TTL=1h MFA_CODE_TTL=10m
+bench_wrong_code_budgets
 services=()
 if [[ -n "${BEFORE_JAR:-}" ]]; then
   MFA_JAR="$BEFORE_JAR" mfa_start

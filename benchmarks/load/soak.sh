@@ -14,7 +14,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/common.sh"
 bench_with_priority "$@"
 
-export MFA_MAX_ATTEMPTS=100 MFA_MAX_CONSECUTIVE_FAILURES=100 MFA_TOTP_MAX_FAILURES=100
+bench_wrong_code_budgets
 export MFA_JAVA_OPTS="${MFA_JAVA_OPTS:--Xmx256m}"
 requests="${REQUESTS:-100000}"
 MFA_JAR="${AFTER_JAR:-}" mfa_start
