@@ -8,6 +8,7 @@
 #   benchmarks/load/soak.sh
 #   REQUESTS=200000 MFA_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" PRIORITY=-15 benchmarks/load/soak.sh
 #   AFTER_JAR=/tmp/build/mfa-totp.jar benchmarks/load/soak.sh
+#   MFA_JAVA_OPTS="-Xmx256m -XX:NativeMemoryTracking=summary" benchmarks/load/soak.sh   # and the JVM's account of its memory
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=common.sh
@@ -46,3 +47,8 @@ awk -v start="$load_start" -v end="$load_end" -v requests="$requests" '
       max, rss[half], rss[n - 1], slope * 10000, n
   }' "$samples"
 jcmd "$MFA_PID" GC.heap_info 2>/dev/null | head -3 || true
+# where the resident set goes, by the JVM's own account, when MFA_JAVA_OPTS turns it on
+if [[ "$MFA_JAVA_OPTS" == *NativeMemoryTracking* ]]; then
+  jcmd "$MFA_PID" VM.native_memory summary scale=MB 2>/dev/null \
+    | grep -E '^(Total|-  *(Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Metaspace|Arena|Native Memory Tracking)) ' || true
+fi

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,12 +96,7 @@ class DeliveryReceiptsEndToEndTest extends EndToEndTest {
         callback.put("ErrorCode", "30003");
         twilio.stubFor(post(urlEqualTo(MESSAGES)).withRequestBody(containing(URLEncoder.encode(phone, StandardCharsets.UTF_8)))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\": \"" + sid + "\", \"status\": \"queued\"}"))
-                .withServeEventListener("webhook", webhook().withMethod("POST")
-                        .withUrl(server.getURI().resolve("/callbacks/v1/sms/twilio").toString())
-                        .withHeader("Content-Type", "application/x-www-form-urlencoded")
-                        .withHeader("X-Twilio-Signature", signature(CALLBACK_URL, AUTH_TOKEN, callback))
-                        .withBody(form(callback))));
+                        .withBody("{\"sid\": \"" + sid + "\", \"status\": \"queued\"}")));
         String user = api.newUser(phone, null);
         String challenge = api.newChallenge(user, ChallengeMethod.SMS).getChallengeId();
         assertThat(initiate(user, challenge).statusCode()).isEqualTo(200);
@@ -110,6 +108,7 @@ class DeliveryReceiptsEndToEndTest extends EndToEndTest {
         LoggedRequest sent = twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES))
                 .withRequestBody(containing(URLEncoder.encode(phone, StandardCharsets.UTF_8)))).get(0);
         assertThat(sent.getBodyAsString()).contains("StatusCallback=" + URLEncoder.encode(CALLBACK_URL, StandardCharsets.UTF_8));
+        carrierReports(sid, callback);
         Delivery delivery = receiptArrived(challenge);
         assertThat(delivery.getStatus().getValue()).isEqualTo("sent");
         assertThat(delivery.getReceipt().getStatus()).isEqualTo("undelivered");
@@ -198,7 +197,26 @@ class DeliveryReceiptsEndToEndTest extends EndToEndTest {
         return challengesBySid.get(sid);
     }
 
-    /** WireMock posts the callback on a thread of its own once it has answered the send: wait for its event. */
+    /**
+     * The carrier's report reaches Twilio, which then posts the signed status callback to the service on
+     * a thread of its own. The test brings the report about once the send is recorded: a callback can
+     * only name a message the service knows it sent.
+     */
+    private void carrierReports(String sid, Map<String, String> callback) throws Exception {
+        String report = "/reports/" + sid;
+        twilio.stubFor(post(urlEqualTo(report)).willReturn(aResponse().withStatus(204))
+                .withServeEventListener("webhook", webhook().withMethod("POST")
+                        .withUrl(server.getURI().resolve("/callbacks/v1/sms/twilio").toString())
+                        .withHeader("Content-Type", "application/x-www-form-urlencoded")
+                        .withHeader("X-Twilio-Signature", signature(CALLBACK_URL, AUTH_TOKEN, callback))
+                        .withBody(form(callback))));
+        HttpResponse<Void> reported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + twilio.port() + report))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(reported.statusCode()).isEqualTo(204);
+    }
+
+    /** WireMock posts the callback on a thread of its own once it has answered the report: wait for its event. */
     private Delivery receiptArrived(String challenge) throws Exception {
         published.await(event -> event.type().code().startsWith("message.")
                 && event.type().code().endsWith("delivered")
