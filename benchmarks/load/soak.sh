@@ -50,5 +50,5 @@ jcmd "$MFA_PID" GC.heap_info 2>/dev/null | head -3 || true
 # where the resident set goes, by the JVM's own account, when MFA_JAVA_OPTS turns it on
 if [[ "$MFA_JAVA_OPTS" == *NativeMemoryTracking* ]]; then
   jcmd "$MFA_PID" VM.native_memory summary scale=MB 2>/dev/null \
-    | grep -E '^(Total|-  *(Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Metaspace|Arena|Native Memory Tracking)) ' || true
+    | grep -E '^(Total:|-  *(Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Metaspace|Arena|Native Memory Tracking)) ' || true
 fi
