@@ -3,11 +3,15 @@ package com.plmr.mfa.bootstrap;
 import com.plmr.mfa.adapter.out.persistence.TestDatabase;
 import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.ApiException;
+import com.plmr.mfa.client.api.RecoveryCodeApi;
+import com.plmr.mfa.client.api.UserRecoveryCodesApi;
+import com.plmr.mfa.client.model.Challenge;
 import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.CreateChallengeRequest;
 import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
 import com.plmr.mfa.client.model.StepUpContext;
 import com.plmr.mfa.client.model.StepUpMethod;
+import com.plmr.mfa.client.model.VerifyRecoveryCodeRequest;
 import com.plmr.mfa.domain.delivery.Channel;
 import com.plmr.mfa.domain.delivery.NoticeMessage;
 import com.plmr.mfa.domain.notice.NoticeKind;
@@ -106,6 +110,29 @@ class NoticesEndToEndTest extends EndToEndTest {
                 .toList()).containsOnly("notice.queued").hasSize(4);
         assertThat(audit.where("user_id", user)).filteredOn(event -> "notice.queued".equals(event.get("type")))
                 .allSatisfy(event -> assertThat(event.get("destination")).isEqualTo(email.charAt(0) + "***@example.com"));
+    }
+
+    @Test
+    void a_user_is_told_of_recovery_codes_made_replaced_and_used() throws Exception {
+        String email = newEmail();
+        String user = api.newUser(null, email);
+        UserRecoveryCodesApi recoveryCodes = new UserRecoveryCodesApi(api.user(user));
+        recoveryCodes.generateRecoveryCodes(user);
+        clock.advance(Duration.ofSeconds(1));
+        List<String> codes = recoveryCodes.generateRecoveryCodes(user).getCodes();
+        Challenge challenge = api.challengeAllowing(user, StepUpMethod.RECOVERY);
+        new RecoveryCodeApi(api.user(user)).verifyRecoveryCode(challenge.getChallengeId(),
+                new VerifyRecoveryCodeRequest().code(codes.get(0)));
+
+        List<NoticeMessage> notices = noticesTo(email);
+
+        assertThat(kinds(notices)).as("the e-mail address and the first set are factors added")
+                .containsExactlyInAnyOrder(NoticeKind.FACTOR_ADDED, NoticeKind.FACTOR_ADDED,
+                        NoticeKind.RECOVERY_CODES_REGENERATED, NoticeKind.RECOVERY_CODE_USED);
+        assertThat(audit.decisionsOf(user)).contains("recovery_codes.generated", "recovery_codes.regenerated",
+                "recovery_code.used");
+        assertThat(decisions(user, "notice.queued")).isEqualTo(4);
+        assertThat(notices).allSatisfy(notice -> assertThat(notice.toString()).doesNotContain(codes.toArray(String[]::new)));
     }
 
     @Test
