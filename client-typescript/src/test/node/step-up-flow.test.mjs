@@ -296,12 +296,16 @@ async function codeSentTo(destination) {
   return (await lineSentTo(destination)).match(/ code=(\d+)/)[1];
 }
 
-/** The dev sink's line of the last message to this destination, with its code and text. */
+/**
+ * The dev sink's line of the last code message to this destination, with its code and text. Notices
+ * (a factor added, a lockout) go to the same destination, on lines of their own without a code.
+ */
 async function lineSentTo(destination) {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const lines = existsSync(sinkFile) ? readFileSync(sinkFile, 'utf8').split('\n') : [];
-    const line = lines.filter((l) => l.includes('DEV-SINK NOT DELIVERED') && l.includes(` to=${destination} `)).pop();
+    const line = lines.filter((l) => l.includes('DEV-SINK NOT DELIVERED') && l.includes(` to=${destination} `)
+      && / code=\d+/.test(l)).pop();
     if (line) {
       return line;
     }
