@@ -74,6 +74,10 @@ curl -fsS -X POST "$base/resources/v3alpha/users/u-image/totp" -H "Authorization
   -H 'Content-Type: application/json' -d '{}' | jq -e '.qrCode | startswith("data:image/png;base64,")' >/dev/null
 echo "image: serves as nonroot (readiness UP, a TOTP registration with its QR code)"
 jvm=$(cat "/proc/$pid/task/$pid/children")
+# the JDK maps the class-data archive only when it was made for this runtime and these jars
+grep -q '/app/cds/mfa-totp.jsa' "/proc/${jvm%% *}/maps" \
+  || { echo "the image's JVM did not map its class-data archive /app/cds/mfa-totp.jsa" >&2; exit 1; }
+echo "image: the JVM runs with the image's class-data archive"
 kill -TERM $jvm
 status=0
 wait "$pid" || status=$?

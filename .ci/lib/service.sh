@@ -8,7 +8,8 @@
 # Each mfa_start starts one more instance (MFA_PID, MFA_PORT, MFA_BASE_URL, MFA_SCHEMA name the
 # latest) and mfa_stop stops them all. MFA_JAR runs that production jar (with its lib/ folder)
 # instead of the one built here, on the local MariaDB (the benchmarks compare two builds so);
-# MFA_JAVA_OPTS are options for its JVM.
+# MFA_JAVA_OPTS are options for its JVM. A production jar starts with the class-data archive the
+# build made beside it (mfa-totp.jsa, bootstrap/class-data-archive.sh) when there is one.
 # shellcheck shell=bash
 
 MFA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -77,8 +78,13 @@ mfa_launch() {
   export MFA_PORT MFA_BASE_URL MFA_DEV_SINK_FILE MFA_DEV_JWT_SECRET MFA_ASSERTION_ISSUER
   local -a env=(MICRONAUT_ENVIRONMENTS=dev MFA_OUTBOX_POLL_INTERVAL="${MFA_OUTBOX_POLL_INTERVAL:-200ms}"
     MFA_DEV_DIR="$MFA_RUN_DIR/dev" "$@")
+  # the class-data archive the build made beside the jar (bootstrap/class-data-archive.sh), as
+  # production runs it; MFA_JAVA_OPTS naming an archive or -Xshare choose for themselves
+  local archive="${jar%.jar}.jsa" share=""
+  [[ -f "$archive" && "${MFA_JAVA_OPTS:-}" != *SharedArchiveFile* && "${MFA_JAVA_OPTS:-}" != *Xshare* \
+     && "${MFA_JAVA_OPTS:-}" != *DumpLoadedClassList* ]] && share="-XX:SharedArchiveFile=$archive"
   # shellcheck disable=SC2086 # MFA_JAVA_OPTS are separate options
-  (cd "$MFA_RUN_DIR" && exec env "${env[@]}" java ${MFA_JAVA_OPTS:-} -Dmfa.notify.dev-sink.file="$MFA_DEV_SINK_FILE" \
+  (cd "$MFA_RUN_DIR" && exec env "${env[@]}" java $share ${MFA_JAVA_OPTS:-} -Dmfa.notify.dev-sink.file="$MFA_DEV_SINK_FILE" \
       -jar "$jar" \
       >"$MFA_RUN_DIR/service.log" 2>&1) &
   MFA_PID=$!

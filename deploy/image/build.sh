@@ -46,5 +46,30 @@ printf 'root:x:0:\nnonroot:x:65532:\n' > "$root/etc/group"
 printf 'hosts: files dns\n' > "$root/etc/nsswitch.conf"
 
 # the profile binds jib:buildTar to bootstrap's package phase; the modules before it are only packaged
-./mvnw -B -q -pl bootstrap -am -Pimage package -DskipTests -Dspec.lint.skip=true
+image() { ./mvnw -B -q -pl bootstrap -am -Pimage package -DskipTests -Dspec.lint.skip=true "$@"; }
+image -Dcds.archive.required=true
+
+# The class-data archive (/app/cds/mfa-totp.jsa, named by the entrypoint): the classes the build's
+# training run listed (bootstrap/class-data-archive.sh), dumped by the image's own runtime for the
+# jars where the image holds them, with the times Jib gave them. The JDK checks both at start, so it
+# is made in the image's file system (unpacked, entered as root of a user namespace of its own) and
+# then added to the image, whose other layers Jib writes again byte for byte.
+classes=bootstrap/target/cds/classes.txt
+[ -s "$classes" ] || { echo "no class list in $classes: the build's training run needs the MariaDB at 127.0.0.1:3306" >&2; exit 1; }
+unpacked="$(mktemp -d)"
+trap 'rm -rf --one-file-system "$unpacked"' EXIT
+mkdir -p "$unpacked/tar" "$unpacked/root"
+tar --warning=no-unknown-keyword -xf bootstrap/target/mfa-totp-image.tar -C "$unpacked/tar"
+jq -r '.[0].Layers[]' "$unpacked/tar/manifest.json" | while read -r layer; do
+  tar --warning=no-unknown-keyword -xzf "$unpacked/tar/$layer" -C "$unpacked/root"
+done
+mkdir -p "$unpacked/root/proc" "$unpacked/root/app/cds"
+cp "$classes" "$unpacked/root/tmp/classes.txt"
+unshare --user --map-root-user --mount --pid --fork --mount-proc="$unpacked/root/proc" \
+  chroot "$unpacked/root" /opt/java/bin/java -Xshare:dump -XX:SharedClassListFile=/tmp/classes.txt \
+  -XX:SharedArchiveFile=/app/cds/mfa-totp.jsa -cp @/app/jib-classpath-file >"$unpacked/dump.log" 2>&1 \
+  || { cat "$unpacked/dump.log" >&2; echo "the image's class-data archive could not be made" >&2; exit 1; }
+mkdir -p "$root/app/cds"
+cp "$unpacked/root/app/cds/mfa-totp.jsa" "$root/app/cds/"
+image
 ls -l bootstrap/target/mfa-totp-image.tar
