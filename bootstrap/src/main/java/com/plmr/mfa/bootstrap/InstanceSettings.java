@@ -8,7 +8,7 @@ import static com.plmr.mfa.domain.ParameterException.require;
  * The settings of this instance's surroundings, checked at start-up with the rest: the database it
  * keeps its state in, the port it listens on and the name it gives itself in v3alpha
  * {@code details.owner}. Their consumers (the data source, the HTTP server, {@code ResourceDetails})
- * read them on their own; the log format is read by {@code logback.xml} from the variable itself,
+ * read them on their own; the log format is read by {@link LoggingConfiguration} from the variable itself,
  * before any of this runs, and logs plain for a value refused here.
  *
  * @param databaseUrl a MySQL Connector/J URL, {@code jdbc:mysql://host:port/schema}

@@ -43,8 +43,17 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service in {@code directory} on {@code databaseUrl}, environment dev, a free port, and {@code variables}. */
     static ServiceProcess start(Path directory, String databaseUrl, Map<String, String> variables) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", mainClasspath(), Application.class.getName())
+        return start(directory, databaseUrl, variables, List.of());
+    }
+
+    /** {@link #start(Path, String, Map)} with options for the JVM ({@code -Dname=value}). */
+    static ServiceProcess start(Path directory, String databaseUrl, Map<String, String> variables, List<String> jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", mainClasspath(), Application.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("MFA_") || name.startsWith("DATASOURCES_")
