@@ -70,9 +70,8 @@ class TotpFactory {
     }
 
     @Singleton
-    AuthenticatorCodeCheck authenticatorCodeCheck(LoadTotpRegistrationsPort load, RecordTotpAttemptPort record,
-                                                  TransactionPort tx, SecretSealer sealer, TotpPolicy policy,
+    AuthenticatorCodeCheck authenticatorCodeCheck(RecordTotpAttemptPort record, SecretSealer sealer, TotpPolicy policy,
                                                   ClockDriftPort drift, AuditTrail audit) {
-        return new CheckAuthenticatorCodeService(load, record, tx, sealer, policy, drift, audit);
+        return new CheckAuthenticatorCodeService(record, sealer, policy, drift, audit);
     }
 }

@@ -5,8 +5,11 @@ import com.plmr.mfa.application.port.in.DispatchDueMessagesUseCase;
 import com.plmr.mfa.client.ApiException;
 import com.plmr.mfa.client.api.TotpSmsApi;
 import com.plmr.mfa.client.model.Challenge;
+import com.plmr.mfa.client.model.ChallengeMethod;
 import com.plmr.mfa.client.model.ChallengeStatus;
+import com.plmr.mfa.client.model.StartTotpRegistrationResponse;
 import com.plmr.mfa.client.model.VerifyOtpRequest;
+import com.plmr.mfa.client.model.VerifyTotpRegistrationRequest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -15,6 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +35,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import static com.plmr.mfa.bootstrap.TotpClients.appCode;
+import static com.plmr.mfa.bootstrap.TotpClients.wrongCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Verifies racing on one challenge, on the real database, against one and against two service
  * instances sharing it: a right code verifies exactly once, and wrong codes never get more
- * evaluations than the attempt budget.
+ * evaluations than the attempt budget; wrong app codes racing on several challenges of one user
+ * (which lock the user's streak and app, in one order, from different challenges) all count, on
+ * every row they change.
  */
 @MicronautTest(transactional = false)
 class ConcurrencyEndToEndTest extends EndToEndTest {
@@ -84,6 +99,54 @@ class ConcurrencyEndToEndTest extends EndToEndTest {
     void two_instances_sharing_the_database_keep_both_properties() throws Exception {
         assertRightCodeVerifiesOnce(i -> i % 2 == 0 ? first : second);
         assertWrongCodesStayWithinBudget(i -> i % 2 == 0 ? first : second);
+    }
+
+    @Test
+    void wrong_app_codes_racing_on_two_challenges_of_one_user_count_on_both_challenges_the_streak_and_the_app()
+            throws Exception {
+        String user = TotpClients.newUser();
+        StartTotpRegistrationResponse app = TotpClients.start(server, user);
+        TotpClients.totpOf(server, user).verifyTotpRegistration(user, app.getTotpId(),
+                new VerifyTotpRegistrationRequest().code(appCode(app, clock.instant())));
+        clock.advance(Duration.ofMinutes(1));
+        List<String> challenges = List.of(first.newChallenge(user, ChallengeMethod.APP).getChallengeId(),
+                first.newChallenge(user, ChallengeMethod.APP).getChallengeId());
+        String wrong = wrongCode(app, clock.instant());
+
+        List<Integer> statuses = race(100, i -> appVerify(user, challenges.get(i % 2), wrong));
+
+        // the tenth wrong code, the last either budget admits, is the app's tenth failure: it locks the app
+        assertThat(statuses).filteredOn(s -> s == 400).hasSize(2 * BUDGET);
+        assertThat(statuses).filteredOn(s -> s != 400).containsOnly(410);
+        for (String challenge : challenges) {
+            assertThat(first.challenges().getChallenge(challenge).getStatus()).isEqualTo(ChallengeStatus.LOCKED);
+        }
+        assertThat(row("SELECT failures FROM verify_failure_streak WHERE user_id = ?", user)).isEqualTo(2 * BUDGET);
+        assertThat(row("SELECT lockouts FROM totp_registration WHERE id = ?", app.getTotpId())).isEqualTo(1);
+        assertThat(TotpClients.consecutiveFailures(app)).isZero();
+    }
+
+    private int appVerify(String user, String challenge, String code) {
+        try {
+            return TotpClients.postAs(server, user, "/internal/v1/mfa/totp-app/" + challenge + ":verify",
+                    "{\"totp\":\"" + code + "\"}").statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int row(String query, String key) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.url(), "root", "");
+             PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, key);
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private void assertRightCodeVerifiesOnce(IntFunction<ApiFixture> instance) throws Exception {

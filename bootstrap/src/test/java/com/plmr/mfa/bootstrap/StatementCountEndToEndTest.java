@@ -70,17 +70,17 @@ class StatementCountEndToEndTest extends EndToEndTest {
         assertSends(15, "initiate", () -> api.sms(user).initiateSms(challenge, null));
         dispatcher.dispatchDue();
         String code = provider.lastTo(phone).orElseThrow().code().digits();
-        // challenge and streak read together, attempt spent, streak extended, audit event, commit
-        assertSends(5, "verify a wrong code", () -> post(user, smsVerify(challenge), wrongOf(code), 400));
-        // challenge and streak read together, verified, streak ended, audit event, commit
-        assertSends(5, "verify the right code", () -> api.sms(user).verifySms(challenge,
+        // challenge and streak read together, attempt spent and streak extended in one update, audit event, commit
+        assertSends(4, "verify a wrong code", () -> post(user, smsVerify(challenge), wrongOf(code), 400));
+        // challenge and streak read together, verified and streak ended in one update, audit event, commit
+        assertSends(4, "verify the right code", () -> api.sms(user).verifySms(challenge,
                 new VerifyOtpRequest().totp(code)));
         // lock, update, audit event, the requester for the assertion, commit
         assertSends(5, "consume", () -> api.challenges().consumeChallenge(challenge));
     }
 
     @Test
-    void an_app_code_is_checked_against_the_user_s_apps_read_and_locked_in_one_statement() throws Exception {
+    void an_app_code_is_checked_against_the_user_s_apps_read_and_locked_with_the_challenge() throws Exception {
         String user = TotpClients.newUser();
         StartTotpRegistrationResponse app = TotpClients.start(server, user);
         totpOf(server, user).verifyTotpRegistration(user, app.getTotpId(),
@@ -88,14 +88,16 @@ class StatementCountEndToEndTest extends EndToEndTest {
         clock.advance(Duration.ofMinutes(1));
         String challenge = api.newChallenge(user, ChallengeMethod.APP).getChallengeId();
 
-        // challenge and streak, the streak created; the apps; the app's count, the attempt, the streak; audit; commit
-        assertSends(9, "the user's first app verify, a wrong code", () -> post(user, appVerify(challenge),
+        // challenge (no streak, so no apps), the streak created and locked, then the apps; the app's count, the
+        // attempt and the streak in one update; audit; commit
+        assertSends(7, "the user's first app verify, a wrong code", () -> post(user, appVerify(challenge),
                 wrongCode(app, clock.instant()), 400));
-        // challenge and streak; the apps; the app's count, the attempt, the streak; audit; commit
-        assertSends(7, "app verify, a wrong code", () -> post(user, appVerify(challenge),
+        // challenge, streak and apps together; the app's count, the attempt and the streak in one update; audit; commit
+        assertSends(4, "app verify, a wrong code", () -> post(user, appVerify(challenge),
                 wrongCode(app, clock.instant()), 400));
-        // challenge and streak; the apps; the accepted step; verified; streak ended; audit; commit
-        assertSends(7, "app verify, the right code", () -> post(user, appVerify(challenge),
+        // challenge, streak and apps together; the accepted step (compare-and-set); verified and streak ended in one
+        // update; audit; commit
+        assertSends(5, "app verify, the right code", () -> post(user, appVerify(challenge),
                 appCode(app, clock.instant()), 200));
     }
 

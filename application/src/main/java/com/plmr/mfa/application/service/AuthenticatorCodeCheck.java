@@ -1,10 +1,11 @@
 package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.domain.authenticator.TotpCheck;
+import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.user.Actor;
-import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Optional;
  */
 public interface AuthenticatorCodeCheck {
 
-    /** The verdict, or empty when the user has no active authenticator app (nothing was checked). */
-    Optional<TotpCheck> check(Actor actor, UserId user, String code, Instant now);
+    /**
+     * The verdict, or empty when none of {@code registrations} (all of one user's, read locked in
+     * the caller's transaction) is active: nothing was checked.
+     */
+    Optional<TotpCheck> check(Actor actor, List<TotpRegistration> registrations, String code, Instant now);
 }

@@ -1,15 +1,12 @@
 package com.plmr.mfa.application.service;
 
 import com.plmr.mfa.application.port.out.ClockDriftPort;
-import com.plmr.mfa.application.port.out.LoadTotpRegistrationsPort;
 import com.plmr.mfa.application.port.out.RecordTotpAttemptPort;
-import com.plmr.mfa.application.port.out.TransactionPort;
 import com.plmr.mfa.domain.authenticator.TotpCheck;
 import com.plmr.mfa.domain.crypto.SecretSealer;
 import com.plmr.mfa.domain.factor.TotpPolicy;
 import com.plmr.mfa.domain.factor.TotpRegistration;
 import com.plmr.mfa.domain.user.Actor;
-import com.plmr.mfa.domain.user.UserId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +17,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Checks a challenge's app code against every active registration of the user, in the
- * challenge's transaction. A code accepted by one registration is {@link TotpCheck.Accepted} only
- * when that registration's accepted step advanced (compare-and-set), else it was used already. A
- * refused code counts as a failure on every registration it was checked against; the answer is
- * the most telling refusal (a replay, then a wrong code). A text of a length none of the apps has
- * checks nothing and counts nowhere; one that fits some apps is checked against those only.
+ * Checks a challenge's app code against every active registration of the user, read locked with
+ * the challenge, in the challenge's transaction. A code accepted by one registration is {@link
+ * TotpCheck.Accepted} only when that registration's accepted step advanced (compare-and-set), else
+ * it was used already. A refused code counts as a failure on every registration it was checked
+ * against; the answer is the most telling refusal (a replay, then a wrong code). A text of a length
+ * none of the apps has checks nothing and counts nowhere; one that fits some apps is checked
+ * against those only.
  *
  * <p>While wrong codes keep any of the user's active registrations locked, no code is checked at
  * all ({@link TotpCheck.Locked}, until the last of those lockouts ends): the right code of a
@@ -36,36 +34,28 @@ import java.util.stream.Collectors;
  * right code as for a wrong one, for a given number of apps. Stopping at the first match (most
  * recently used first) would save the other apps' work on right codes only, and that difference is
  * what a caller timing the answers would read: whether a code was right, and which app it belongs
- * to. The registrations are read locked in one statement, so what a wrong code changes is written
- * with one update per app and no second read.
+ * to. The registrations come read locked with the challenge, so what a wrong code changes is
+ * written without a second read, with the verify's other updates where the caller combines them.
  */
 public final class CheckAuthenticatorCodeService implements AuthenticatorCodeCheck {
 
-    private final LoadTotpRegistrationsPort registrations;
     private final TotpAttempts attempts;
-    private final TransactionPort transactions;
 
-    public CheckAuthenticatorCodeService(LoadTotpRegistrationsPort registrations, RecordTotpAttemptPort record,
-                                         TransactionPort transactions, SecretSealer sealer, TotpPolicy policy,
+    public CheckAuthenticatorCodeService(RecordTotpAttemptPort record, SecretSealer sealer, TotpPolicy policy,
                                          ClockDriftPort drift, AuditTrail audit) {
-        this.registrations = registrations;
         this.attempts = new TotpAttempts(record, sealer, policy, drift, audit);
-        this.transactions = transactions;
     }
 
     @Override
-    public Optional<TotpCheck> check(Actor actor, UserId user, String code, Instant now) {
-        return transactions.inTransaction(() -> {
-            List<TotpRegistration> active = registrations.lockedRegistrationsOf(user).stream()
-                    .filter(TotpRegistration::isActive).toList();
-            if (active.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<Duration> locked = active.stream().filter(registration -> registration.lockedAt(now))
-                    .map(registration -> Duration.between(now, registration.lockedUntil().orElseThrow()))
-                    .max(Duration::compareTo);
-            return Optional.of(locked.<TotpCheck>map(TotpCheck.Locked::new).orElseGet(() -> checked(actor, active, code, now)));
-        });
+    public Optional<TotpCheck> check(Actor actor, List<TotpRegistration> registrations, String code, Instant now) {
+        List<TotpRegistration> active = registrations.stream().filter(TotpRegistration::isActive).toList();
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Duration> locked = active.stream().filter(registration -> registration.lockedAt(now))
+                .map(registration -> Duration.between(now, registration.lockedUntil().orElseThrow()))
+                .max(Duration::compareTo);
+        return Optional.of(locked.<TotpCheck>map(TotpCheck.Locked::new).orElseGet(() -> checked(actor, active, code, now)));
     }
 
     private TotpCheck checked(Actor actor, List<TotpRegistration> active, String code, Instant now) {

@@ -37,7 +37,11 @@ import java.util.Set;
  * a right code verifies the challenge exactly once. The user's failure streak across challenges
  * (NIST SP 800-63B §5.2.2) is locked with it, always in this order (challenge, then user), so
  * concurrent verifies of one user's challenges are counted one after the other without deadlock;
- * the streak is written only when the outcome changed it.
+ * the streak is written only when the outcome changed it. An app code is checked against the
+ * user's registrations, read locked with the challenge and the streak, after them. What the verify changes on the locked
+ * rows (the challenge, the streak, an app's failure count) is sent as one update before the audit
+ * event ({@link TransactionPort#combiningUpdates}): a verify costs the round trips of a one-row
+ * write however many rows its outcome moved.
  */
 public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseCase {
 
@@ -76,8 +80,9 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
     @Override
     public Access<VerificationOutcome> verify(Actor actor, Command command) {
         return transactions.inTransaction(() -> gate.enter(actor, command.challenge(), Scopes.CHALLENGES_VERIFY,
-                lock.lockForVerify(command.challenge()), ChallengeUnderVerify::challenge,
-                locked -> recorded(actor, locked.challenge(), command, verify(actor, locked, command, clock.instant()))));
+                lock.lockForVerify(command.challenge(), command.method()), ChallengeUnderVerify::challenge,
+                locked -> recorded(actor, locked.challenge(), command, transactions.combiningUpdates(
+                        () -> verify(actor, locked, command, clock.instant())))));
     }
 
     private VerificationOutcome recorded(Actor actor, Challenge challenge, Command command, VerificationOutcome outcome) {
@@ -94,7 +99,7 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
             return new VerificationOutcome.RateLimited(wait.get());
         }
         VerificationOutcome outcome = challenge.refuseVerification(command.method(), now)
-                .orElseGet(() -> Transitions.stored(checked(actor, challenge, command, now), save));
+                .orElseGet(() -> Transitions.stored(checked(actor, locked, command, now), save));
         switch (outcome.streakEffect()) {
             case EXTENDS -> {
                 FailureStreak extended = streak.failed(abuse, now);
@@ -122,10 +127,11 @@ public final class VerifyChallengeCodeService implements VerifyChallengeCodeUseC
      * code of the method (not the configured number of digits, not one of the apps' lengths) is
      * refused as malformed: it is no guess and spends no attempt.
      */
-    private VerificationOutcome checked(Actor actor, Challenge challenge, Command command, Instant now) {
+    private VerificationOutcome checked(Actor actor, ChallengeUnderVerify locked, Command command, Instant now) {
+        Challenge challenge = locked.challenge();
         ChallengeMethod method = command.method();
         if (method == ChallengeMethod.APP) {
-            return apps.check(actor, challenge.userId(), command.code(), now)
+            return apps.check(actor, locked.apps(), command.code(), now)
                     .map(check -> challenge.settle(check, now))
                     .orElseGet(VerificationOutcome.NoFactor::new);
         }

@@ -18,6 +18,7 @@ import com.plmr.mfa.domain.abuse.FailureStreak;
 import com.plmr.mfa.domain.abuse.SendQuota;
 import com.plmr.mfa.domain.challenge.Challenge;
 import com.plmr.mfa.domain.challenge.ChallengeId;
+import com.plmr.mfa.domain.challenge.ChallengeMethod;
 import com.plmr.mfa.domain.challenge.DestinationRefusal;
 import com.plmr.mfa.domain.challenge.Requester;
 import com.plmr.mfa.domain.delivery.CodeMessage;
@@ -174,11 +175,12 @@ final class InMemoryChallengeStore implements AddChallengePort, LoadChallengePor
     }
 
     @Override
-    public Optional<ChallengeUnderVerify> lockForVerify(ChallengeId id) {
+    public Optional<ChallengeUnderVerify> lockForVerify(ChallengeId id, ChallengeMethod method) {
         write("lock " + id);
         return load(id).map(challenge -> {
             write("lock streak " + challenge.userId());
-            return new ChallengeUnderVerify(challenge, streaks.getOrDefault(challenge.userId(), FailureStreak.none()));
+            return new ChallengeUnderVerify(challenge, streaks.getOrDefault(challenge.userId(), FailureStreak.none()),
+                    List.of());
         });
     }
 

@@ -69,8 +69,8 @@ final class InMemoryTotpRegistrations implements AddTotpRegistrationPort, LoadTo
         return registrationOf(owner, id);
     }
 
-    @Override
-    public List<TotpRegistration> lockedRegistrationsOf(UserId owner) {
+    /** What a verify of an app code reads locked with its challenge ({@link com.plmr.mfa.application.port.out.LockChallengeForVerifyPort}). */
+    List<TotpRegistration> lockedRegistrationsOf(UserId owner) {
         return registrationsOf(owner);
     }
 

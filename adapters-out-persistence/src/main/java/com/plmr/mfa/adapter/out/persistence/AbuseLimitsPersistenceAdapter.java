@@ -30,9 +30,11 @@ class AbuseLimitsPersistenceAdapter implements SendQuotaPort, FailureLedgerPort 
     private static final Comparator<SendQuota> LOCK_ORDER = Comparator.comparing(SendQuota::key)
             .thenComparing(quota -> quota.window().toSeconds()).thenComparing(SendQuota::windowStart);
     private final ConnectionOperations<Connection> connections;
+    private final CombinedUpdates updates;
 
-    AbuseLimitsPersistenceAdapter(ConnectionOperations<Connection> connections) {
+    AbuseLimitsPersistenceAdapter(ConnectionOperations<Connection> connections, CombinedUpdates updates) {
         this.connections = connections;
+        this.updates = updates;
     }
 
     @Override
@@ -102,18 +104,13 @@ class AbuseLimitsPersistenceAdapter implements SendQuotaPort, FailureLedgerPort 
         return new FailureStreak(failures, lockedUntil == null ? null : lockedUntil.toInstant());
     }
 
-    /** Updates the row the verify locked (it exists: the verify read it, or created it). */
+    /**
+     * Updates the row the verify locked (it exists: the verify read it, or created it), at once or
+     * with the transaction's other updates ({@link CombinedUpdates}).
+     */
     @Override
     public void record(UserId user, FailureStreak streak) {
-        Connection connection = connections.getConnectionStatus().getConnection();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE verify_failure_streak"
-                + " SET failures = ?, locked_until = ? WHERE user_id = ?")) {
-            update.setInt(1, streak.failures());
-            update.setTimestamp(2, streak.lockedUntil() == null ? null : Timestamp.from(streak.lockedUntil()));
-            update.setString(3, user.value());
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("failure streak statement failed", e);
-        }
+        updates.update(CombinedUpdates.Row.of("verify_failure_streak", "user_id", user.value())
+                .set("failures", streak.failures()).set("locked_until", streak.lockedUntil()));
     }
 }

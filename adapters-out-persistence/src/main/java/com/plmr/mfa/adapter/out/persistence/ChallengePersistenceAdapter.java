@@ -14,11 +14,11 @@ import java.util.Optional;
 class ChallengePersistenceAdapter implements AddChallengePort, LoadChallengePort, SaveChallengePort {
 
     private final ChallengeRepository repository;
-    private final ChallengeStateRepository states;
+    private final CombinedUpdates updates;
 
-    ChallengePersistenceAdapter(ChallengeRepository repository, ChallengeStateRepository states) {
+    ChallengePersistenceAdapter(ChallengeRepository repository, CombinedUpdates updates) {
         this.repository = repository;
-        this.states = states;
+        this.updates = updates;
     }
 
     @Override
@@ -38,12 +38,13 @@ class ChallengePersistenceAdapter implements AddChallengePort, LoadChallengePort
     }
 
     /**
-     * Updates the state of a stored challenge, one statement: the context stays as inserted
-     * whatever the given challenge holds, and is only ever removed (cancelled), by a second one.
+     * Updates the state of a stored challenge, one statement (or part of the transaction's combined
+     * one, {@link CombinedUpdates}): the context stays as inserted whatever the given challenge
+     * holds, and is only ever removed (cancelled), by a second one.
      */
     @Override
     public void save(Challenge challenge) {
-        states.update(ChallengeRowMapper.toStateRow(challenge));
+        updates.update(ChallengeRowMapper.toStateRow(challenge).update());
         if (challenge.context() == null) {
             repository.eraseContext(challenge.id().value());
         }

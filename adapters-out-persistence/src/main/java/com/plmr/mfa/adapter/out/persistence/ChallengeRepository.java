@@ -7,7 +7,7 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.util.Optional;
 
-/** Reads and inserts whole challenges; it has no update: state changes go through {@link ChallengeStateRepository}. */
+/** Reads and inserts whole challenges; it has no update: state changes go through {@link ChallengeStateRow}. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface ChallengeRepository extends GenericRepository<ChallengeRow, String> {
 

@@ -1,30 +1,35 @@
 package com.plmr.mfa.adapter.out.persistence;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
- * The columns of a challenge that its transitions change: the update statement generated from
- * this row names no column of the step-up context, so no save after the insert can alter what a
- * challenge approves (the code's hash covers the operation digest of the context as inserted).
+ * The columns of a challenge that its transitions change: the update written from this row names
+ * no column of the step-up context, so no save after the insert can alter what a challenge
+ * approves (the code's hash covers the operation digest of the context as inserted).
  */
-@MappedEntity("challenge")
 record ChallengeStateRow(
-        @Id String id,
+        String id,
         String status,
         int attemptsUsed,
         int maxAttempts,
         int sendsUsed,
-        @Nullable Instant lastSentAt,
-        @Nullable String codeMethod,
-        @Nullable byte[] codeHash,
-        @Nullable Instant codeIssuedAt,
-        @Nullable Instant codeExpiresAt,
+        Instant lastSentAt,
+        String codeMethod,
+        byte[] codeHash,
+        Instant codeIssuedAt,
+        Instant codeExpiresAt,
         Instant expiresAt,
-        @Nullable String verifiedMethod,
-        @Nullable Instant verifiedAt,
-        @Nullable Instant consumedAt) {
+        String verifiedMethod,
+        Instant verifiedAt,
+        Instant consumedAt) {
+
+    /** The update of the challenge's row to this state. */
+    CombinedUpdates.Row update() {
+        return CombinedUpdates.Row.of("challenge", "id", id).set("status", status)
+                .set("attempts_used", attemptsUsed).set("max_attempts", maxAttempts).set("sends_used", sendsUsed)
+                .set("last_sent_at", lastSentAt).set("code_method", codeMethod).set("code_hash", codeHash)
+                .set("code_issued_at", codeIssuedAt).set("code_expires_at", codeExpiresAt)
+                .set("expires_at", expiresAt).set("verified_method", verifiedMethod).set("verified_at", verifiedAt)
+                .set("consumed_at", consumedAt);
+    }
 }

@@ -33,9 +33,11 @@ class JdbcTransactionAdapter implements TransactionPort {
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private static final int ER_LOCK_DEADLOCK = 1213;
     private final TransactionOperations<Connection> transactions;
+    private final CombinedUpdates updates;
 
-    JdbcTransactionAdapter(TransactionOperations<Connection> transactions) {
+    JdbcTransactionAdapter(TransactionOperations<Connection> transactions, CombinedUpdates updates) {
         this.transactions = transactions;
+        this.updates = updates;
     }
 
     @Override
@@ -71,6 +73,12 @@ class JdbcTransactionAdapter implements TransactionPort {
                         action.run();
                     }
                 }), action);
+    }
+
+    /** Combines the updates only inside a transaction, whose locks they rely on ({@link CombinedUpdates}). */
+    @Override
+    public <T> T combiningUpdates(Supplier<T> work) {
+        return transactions.findTransactionStatus().isPresent() ? updates.combining(work) : work.get();
     }
 
     private static Optional<String> lockConflict(Throwable failure) {

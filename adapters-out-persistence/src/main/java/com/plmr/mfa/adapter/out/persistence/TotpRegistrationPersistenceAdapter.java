@@ -18,9 +18,11 @@ class TotpRegistrationPersistenceAdapter
         implements AddTotpRegistrationPort, LoadTotpRegistrationsPort, RecordTotpAttemptPort, RemoveTotpRegistrationPort {
 
     private final TotpRegistrationRepository repository;
+    private final CombinedUpdates updates;
 
-    TotpRegistrationPersistenceAdapter(TotpRegistrationRepository repository) {
+    TotpRegistrationPersistenceAdapter(TotpRegistrationRepository repository, CombinedUpdates updates) {
         this.repository = repository;
+        this.updates = updates;
     }
 
     @Override
@@ -45,22 +47,19 @@ class TotpRegistrationPersistenceAdapter
     }
 
     @Override
-    public List<TotpRegistration> lockedRegistrationsOf(UserId owner) {
-        return repository.findByUserIdOrderByCreatedAtForUpdate(owner.value()).stream()
-                .map(TotpRegistrationRow::toDomain).toList();
-    }
-
-    @Override
     public boolean advanceAcceptedStep(TotpRegistration accepted) {
         return repository.advanceAcceptedStep(accepted.id().value(), accepted.lastAcceptedStep(),
                 accepted.state().name(), accepted.consecutiveFailures(), accepted.lockedUntil().orElse(null),
                 accepted.lockouts(), accepted.changed()) == 1;
     }
 
+    /** At once, or with the transaction's other updates ({@link CombinedUpdates}). */
     @Override
     public void recordFailures(TotpRegistration failed) {
-        repository.recordFailures(failed.id().value(), failed.consecutiveFailures(),
-                failed.lockedUntil().orElse(null), failed.lockouts(), failed.changed());
+        updates.update(CombinedUpdates.Row.of("totp_registration", "id", failed.id().value())
+                .set("consecutive_failures", failed.consecutiveFailures())
+                .set("locked_until", failed.lockedUntil().orElse(null)).set("lockouts", failed.lockouts())
+                .set("changed_at", failed.changed()));
     }
 
     @Override

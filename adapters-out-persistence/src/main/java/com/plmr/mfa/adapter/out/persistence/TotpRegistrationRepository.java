@@ -36,10 +36,6 @@ interface TotpRegistrationRepository extends CrudRepository<TotpRegistrationRow,
     int advanceAcceptedStep(String id, long step, String state, int failures, @Nullable Instant lockedUntil,
                             int lockouts, Instant changedAt);
 
-    @Query("UPDATE totp_registration SET consecutive_failures = :failures, locked_until = :lockedUntil,"
-            + " lockouts = :lockouts, changed_at = :changedAt WHERE id = :id")
-    int recordFailures(String id, int failures, @Nullable Instant lockedUntil, int lockouts, Instant changedAt);
-
     /** @return the number of rows deleted: 1, or 0 when there was none (or a concurrent delete took it) */
     @Query("DELETE FROM totp_registration WHERE id = :id")
     int deleteCounted(String id);

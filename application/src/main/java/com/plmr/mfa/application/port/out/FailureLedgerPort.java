@@ -11,6 +11,9 @@ import com.plmr.mfa.domain.user.UserId;
  */
 public interface FailureLedgerPort {
 
-    /** Stores the streak read with {@link LockChallengeForVerifyPort#lockForVerify} as it now stands. */
+    /**
+     * Stores the streak read with {@link LockChallengeForVerifyPort#lockForVerify} as it now stands,
+     * with the transaction's other updates where they are combined ({@link TransactionPort#combiningUpdates}).
+     */
     void record(UserId user, FailureStreak streak);
 }

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a user's authenticator-app registrations, secrets sealed. The locked reads ({@code SELECT
- * ... FOR UPDATE}) are for a code check: they hold the rows until the transaction ends, so what the
+ * Reads a user's authenticator-app registrations, secrets sealed. The locked read ({@code SELECT
+ * ... FOR UPDATE}) is for a code check: it holds the row until the transaction ends, so what the
  * check stores (a failure count, the accepted step) is computed from the latest state and
- * concurrent wrong codes, on any instance, all count, without reading a row twice.
+ * concurrent wrong codes, on any instance, all count, without reading a row twice. A challenge's
+ * app code is checked against the registrations read with the challenge ({@link
+ * LockChallengeForVerifyPort}).
  */
 public interface LoadTotpRegistrationsPort {
 
@@ -23,7 +25,4 @@ public interface LoadTotpRegistrationsPort {
 
     /** Like {@link #registrationOf}, locked until the transaction ends. */
     Optional<TotpRegistration> lockedRegistrationOf(UserId owner, TotpRegistrationId id);
-
-    /** Like {@link #registrationsOf}, every one locked until the transaction ends. */
-    List<TotpRegistration> lockedRegistrationsOf(UserId owner);
 }

@@ -17,7 +17,9 @@ public interface RecordTotpAttemptPort {
 
     /**
      * Stores the failure count and lockout of a registration read locked ({@link
-     * LoadTotpRegistrationsPort#lockedRegistrationsOf}): one update, no read.
+     * LoadTotpRegistrationsPort#lockedRegistrationOf}, {@link LockChallengeForVerifyPort}): one
+     * update, no read, which may be sent with the transaction's other updates ({@link
+     * TransactionPort#combiningUpdates}).
      */
     void recordFailures(TotpRegistration failed);
 }

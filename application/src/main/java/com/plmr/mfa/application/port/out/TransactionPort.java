@@ -18,4 +18,15 @@ public interface TransactionPort {
     default void afterCommit(Runnable action) {
         action.run();
     }
+
+    /**
+     * Runs {@code work} in the current transaction with its updates of rows the transaction read
+     * locked (a challenge's state, a failure streak, an app's failure count) sent together when it
+     * returns, in one round trip where the store can, instead of one each as they are made. What
+     * answers something (a compare-and-set, an insert, a read) still runs at once; the work never
+     * reads back a row it updated. A store that cannot combine updates sends each at once.
+     */
+    default <T> T combiningUpdates(Supplier<T> work) {
+        return work.get();
+    }
 }
