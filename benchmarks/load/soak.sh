@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# A soak (a script, not a test: it prints figures): the service with -Xmx256m (MFA_JAVA_OPTS to
-# change it) driven through REQUESTS requests (100 000) of the HTTP rounds' mix, one endpoint after
-# the other in steps of STEP_SECONDS, while its resident set (VmRSS) is sampled every second.
+# A soak (a script, not a test: it prints figures): the service with the image's JVM options and a
+# maximum heap of 256 MB (-Xmx256m -Xms64m -XX:+UseSerialGC; MFA_JAVA_OPTS to change them) driven
+# through REQUESTS requests (100 000) of the HTTP rounds' mix, one endpoint after the other in
+# steps of STEP_SECONDS, while its resident set (VmRSS) is sampled every second.
 # Prints the largest RSS, the RSS at the half and at the end of the load, and the growth over the
 # last half (a least-squares slope, in MB per 10 000 requests), with the heap the JVM reports.
 #
 #   benchmarks/load/soak.sh
-#   REQUESTS=200000 MFA_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" PRIORITY=-15 benchmarks/load/soak.sh
+#   REQUESTS=200000 MFA_JAVA_OPTS="-Xmx256m" PRIORITY=-15 benchmarks/load/soak.sh   # G1, the JDK's default
 #   AFTER_JAR=/tmp/build/mfa-totp.jar benchmarks/load/soak.sh
-#   MFA_JAVA_OPTS="-Xmx256m -XX:NativeMemoryTracking=summary" benchmarks/load/soak.sh   # and the JVM's account of its memory
+#   MFA_JAVA_OPTS="-Xmx256m -Xms64m -XX:+UseSerialGC -XX:NativeMemoryTracking=summary" benchmarks/load/soak.sh   # and the JVM's account of its memory
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=common.sh
@@ -16,7 +17,8 @@ source "$here/common.sh"
 bench_with_priority "$@"
 
 bench_wrong_code_budgets
-export MFA_JAVA_OPTS="${MFA_JAVA_OPTS:--Xmx256m}"
+# the image's collector and initial heap (bootstrap/pom.xml, the image's entrypoint) with a 256 MB maximum
+export MFA_JAVA_OPTS="${MFA_JAVA_OPTS:--Xmx256m -Xms64m -XX:+UseSerialGC}"
 requests="${REQUESTS:-100000}"
 MFA_JAR="${AFTER_JAR:-}" mfa_start
 bench_conditions
