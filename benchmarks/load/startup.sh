@@ -6,7 +6,7 @@
 # from the launch of the JVM to the first 200, polling every 10 ms; prints each run with the time
 # Micronaut reports for itself, then min and median.
 #
-#   benchmarks/load/startup.sh                                      # the build here, 5 runs
+#   benchmarks/load/startup.sh                                      # the build here (with its class-data archive), 5 runs
 #   BEFORE_JAR=/tmp/before/mfa-totp.jar benchmarks/load/startup.sh  # that build and this one, alternating
 #   RUNS=9 PRIORITY=-15 MFA_JAVA_OPTS=-Xshare:off benchmarks/load/startup.sh
 #
