@@ -4,13 +4,17 @@
 // requests that are wrong on purpose (no token, no JSON, a method the path lacks...) go through an
 // observing proxy without `--errors`, which forwards them, and only its violations of the answer
 // count. Each call also states the status it expects, so a flow cannot pass by going astray.
-// Env: MFA_BASE_URL (the service, for dev tokens and the dev inbox), PRISM_STRICT_URL,
-// PRISM_OBSERVING_URL. Exit status 1 with the list when anything broke.
+// A second instance, with a send cap of 1, answers the cap's refusal through its own strict proxy.
+// Env: MFA_BASE_URL and MFA_CAPPED_URL (the two instances, for dev tokens and the dev inbox),
+// PRISM_STRICT_URL, PRISM_OBSERVING_URL, PRISM_CAPPED_URL. Exit status 1 with the list when
+// anything broke.
 import { createHmac } from 'node:crypto';
 
 const service = process.env.MFA_BASE_URL;
 const strict = process.env.PRISM_STRICT_URL;
 const observing = process.env.PRISM_OBSERVING_URL;
+const cappedService = process.env.MFA_CAPPED_URL;
+const capped = process.env.PRISM_CAPPED_URL;
 const failures = [];
 let calls = 0;
 
@@ -28,7 +32,7 @@ async function call(proxy, expected, method, path, { token, json, body, headers 
   calls++;
   const what = `${method} ${path.slice(0, 90)} -> ${response.status}`;
   const violations = JSON.parse(response.headers.get('sl-violations') || '[]')
-    .filter((v) => proxy === strict || v.location[0] === 'response');
+    .filter((v) => proxy !== observing || v.location[0] === 'response');
   for (const v of violations) failures.push(`${what}: ${v.location.join('.')}: ${v.message}`);
   if (/stoplight\.io\/prism\/errors/.test(text)) failures.push(`${what}: Prism refused it: ${text.slice(0, 300)}`);
   if (response.status !== expected) failures.push(`${what}, expected ${expected}: ${text.slice(0, 300)}`);
@@ -39,16 +43,16 @@ function safeJson(text) {
   try { return JSON.parse(text); } catch { return null; }
 }
 
-async function devToken(sub, scope) {
-  const response = await fetch(`${service}/dev/tokens`, {
+async function devToken(sub, scope, from = service) {
+  const response = await fetch(`${from}/dev/tokens`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(scope ? { sub, scope } : { sub }),
   });
   return (await response.json()).token;
 }
 
-async function codeSentSince(since, channel) {
+async function codeSentSince(since, channel, from = service) {
   for (let i = 0; i < 40; i++) {
-    const inbox = await (await fetch(`${service}/dev/inbox.json?since=${encodeURIComponent(since)}`)).json();
+    const inbox = await (await fetch(`${from}/dev/inbox.json?since=${encodeURIComponent(since)}`)).json();
     const message = inbox.messages.find((m) => m.channel === channel);
     if (message) return message.code;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -70,17 +74,18 @@ function totp(base32, step = Math.floor(Date.now() / 30000)) {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const SCOPES = 'mfa.challenges.create mfa.challenges.read mfa.challenges.consume mfa.challenges.cancel mfa.factors.manage';
 const run = Date.now().toString(36);
 const user = `u-prism-${run}`;
 const SERVICE = await devToken('payments', SCOPES);
 const USER = await devToken(user);
 const OTHER = await devToken(`u-other-${run}`);
+const CAPPED_SERVICE = await devToken('payments', SCOPES, cappedService);
+const CAPPED_USER = await devToken(user, undefined, cappedService);
 const challenges = '/internal/v1/mfa/challenges';
 const context = { operation: 'payment', reference: `pay-${run}`, summary: 'payment of EUR 40 to ACME' };
-const newChallenge = async (allowedMethods) =>
-  (await call(strict, 201, 'POST', challenges, { token: SERVICE, json: { userId: user, context, allowedMethods } })).json.challengeId;
+const newChallenge = async (allowedMethods, proxy = strict, token = SERVICE) =>
+  (await call(proxy, 201, 'POST', challenges, { token, json: { userId: user, context, allowedMethods } })).json.challengeId;
 
 try {
   // Contacts: set, read, refuse a bad one, remove and read the gap.
@@ -110,16 +115,16 @@ try {
   await call(strict, 410, 'POST', `${challenges}/${id}:cancel`, { token: SERVICE });
   await call(strict, 404, 'GET', `${challenges}/ch_unknown${run}`, { token: SERVICE });
 
-  // E-mail: the send cap of this run (MFA_MAX_SENDS=2, MFA_RESEND_COOLDOWN=1s) answers without Retry-After.
+  // E-mail, on the instance with a send cap of 1: the cap answers without Retry-After.
   id = await newChallenge(['email']);
   await call(strict, 400, 'POST', `/internal/v1/mfa/totp-sms/${id}:initiate`, { token: USER });
-  await call(strict, 200, 'POST', `/internal/v1/mfa/totp-email/${id}:initiate`, { token: USER });
-  await sleep(1100);
+  await call(capped, 200, 'PUT', `/resources/v3alpha/users/${user}/email`, { token: CAPPED_USER, json: { email: 'jane@example.com' } });
+  id = await newChallenge(['email'], capped, CAPPED_SERVICE);
   since = new Date().toISOString();
-  await call(strict, 200, 'POST', `/internal/v1/mfa/totp-email/${id}:initiate`, { token: USER });
-  const capped = await call(strict, 429, 'POST', `/internal/v1/mfa/totp-email/${id}:initiate`, { token: USER });
-  if (capped.headers.get('retry-after') !== null) failures.push('the send cap answered with a Retry-After');
-  await call(strict, 200, 'POST', `/internal/v1/mfa/totp-email/${id}:verify`, { token: USER, json: { totp: await codeSentSince(since, 'email') } });
+  await call(capped, 200, 'POST', `/internal/v1/mfa/totp-email/${id}:initiate`, { token: CAPPED_USER });
+  const refused = await call(capped, 429, 'POST', `/internal/v1/mfa/totp-email/${id}:initiate`, { token: CAPPED_USER });
+  if (refused.headers.get('retry-after') !== null) failures.push('the send cap answered with a Retry-After');
+  await call(capped, 200, 'POST', `/internal/v1/mfa/totp-email/${id}:verify`, { token: CAPPED_USER, json: { totp: await codeSentSince(since, 'email', cappedService) } });
 
   // Cancel a pending challenge; later requests find its step-up request gone.
   id = await newChallenge(['sms']);
