@@ -26,6 +26,7 @@ function card(message) {
   const received = field(node, '.received', new Date(message.receivedAt).toLocaleString());
   received.dateTime = message.receivedAt;
   field(node, '.code', message.code);
+  field(node, '.challenge', message.challengeId ? `for ${message.challengeId}` : null);
   field(node, '.subject', message.subject);
   if (message.htmlUrl) {
     node.querySelector('.html').src = message.htmlUrl;

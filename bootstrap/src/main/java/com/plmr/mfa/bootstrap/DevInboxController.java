@@ -26,7 +26,7 @@ import java.util.Locale;
  * The development inbox: the messages the development sink received instead of delivering them,
  * newest first, as a page that refreshes itself ({@code /dev/inbox}, with its script and style
  * sheet) and as JSON for scripts ({@code /dev/inbox.json}, {@code ?since=} an ISO-8601 instant to
- * list only what arrived from then on). Each e-mail's HTML body is its own document
+ * list only what arrived from then on, {@code ?challengeId=} to list only the codes of one challenge). Each e-mail's HTML body is its own document
  * ({@code /dev/inbox/messages/{id}.html}), which the page shows in a sandboxed frame; the
  * security headers filter gives the page and those documents the narrow policies they need.
  *
@@ -71,9 +71,11 @@ class DevInboxController {
     }
 
     @Get(uri = "/inbox.json", produces = MediaType.APPLICATION_JSON)
-    Inbox messages(@Nullable @QueryValue Instant since) {
-        return new Inbox(inbox.newestFirst(since).stream().map(DevInboxController::view).toList(),
-                inbox.noticesNewestFirst(since).stream().map(DevInboxController::view).toList());
+    Inbox messages(@Nullable @QueryValue Instant since, @Nullable @QueryValue String challengeId) {
+        List<DevMessage> codes = challengeId == null ? inbox.newestFirst(since) : inbox.newestFirst(since, challengeId);
+        List<DevMessage> notices = challengeId == null ? inbox.noticesNewestFirst(since) : List.of();
+        return new Inbox(codes.stream().map(DevInboxController::view).toList(),
+                notices.stream().map(DevInboxController::view).toList());
     }
 
     @Get("/inbox/messages/{id}.html")
@@ -84,7 +86,7 @@ class DevInboxController {
     }
 
     private static Message view(DevMessage message) {
-        return new Message(message.id(), message.receivedAt().toString(),
+        return new Message(message.id(), message.challengeId(), message.receivedAt().toString(),
                 message.channel().name().toLowerCase(Locale.ROOT), message.maskedDestination(), message.locale(),
                 message.code(), message.subject(), message.text(),
                 message.html() == null ? null : EMAILS + message.id() + ".html");
@@ -111,11 +113,12 @@ class DevInboxController {
     }
 
     /**
-     * One message: {@code channel} {@code sms} or {@code email}, {@code to} masked; {@code subject}
-     * and {@code htmlUrl} (its HTML body) for e-mails only.
+     * One message: {@code challengeId} and {@code code} for a code only, {@code channel} {@code sms}
+     * or {@code email}, {@code to} masked; {@code subject} and {@code htmlUrl} (its HTML body) for
+     * e-mails only.
      */
     @Serdeable
-    record Message(String id, String receivedAt, String channel, String to, String locale, @Nullable String code,
+    record Message(String id, @Nullable String challengeId, String receivedAt, String channel, String to, String locale, @Nullable String code,
                    @Nullable String subject, String text, @Nullable String htmlUrl) {
     }
 }

@@ -130,6 +130,26 @@ class DevInboxEndToEndTest implements TestPropertyProvider {
     }
 
     @Test
+    void scripts_can_ask_for_the_code_of_one_challenge_whatever_else_arrived_in_the_same_second() throws Exception {
+        clock.advance(Duration.ofMinutes(1));
+        String user = api.newUser(ApiFixture.newPhone(), null);
+        String first = api.newChallenge(user, ChallengeMethod.SMS).getChallengeId();
+        String second = api.newChallenge(user, ChallengeMethod.SMS).getChallengeId();
+        api.sms(user).initiateSms(first, null);
+        api.sms(user).initiateSms(second, null);
+        dispatcher.dispatchDue();
+
+        JsonNode ofFirst = inbox("?challengeId=" + first);
+        assertThat(ofFirst).hasSize(1);
+        assertThat(ofFirst.get(0).get("challengeId").asText()).isEqualTo(first);
+        assertThat(inbox("?since=" + clock.instant() + "&challengeId=" + second)).singleElement().satisfies(sms -> {
+            assertThat(sms.get("challengeId").asText()).isEqualTo(second);
+            assertThat(sms.get("id").asText()).isNotEqualTo(ofFirst.get(0).get("id").asText());
+        });
+        assertThat(inbox("?challengeId=ch_unknown")).isEmpty();
+    }
+
+    @Test
     void scripts_can_ask_for_what_arrived_from_an_instant_on() throws Exception {
         assertThat(inbox("?since=" + clock.instant().plusSeconds(3600))).isEmpty();
 

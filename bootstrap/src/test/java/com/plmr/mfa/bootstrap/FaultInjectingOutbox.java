@@ -34,8 +34,8 @@ class FaultInjectingOutbox implements EnqueueMessagePort {
     }
 
     @Override
-    public void enqueue(ChallengeId challenge, CodeMessage message, Instant now, Instant expiresAt) {
-        real().enqueue(challenge, message, now, expiresAt);
+    public void enqueue(CodeMessage message, Instant now, Instant expiresAt) {
+        real().enqueue(message, now, expiresAt);
         if (failNext.compareAndSet(true, false)) {
             throw new IllegalStateException("injected failure after the outbox enqueue");
         }

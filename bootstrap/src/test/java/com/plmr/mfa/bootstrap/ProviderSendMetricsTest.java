@@ -3,7 +3,7 @@ package com.plmr.mfa.bootstrap;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.domain.delivery.Channel;
-import com.plmr.mfa.domain.delivery.CodeMessage;
+import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.delivery.CodeMessage;
 import com.plmr.mfa.domain.delivery.OutboundMessage;
 import com.plmr.mfa.domain.delivery.Destination;
@@ -105,7 +105,7 @@ class ProviderSendMetricsTest {
     }
 
     private static CodeMessage message() {
-        return new CodeMessage("m1", "m1", new Destination(Channel.SMS, "+4915112345612"), Locale.ENGLISH,
-                new OtpCode("123456"), 5, null);
+        return new CodeMessage("m1", "m1", new ChallengeId("ch_1"), new Destination(Channel.SMS, "+4915112345612"),
+                Locale.ENGLISH, new OtpCode("123456"), 5, null);
     }
 }

@@ -139,7 +139,7 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
                 hasher.hash(challenge.id(), method, OperationDigest.of(challenge.context()), code.digits()), policy,
                 now, lastUndelivered);
         save.save(issued.challenge());
-        outbox.enqueue(challenge.id(), message(challenge, to, code, command.preferredLocale()), now,
+        outbox.enqueue(message(challenge, to, code, command.preferredLocale()), now,
                 issued.codeExpiresAt());
         return new Initiation(issued, to.masked());
     }
@@ -153,6 +153,6 @@ public final class InitiateCodeDeliveryService implements InitiateCodeDeliveryUs
         int minutes = (int) Math.max(1, (policy.codeTtl().toSeconds() + 59) / 60);
         String summary = challenge.stepUpContext().map(c -> c.summary()).orElse(null);
         TransactionDetails transaction = challenge.stepUpContext().map(c -> c.transaction()).orElse(null);
-        return new CodeMessage(messageId, messageId, to, locale, code, minutes, summary, transaction);
+        return new CodeMessage(messageId, messageId, challenge.id(), to, locale, code, minutes, summary, transaction);
     }
 }

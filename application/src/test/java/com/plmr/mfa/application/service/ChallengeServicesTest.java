@@ -87,7 +87,7 @@ class ChallengeServicesTest {
     @Test
     void a_failing_outbox_rolls_the_new_code_back() {
         InitiateCodeDeliveryService failing = new InitiateCodeDeliveryService(store, store, store, store, store,
-                (id, message, now, expires) -> {
+                (message, now, expires) -> {
                     throw new IllegalStateException("outbox down");
                 }, store, policy, store, AbusePolicy.defaults(), hasher, trail, new Random(2), clock);
         assertThatThrownBy(() -> failing.initiate(SUBJECT,

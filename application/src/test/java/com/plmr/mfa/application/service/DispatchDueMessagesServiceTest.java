@@ -4,8 +4,8 @@ import com.plmr.mfa.application.port.out.RequestContextPort;
 import com.plmr.mfa.application.port.out.SendMessagePort;
 import com.plmr.mfa.application.port.out.SendOutcome;
 import com.plmr.mfa.application.service.DispatchDueMessagesService.RetryPolicy;
+import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.delivery.Channel;
-import com.plmr.mfa.domain.delivery.CodeMessage;
 import com.plmr.mfa.domain.delivery.CodeMessage;
 import com.plmr.mfa.domain.delivery.OutboundMessage;
 import com.plmr.mfa.domain.delivery.DeliveryState.Status;
@@ -285,7 +285,8 @@ class DispatchDueMessagesServiceTest {
 
     private CodeMessage message(String id, Channel channel) {
         String to = channel == Channel.SMS ? "+4915112345612" : "jane@example.com";
-        return new CodeMessage(id, id, new Destination(channel, to), Locale.ENGLISH, new OtpCode("123456"), 5, null);
+        return new CodeMessage(id, id, new ChallengeId("ch_dispatch"), new Destination(channel, to), Locale.ENGLISH,
+                new OtpCode("123456"), 5, null);
     }
 
     private InMemoryOutbox.Row queue(String id, Channel channel) {

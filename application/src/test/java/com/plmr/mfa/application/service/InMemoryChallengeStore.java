@@ -137,7 +137,7 @@ final class InMemoryChallengeStore implements AddChallengePort, LoadChallengePor
     }
 
     @Override
-    public void enqueue(ChallengeId challenge, CodeMessage message, java.time.Instant now, java.time.Instant expiresAt) {
+    public void enqueue(CodeMessage message, java.time.Instant now, java.time.Instant expiresAt) {
         write("enqueue " + message.messageId());
         outbox.add(message);
     }

@@ -1,5 +1,6 @@
 package com.plmr.mfa.domain.delivery;
 
+import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
 
 import java.util.Locale;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param messageId      unique id of the message, stable across delivery attempts
  * @param idempotencyKey key passed to providers that support one, so a retried send after a crash
  *                       is recognised as the same message
+ * @param challenge      the challenge the code answers
  * @param to             the channel and the address
  * @param locale         language of the message
  * @param code           the one-time code
@@ -26,6 +28,7 @@ import java.util.Objects;
 public record CodeMessage(
         String messageId,
         String idempotencyKey,
+        ChallengeId challenge,
         Destination to,
         Locale locale,
         OtpCode code,
@@ -36,6 +39,7 @@ public record CodeMessage(
     public CodeMessage {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(challenge, "challenge");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(code, "code");
@@ -45,9 +49,9 @@ public record CodeMessage(
     }
 
     /** A message for a challenge without transaction details. */
-    public CodeMessage(String messageId, String idempotencyKey, Destination to, Locale locale, OtpCode code,
-                       int validMinutes, String summary) {
-        this(messageId, idempotencyKey, to, locale, code, validMinutes, summary, null);
+    public CodeMessage(String messageId, String idempotencyKey, ChallengeId challenge, Destination to, Locale locale,
+                       OtpCode code, int validMinutes, String summary) {
+        this(messageId, idempotencyKey, challenge, to, locale, code, validMinutes, summary, null);
     }
 
     @Override

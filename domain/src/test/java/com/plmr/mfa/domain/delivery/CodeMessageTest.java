@@ -1,5 +1,6 @@
 package com.plmr.mfa.domain.delivery;
 
+import com.plmr.mfa.domain.challenge.ChallengeId;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
@@ -37,8 +38,9 @@ class CodeMessageTest {
 
     @Test
     void a_message_shows_neither_its_code_nor_its_destination_and_has_the_channel_of_its_destination() {
-        CodeMessage message = new CodeMessage("msg-1", "msg-1", new Destination(Channel.SMS, "+4915112345678"),
-                Locale.GERMAN, new OtpCode("493817"), 5, "payment of EUR 40 to ACME");
+        CodeMessage message = new CodeMessage("msg-1", "msg-1", new ChallengeId("ch_1"),
+                new Destination(Channel.SMS, "+4915112345678"), Locale.GERMAN,
+                new OtpCode("493817"), 5, "payment of EUR 40 to ACME");
 
         assertThat(message.channel()).isEqualTo(Channel.SMS);
         assertThat(message.toString()).contains("msg-1", "SMS").doesNotContain("493817", "4915112345678");

@@ -1,6 +1,7 @@
 package com.plmr.mfa.adapter.out.notify;
 
 import com.plmr.mfa.domain.challenge.Amount;
+import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.Payee;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.delivery.Channel;
@@ -284,7 +285,7 @@ public final class MessageTemplates {
             }
             for (String summary : new String[] {null, "sample"}) {
                 for (TransactionDetails transaction : new TransactionDetails[] {null, SAMPLE_TRANSACTION}) {
-                    CodeMessage sample = new CodeMessage("self-check", "self-check",
+                    CodeMessage sample = new CodeMessage("self-check", "self-check", new ChallengeId("self-check"),
                             new Destination(Channel.SMS, "+10000000000"), Locale.forLanguageTag(language),
                             new OtpCode("000000"), 1, summary, transaction);
                     sms(sample);

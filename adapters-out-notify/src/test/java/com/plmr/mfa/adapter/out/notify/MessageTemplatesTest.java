@@ -21,8 +21,9 @@ class MessageTemplatesTest {
     private final MessageTemplates templates = MessageTemplates.fromClasspath();
 
     private static CodeMessage sms(String language, String code, int minutes, String summary) {
-        return new CodeMessage("m", "k", new Destination(Channel.SMS, TestMessages.PHONE),
-                Locale.forLanguageTag(language), new OtpCode(code), minutes, summary);
+        return new CodeMessage("m", "k", TestMessages.CHALLENGE,
+                new Destination(Channel.SMS, TestMessages.PHONE), Locale.forLanguageTag(language),
+                new OtpCode(code), minutes, summary);
     }
 
     @Test

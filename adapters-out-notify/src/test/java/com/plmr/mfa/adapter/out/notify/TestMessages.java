@@ -1,6 +1,7 @@
 package com.plmr.mfa.adapter.out.notify;
 
 import com.plmr.mfa.domain.challenge.Amount;
+import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.Payee;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.delivery.Channel;
@@ -17,18 +18,20 @@ public final class TestMessages {
     public static final String PHONE = "+4915112345678";
     public static final String EMAIL = "alice@example.test";
     public static final String SUMMARY = "payment of EUR 40 to ACME";
+    public static final ChallengeId CHALLENGE = new ChallengeId("ch_messages");
 
     private TestMessages() {
     }
 
     public static CodeMessage sms(String languageTag, String summary) {
-        return new CodeMessage("msg-sms-1", "idem-sms-1", new Destination(Channel.SMS, PHONE),
+        return new CodeMessage("msg-sms-1", "idem-sms-1", CHALLENGE, new Destination(Channel.SMS, PHONE),
                 Locale.forLanguageTag(languageTag), new OtpCode(CODE), 5, summary);
     }
 
     public static CodeMessage email(String destination, String languageTag, String summary) {
-        return new CodeMessage("msg-mail-1", "idem-mail-1", new Destination(Channel.EMAIL, destination),
-                Locale.forLanguageTag(languageTag), new OtpCode(CODE), 5, summary);
+        return new CodeMessage("msg-mail-1", "idem-mail-1", CHALLENGE,
+                new Destination(Channel.EMAIL, destination), Locale.forLanguageTag(languageTag),
+                new OtpCode(CODE), 5, summary);
     }
 
     /** An ACME GmbH payment of the amount, with masked account and reference. */
@@ -47,12 +50,12 @@ public final class TestMessages {
     }
 
     private static CodeMessage withTransaction(CodeMessage message, TransactionDetails transaction) {
-        return new CodeMessage(message.messageId(), message.idempotencyKey(), message.to(), message.locale(),
-                message.code(), message.validMinutes(), message.summary(), transaction);
+        return new CodeMessage(message.messageId(), message.idempotencyKey(), message.challenge(), message.to(),
+                message.locale(), message.code(), message.validMinutes(), message.summary(), transaction);
     }
 
     public static CodeMessage withIds(CodeMessage message, String messageId, String idempotencyKey) {
-        return new CodeMessage(messageId, idempotencyKey, message.to(), message.locale(), message.code(),
-                message.validMinutes(), message.summary(), message.transaction());
+        return new CodeMessage(messageId, idempotencyKey, message.challenge(), message.to(), message.locale(),
+                message.code(), message.validMinutes(), message.summary(), message.transaction());
     }
 }

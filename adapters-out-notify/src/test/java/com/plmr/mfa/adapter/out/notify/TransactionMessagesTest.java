@@ -163,7 +163,8 @@ class TransactionMessagesTest {
     }
 
     private static CodeMessage message(String language, String code, int minutes, TransactionDetails transaction) {
-        return new CodeMessage("m", "k", new Destination(Channel.SMS, TestMessages.PHONE),
-                Locale.forLanguageTag(language), new OtpCode(code), minutes, null, transaction);
+        return new CodeMessage("m", "k", TestMessages.CHALLENGE,
+                new Destination(Channel.SMS, TestMessages.PHONE), Locale.forLanguageTag(language),
+                new OtpCode(code), minutes, null, transaction);
     }
 }

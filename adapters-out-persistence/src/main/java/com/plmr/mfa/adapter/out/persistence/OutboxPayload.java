@@ -1,6 +1,7 @@
 package com.plmr.mfa.adapter.out.persistence;
 
 import com.plmr.mfa.domain.challenge.Amount;
+import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.challenge.Payee;
 import com.plmr.mfa.domain.challenge.TransactionDetails;
 import com.plmr.mfa.domain.delivery.Channel;
@@ -96,12 +97,18 @@ final class OutboxPayload {
         return bytes.toByteArray();
     }
 
-    /** @throws IllegalArgumentException for a layout newer than {@link #CURRENT} (never claimed, so never read) */
-    static OutboundMessage read(int format, String messageId, Channel channel, byte[] payload) {
+    /**
+     * The message of an outbox row: its id, its challenge (a code message's, from the row's own
+     * column; {@code null} for a notice), its channel and its opened payload.
+     *
+     * @throws IllegalArgumentException for a layout newer than {@link #CURRENT} (never claimed, so never read)
+     */
+    static OutboundMessage read(int format, String messageId, String challengeId, Channel channel, byte[] payload) {
         if (format < 1 || format > CURRENT) {
             throw new IllegalArgumentException("outbox payload format " + format + " is not read by this release");
         }
-        return format == NOTICE ? notice(messageId, channel, payload) : code(messageId, channel, payload);
+        return format == NOTICE ? notice(messageId, channel, payload)
+                : code(messageId, new ChallengeId(challengeId), channel, payload);
     }
 
     private static NoticeMessage notice(String messageId, Channel channel, byte[] payload) {
@@ -118,7 +125,7 @@ final class OutboxPayload {
         }
     }
 
-    private static CodeMessage code(String messageId, Channel channel, byte[] payload) {
+    private static CodeMessage code(String messageId, ChallengeId challenge, Channel channel, byte[] payload) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             String idempotencyKey = in.readUTF();
             String destination = in.readUTF();
@@ -127,7 +134,7 @@ final class OutboxPayload {
             int minutes = in.readInt();
             String summary = readOptional(in);
             TransactionDetails transaction = in.available() > 0 && in.readBoolean() ? transaction(in) : null;
-            return new CodeMessage(messageId, idempotencyKey, new Destination(channel, destination), locale,
+            return new CodeMessage(messageId, idempotencyKey, challenge, new Destination(channel, destination), locale,
                     new OtpCode(code), minutes, summary, transaction);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -70,9 +70,9 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, NoticeOutboxPort, 
 
     /** The message is stored with the id of the request under way (the initiate's), if any. */
     @Override
-    public void enqueue(ChallengeId challenge, CodeMessage message, Instant now, Instant expiresAt) {
+    public void enqueue(CodeMessage message, Instant now, Instant expiresAt) {
         SealedSecret sealed = sealer.seal(OutboxPayload.write(message), aad(message.messageId()));
-        repository.save(new OutboxMessageRow(message.messageId(), challenge.value(), message.channel().name(),
+        repository.save(new OutboxMessageRow(message.messageId(), message.challenge().value(), message.channel().name(),
                 sealed.keyId(), sealed.ciphertext(), OutboxPayload.CODE, DeliveryState.Status.QUEUED.name(), 0, now,
                 expiresAt, now, now, null, null, MDC.get(REQUEST_ID), null, null, null, null, null));
     }
@@ -150,7 +150,7 @@ class OutboxPersistenceAdapter implements EnqueueMessagePort, NoticeOutboxPort, 
 
     private OutboundMessage open(OutboxMessageRow row) {
         byte[] payload = sealer.open(new SealedSecret(row.payloadKeyId(), row.payload()), aad(row.id()));
-        return OutboxPayload.read(row.payloadFormat(), row.id(), Channel.valueOf(row.channel()),
+        return OutboxPayload.read(row.payloadFormat(), row.id(), row.challengeId(), Channel.valueOf(row.channel()),
                 payload);
     }
 

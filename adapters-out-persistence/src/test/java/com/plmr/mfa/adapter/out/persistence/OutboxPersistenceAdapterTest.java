@@ -222,8 +222,8 @@ class OutboxPersistenceAdapterTest extends DatabaseTest {
     void a_message_with_transaction_details_keeps_them_and_the_previous_release_reads_it_without_them()
             throws Exception {
         CodeMessage plain = message("+4915177777008", "888888");
-        CodeMessage message = new CodeMessage(plain.messageId(), plain.idempotencyKey(), plain.to(), plain.locale(),
-                plain.code(), plain.validMinutes(), plain.summary(),
+        CodeMessage message = new CodeMessage(plain.messageId(), plain.idempotencyKey(), plain.challenge(), plain.to(),
+                plain.locale(), plain.code(), plain.validMinutes(), plain.summary(),
                 new TransactionDetails("payment_initiation", Amount.of("1234.50", "EUR"),
                         new Payee("Müller & Söhne GmbH", "DE89 **** **** **** **** 00"), null));
         enqueue(message, NOW);
@@ -252,7 +252,7 @@ class OutboxPersistenceAdapterTest extends DatabaseTest {
         assertThat(outbox.claimNext(NOW.plus(Duration.ofDays(1)), LEASE)).as("not even once expired").isEmpty();
 
         assertThat(rawRow(message.messageId())).isEqualTo(before);
-        assertThatThrownBy(() -> OutboxPayload.read(OutboxPayload.CURRENT + 1, "m", Channel.SMS,
+        assertThatThrownBy(() -> OutboxPayload.read(OutboxPayload.CURRENT + 1, "m", null, Channel.SMS,
                 new byte[0])).hasMessageContaining("not read by this release");
     }
 
@@ -275,14 +275,14 @@ class OutboxPersistenceAdapterTest extends DatabaseTest {
 
     private void enqueue(CodeMessage message, Instant at) {
         transactions.inTransaction(() -> {
-            outbox.enqueue(CHALLENGE, message, at, at.plus(Duration.ofMinutes(5)));
+            outbox.enqueue(message, at, at.plus(Duration.ofMinutes(5)));
             return null;
         });
     }
 
     private static CodeMessage message(String to, String code) {
         String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
-        return new CodeMessage(id, id, new Destination(Channel.SMS, to), Locale.GERMAN, new OtpCode(code), 5,
+        return new CodeMessage(id, id, CHALLENGE, new Destination(Channel.SMS, to), Locale.GERMAN, new OtpCode(code), 5,
                 "EUR 40 to ACME");
     }
 
@@ -346,7 +346,7 @@ class OutboxPersistenceAdapterTest extends DatabaseTest {
                 int minutes = in.readInt();
                 boolean hasSummary = in.readBoolean();
                 String summary = in.readUTF();
-                return new CodeMessage(messageId, key, new Destination(Channel.SMS, destination), locale,
+                return new CodeMessage(messageId, key, CHALLENGE, new Destination(Channel.SMS, destination), locale,
                         new OtpCode(code), minutes, hasSummary ? summary : null);
             }
         }

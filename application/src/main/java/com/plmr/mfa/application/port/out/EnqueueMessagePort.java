@@ -1,6 +1,5 @@
 package com.plmr.mfa.application.port.out;
 
-import com.plmr.mfa.domain.challenge.ChallengeId;
 import com.plmr.mfa.domain.delivery.CodeMessage;
 
 import java.time.Instant;
@@ -13,5 +12,5 @@ import java.time.Instant;
  */
 public interface EnqueueMessagePort {
 
-    void enqueue(ChallengeId challenge, CodeMessage message, Instant now, Instant expiresAt);
+    void enqueue(CodeMessage message, Instant now, Instant expiresAt);
 }

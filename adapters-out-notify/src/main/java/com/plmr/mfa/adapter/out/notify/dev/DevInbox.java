@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The messages the development sink received since the service started, newest first: what the
@@ -42,19 +43,27 @@ public final class DevInbox {
      * {@code null}), newest first: the service's clock, which stamps them, counts whole seconds.
      */
     public synchronized List<DevMessage> newestFirst(Instant since) {
-        return received(since, false);
+        return received(since, false).toList();
+    }
+
+    /**
+     * The code messages of one challenge received in or after the second of {@code since} (from
+     * the start when it is {@code null}), newest first: the code a script waits for after an
+     * initiate, whatever other challenges' messages arrived in the same second.
+     */
+    public synchronized List<DevMessage> newestFirst(Instant since, String challengeId) {
+        return received(since, false).filter(message -> message.challengeId().equals(challengeId)).toList();
     }
 
     /** The notices received in or after the second of {@code since}, newest first, like {@link #newestFirst}. */
     public synchronized List<DevMessage> noticesNewestFirst(Instant since) {
-        return received(since, true);
+        return received(since, true).toList();
     }
 
-    private List<DevMessage> received(Instant since, boolean notices) {
+    private Stream<DevMessage> received(Instant since, boolean notices) {
         Instant from = since == null ? null : since.truncatedTo(ChronoUnit.SECONDS);
         return newestFirst.stream().filter(message -> message.isNotice() == notices)
-                .filter(message -> from == null || !message.receivedAt().isBefore(from))
-                .toList();
+                .filter(message -> from == null || !message.receivedAt().isBefore(from));
     }
 
     public synchronized Optional<DevMessage> find(String id) {

@@ -11,6 +11,7 @@ import java.util.Objects;
  * show it.
  *
  * @param id                the message id
+ * @param challengeId       the challenge a code answers; {@code null} for a notice
  * @param receivedAt        when the sink received it
  * @param channel           SMS or e-mail
  * @param maskedDestination the destination as the API shows it ({@code +49 *** *** 12},
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param text              the SMS text, or the e-mail's plain-text body
  * @param html              the e-mail's HTML body (values escaped by its template); {@code null} for an SMS
  */
-public record DevMessage(String id, Instant receivedAt, Channel channel, String maskedDestination,
+public record DevMessage(String id, String challengeId, Instant receivedAt, Channel channel, String maskedDestination,
                          String locale, String code, String subject, String text, String html) {
 
     public DevMessage {
@@ -31,6 +32,9 @@ public record DevMessage(String id, Instant receivedAt, Channel channel, String 
         Objects.requireNonNull(maskedDestination, "maskedDestination");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(text, "text");
+        if ((challengeId == null) != (code == null)) {
+            throw new IllegalArgumentException("a code message names its challenge, a notice none");
+        }
         boolean email = channel == Channel.EMAIL;
         if (email ? subject == null || html == null : subject != null || html != null) {
             throw new IllegalArgumentException("an e-mail has a subject and an HTML body, an SMS neither");

@@ -91,12 +91,13 @@ public final class DevSinkSender implements SendMessagePort {
         String locale = message.locale().toLanguageTag();
         String masked = message.to().masked();
         String code = codeOf(message);
+        String challenge = message instanceof CodeMessage codeMessage ? codeMessage.challenge().value() : null;
         return switch (message.channel()) {
-            case SMS -> new DevMessage(message.messageId(), now, message.channel(), masked, locale, code, null,
+            case SMS -> new DevMessage(message.messageId(), challenge, now, message.channel(), masked, locale, code, null,
                     templates.smsText(message), null);
             case EMAIL -> {
                 EmailContent email = templates.email(message);
-                yield new DevMessage(message.messageId(), now, message.channel(), masked, locale, code,
+                yield new DevMessage(message.messageId(), challenge, now, message.channel(), masked, locale, code,
                         email.subject(), email.text(), email.html());
             }
         };
@@ -110,6 +111,7 @@ public final class DevSinkSender implements SendMessagePort {
                 .append(" channel=").append(message.channel())
                 .append(" to=").append(escape(message.to().address()))
                 .append(" messageId=").append(escape(message.messageId()))
+                .append(received.challengeId() == null ? "" : " challengeId=" + received.challengeId())
                 .append(" locale=").append(received.locale())
                 .append(message instanceof NoticeMessage notice ? " notice=" + notice.kind().code()
                         : " code=" + escape(codeOf(message)));

@@ -13,7 +13,11 @@ class DevInboxTest {
     private static final Instant T0 = Instant.parse("2025-03-01T10:15:30Z");
 
     private static DevMessage sms(String id, Instant at) {
-        return new DevMessage(id, at, Channel.SMS, "+49 *** *** 78", "en", "493817", null,
+        return sms(id, "ch_1", at);
+    }
+
+    private static DevMessage sms(String id, String challengeId, Instant at) {
+        return new DevMessage(id, challengeId, at, Channel.SMS, "+49 *** *** 78", "en", "493817", null,
                 "Your code: 493817.", null);
     }
 
@@ -49,6 +53,20 @@ class DevInboxTest {
     }
 
     @Test
+    void lists_the_codes_of_one_challenge_whatever_arrived_in_the_same_second() {
+        DevInbox inbox = new DevInbox();
+        inbox.receive(sms("m-1", "ch_1", T0));
+        inbox.receive(sms("m-2", "ch_2", T0.plusMillis(300)));
+        inbox.receive(sms("m-3", "ch_1", T0.plusMillis(600)));
+        inbox.receive(sms("m-4", "ch_2", T0.plusMillis(900)));
+
+        assertThat(inbox.newestFirst(T0, "ch_1")).extracting(DevMessage::id).containsExactly("m-3", "m-1");
+        assertThat(inbox.newestFirst(null, "ch_2")).extracting(DevMessage::id).containsExactly("m-4", "m-2");
+        assertThat(inbox.newestFirst(T0.plusSeconds(1), "ch_1")).isEmpty();
+        assertThat(inbox.newestFirst(null, "ch_unknown")).isEmpty();
+    }
+
+    @Test
     void keeps_the_newest_messages_when_full() {
         DevInbox inbox = new DevInbox(2);
         inbox.receive(sms("m-1", T0));
@@ -67,9 +85,17 @@ class DevInboxTest {
 
     @Test
     void an_sms_has_no_subject_or_html_and_an_email_has_both() {
-        assertThatThrownBy(() -> new DevMessage("m", T0, Channel.SMS, "***", "en", "1", "s", "t", null))
+        assertThatThrownBy(() -> new DevMessage("m", "ch_1", T0, Channel.SMS, "***", "en", "1", "s", "t", null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DevMessage("m", T0, Channel.EMAIL, "***", "en", "1", "s", "t", null))
+        assertThatThrownBy(() -> new DevMessage("m", "ch_1", T0, Channel.EMAIL, "***", "en", "1", "s", "t", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_code_names_its_challenge_and_a_notice_none() {
+        assertThatThrownBy(() -> new DevMessage("m", null, T0, Channel.SMS, "***", "en", "1", null, "t", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DevMessage("m", "ch_1", T0, Channel.SMS, "***", "en", null, null, "t", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

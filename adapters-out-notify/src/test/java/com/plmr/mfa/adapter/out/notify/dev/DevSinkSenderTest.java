@@ -46,7 +46,7 @@ class DevSinkSenderTest {
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("dev-sink:msg-sms-1"));
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly(
                 "2025-03-01T10:15:30.123Z DEV-SINK NOT DELIVERED channel=SMS to=" + PHONE
-                        + " messageId=msg-sms-1 locale=en code=" + CODE
+                        + " messageId=msg-sms-1 challengeId=ch_messages locale=en code=" + CODE
                         + " text=\"Code 493817 to approve: payment of EUR 40 to ACME. Valid 5 minutes. Never share it.\"");
     }
 
@@ -61,7 +61,7 @@ class DevSinkSenderTest {
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0))
                 .startsWith("2025-03-01T10:15:30.123Z DEV-SINK NOT DELIVERED channel=EMAIL to=" + EMAIL
-                        + " messageId=msg-mail-1 locale=de code=" + CODE + " subject=\"Ihr Sicherheitscode\" text=\"")
+                        + " messageId=msg-mail-1 challengeId=ch_messages locale=de code=" + CODE + " subject=\"Ihr Sicherheitscode\" text=\"")
                 .contains("Ihr Sicherheitscode lautet:\\n\\n    " + CODE + "\\n")
                 .endsWith("\"");
     }
@@ -144,6 +144,7 @@ class DevSinkSenderTest {
                 },
                 sms -> {
                     assertThat(sms.id()).isEqualTo("msg-sms-1");
+                    assertThat(sms.challengeId()).isEqualTo("ch_messages");
                     assertThat(sms.receivedAt()).isEqualTo(Instant.parse("2025-03-01T10:15:30.123Z"));
                     assertThat(sms.maskedDestination()).isEqualTo("+49 *** *** 78").doesNotContain(PHONE);
                     assertThat(sms.code()).isEqualTo(CODE);
