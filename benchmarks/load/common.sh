@@ -4,6 +4,9 @@
 # shellcheck source=../../.ci/lib/service.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../.ci/lib/service.sh"
 
+# bench_database_pid: the process id of the MariaDB listening on 127.0.0.1:3306.
+bench_database_pid() { ss -Hltnp 'sport = :3306' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+
 # bench_with_priority "$@": with PRIORITY set (a nice value, root only), runs the calling script
 # again at that priority, with the MariaDB at 127.0.0.1:3306 reniced to it too and restored
 # afterwards, and exits with its status; returns at once without PRIORITY, and in that run. Other
@@ -12,7 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../.ci/lib/service.sh"
 bench_with_priority() {
   if [[ -n "${PRIORITY:-}" && -z "${MFA_BENCH_PRIORITY_SET:-}" ]]; then
     local database database_nice status=0
-    database=$(ss -Hltnp 'sport = :3306' | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+    database=$(bench_database_pid)
     database_nice=$(ps -o ni= -p "$database" | tr -d ' ')
     # shellcheck disable=SC2046 # one thread id per word
     renice -n "$PRIORITY" -p $(ls "/proc/$database/task") >/dev/null

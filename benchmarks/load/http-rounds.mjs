@@ -17,11 +17,16 @@
 // the services to run with MFA_MAX_ATTEMPTS, MFA_MAX_CONSECUTIVE_FAILURES and MFA_TOTP_MAX_FAILURES
 // of 100 (http-rounds.sh sets them); a step that runs out of users stops early and says so.
 // Statuses other than the expected one are counted and printed with the step.
+// With the processes' ids (NAME=BASE_URL@PID, and DATABASE_PID for the MariaDB all services use),
+// each step also says the CPU time per answered request of the service, the database and this
+// generator (user and system time from /proc, 10 ms ticks), so a difference between endpoints can
+// be placed on this 2-core machine, where the three share the cores.
 //
-// usage: node http-rounds.mjs NAME=BASE_URL [NAME=BASE_URL ...]
+// usage: node http-rounds.mjs NAME=BASE_URL[@PID] [NAME=BASE_URL[@PID] ...]
 //   env: ROUNDS (5), STEP_SECONDS (10), WARMUP_SECONDS (10, per endpoint and service, not counted),
 //        CONNECTIONS (16), USERS (1000 per pool and service), USES_PER_USER (90), ENDPOINTS,
 //        SOAK_REQUESTS (stop the rounds once that many requests were answered, and say when: soak.sh)
+import { readFileSync } from 'node:fs';
 import { at, client, ms, now, totp } from './http.mjs';
 
 const rounds = Number(process.env.ROUNDS ?? 5);
@@ -32,9 +37,21 @@ const users = Number(process.env.USERS ?? 1000);
 const usesPerUser = Number(process.env.USES_PER_USER ?? 90);
 const endpoints = (process.env.ENDPOINTS ?? 'health,phone,sms-verify,app-verify,create').split(',');
 const services = process.argv.slice(2).map((arg) => {
-  const [name, url] = arg.split(/=(.*)/s);
-  return { name, url, http: client(url, connections) };
+  const [name, target] = arg.split(/=(.*)/s);
+  const [url, pid] = target.split('@');
+  return { name, url, pid, http: client(url, connections) };
 });
+const databasePid = process.env.DATABASE_PID;
+// CPU seconds a process used so far (utime + stime, fields 14 and 15 of /proc/PID/stat, in ticks
+// of 1/100 s), or NaN when it is not known.
+const TICKS_PER_SECOND = 100;
+function cpuSeconds(pid) {
+  if (!pid) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+const generatorSeconds = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1e6; };
+const cpuNow = (service) => ({ service: cpuSeconds(service.pid), database: cpuSeconds(databasePid), generator: generatorSeconds() });
 if (services.length === 0) {
   console.error('usage: node http-rounds.mjs NAME=BASE_URL [NAME=BASE_URL ...]');
   process.exit(2);
@@ -149,9 +166,11 @@ async function setUp(service) {
   };
 }
 
-// CONNECTIONS requests in flight for `seconds`: the answers that arrived within the step.
-async function step(endpoint, seconds) {
+// CONNECTIONS requests in flight for `seconds`: the answers that arrived within the step, and the
+// CPU milliseconds per answer of the service, the database and the generator.
+async function step(service, endpoint, seconds) {
   await endpoint.prepare?.();
+  const before = cpuNow(service);
   const end = now() + seconds * 1000;
   const latencies = [];
   const unexpected = {};
@@ -169,8 +188,15 @@ async function step(endpoint, seconds) {
       if (answer.status !== endpoint.expect) unexpected[answer.status] = (unexpected[answer.status] ?? 0) + 1;
     }
   }));
-  return { rate: latencies.length / seconds, latencies, unexpected, exhausted };
+  const after = cpuNow(service);
+  const cpu = Object.fromEntries(Object.keys(before).map((key) =>
+    [key, ((after[key] - before[key]) * 1000) / Math.max(1, latencies.length)]));
+  return { rate: latencies.length / seconds, latencies, unexpected, exhausted, cpu };
 }
+
+const cpuText = (cpu) => (Number.isNaN(cpu.service) ? ''
+  : `, CPU per request: service ${cpu.service.toFixed(3)} ms, database ${cpu.database.toFixed(3)} ms,`
+    + ` generator ${cpu.generator.toFixed(3)} ms`);
 
 const median = (values) => at(values, 0.5);
 
@@ -180,7 +206,7 @@ for (const service of services) {
   console.log(`${service.name} (${service.url}): set up in ${ms(now() - started)}`);
 }
 for (const name of endpoints) {
-  for (const service of services) await step(service.endpoints[name], warmupSeconds);
+  for (const service of services) await step(service, service.endpoints[name], warmupSeconds);
 }
 console.log(`warmed up: ${warmupSeconds} s per endpoint and service; ${rounds} rounds of ${stepSeconds} s steps,`
   + ` ${connections} connections, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -193,28 +219,32 @@ for (let round = 1; round <= rounds && !(soak && answered >= soak); round++) {
   for (const name of endpoints) {
     if (soak && answered >= soak) break;
     for (const service of order) {
-      const result = await step(service.endpoints[name], stepSeconds);
+      const result = await step(service, service.endpoints[name], stepSeconds);
       ((results[service.name] ??= {})[name] ??= []).push(result);
       answered += result.latencies.length;
       const odd = Object.keys(result.unexpected).length ? ` unexpected statuses ${JSON.stringify(result.unexpected)}` : '';
       console.log(`round ${round} ${service.name} ${name}: ${result.rate.toFixed(0)} req/s,`
         + ` p50 ${ms(at(result.latencies, 0.5))} p99 ${ms(at(result.latencies, 0.99))}${odd}`
-        + `${result.exhausted ? ' (ran out of users: raise USERS)' : ''}`);
+        + `${cpuText(result.cpu)}${result.exhausted ? ' (ran out of users: raise USERS)' : ''}`);
     }
   }
 }
 if (soak) {
   console.log(`soak: from ${Math.floor(soakStart / 1000)} to ${Math.ceil(Date.now() / 1000)} (epoch seconds), ${answered} requests answered`);
 }
-console.log('\n| service | endpoint | req/s (median of rounds) | ratio to PUT phone | p50 | p99 |');
-console.log('|---|---|---|---|---|---|');
+const withCpu = services.every((service) => service.pid);
+console.log(`\n| service | endpoint | req/s (median of rounds) | ratio to PUT phone | p50 | p99 |${withCpu
+  ? ' CPU ms per request: service | database | generator |' : ''}`);
+console.log(`|---|---|---|---|---|---|${withCpu ? '---|---|---|' : ''}`);
 for (const service of services) {
   const mine = results[service.name];
   const phone = mine.phone ? median(mine.phone.map((r) => r.rate)) : NaN;
   for (const name of endpoints.filter((endpoint) => mine[endpoint])) {
     const rate = median(mine[name].map((r) => r.rate));
     const all = mine[name].flatMap((r) => r.latencies);
-    console.log(`| ${service.name} | ${name} | ${rate.toFixed(0)} | ${(rate / phone).toFixed(2)} | ${ms(at(all, 0.5))} | ${ms(at(all, 0.99))} |`);
+    const cpu = (key) => ` ${median(mine[name].map((r) => r.cpu[key])).toFixed(3)} |`;
+    console.log(`| ${service.name} | ${name} | ${rate.toFixed(0)} | ${(rate / phone).toFixed(2)} | ${ms(at(all, 0.5))} | ${ms(at(all, 0.99))} |`
+      + `${withCpu ? cpu('service') + cpu('database') + cpu('generator') : ''}`);
   }
 }
 services.forEach((service) => service.http.close());
