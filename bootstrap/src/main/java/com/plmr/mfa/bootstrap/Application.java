@@ -33,6 +33,8 @@ public final class Application {
     public static final int CONFIGURATION_REFUSED = 78;
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration EMBEDDED_FIRST_CONNECTION = Duration.ofMinutes(1);
+    /** The longest a start waits for another instance's migration before it goes on under Liquibase's lock alone. */
+    private static final Duration MIGRATION_LOCK_WAIT = Duration.ofMinutes(5);
 
     private Application() {
     }
@@ -76,15 +78,31 @@ public final class Application {
                     "datasources.default.username", "root", "datasources.default.password", "",
                     "datasources.default.initialization-fail-timeout", EMBEDDED_FIRST_CONNECTION.toMillis()));
         }
-        if (migration == Migration.APPLY && configured.database()
-                && SchemaCheck.upToDate(configured.url(), configured.user(), configured.password())) {
-            migration = Migration.SKIP;
+        Optional<MigrationLock> lock = Optional.empty();
+        if (migration != Migration.SKIP && configured.database()) {
+            if (migration == Migration.APPLY && configured.upToDate()) {
+                migration = Migration.SKIP;
+            } else {
+                lock = MigrationLock.acquire(configured.url(), configured.user(), configured.password(),
+                        MIGRATION_LOCK_WAIT);
+                // another instance may have migrated the schema while this one waited for the lock
+                if (migration == Migration.APPLY && lock.isPresent() && configured.upToDate()) {
+                    migration = Migration.SKIP;
+                    lock.get().close();
+                    lock = Optional.empty();
+                }
+            }
         }
         micronaut.properties(migration.properties());
-        if (migration == Migration.ONLY) {
-            migrateOnly(micronaut);
-        } else {
-            micronaut.start();
+        try {
+            if (migration == Migration.ONLY) {
+                migrateOnly(micronaut);
+            } else {
+                micronaut.start();
+            }
+        } finally {
+            // held until this start has migrated and serves (a failed start exits, which lets go of it too)
+            lock.ifPresent(MigrationLock::close);
         }
     }
 
@@ -120,6 +138,11 @@ public final class Application {
      * @param migration the value of {@code MFA_DB_MIGRATION}, as given
      */
     private record Configured(boolean database, String url, String user, String password, String migration) {
+
+        /** Whether the schema holds every changeset of this release ({@link SchemaCheck#upToDate}). */
+        boolean upToDate() {
+            return SchemaCheck.upToDate(url, user, password);
+        }
 
         /** What the configuration, read as the service will read it, says before anything starts. */
         static Configured of(Environment environment) {
