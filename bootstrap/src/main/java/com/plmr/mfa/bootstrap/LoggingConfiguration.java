@@ -53,6 +53,9 @@ public final class LoggingConfiguration extends ContextAwareBase implements Conf
         levels.put("io.micronaut.runtime.Micronaut", Level.WARN);
         levels.put("io.micronaut.context.DefaultApplicationContext$RuntimeConfiguredEnvironment", Level.WARN);
         levels.put("io.micronaut.liquibase", Level.WARN);
+        // an unexpected failure is logged once, with its stack trace and under its request's id, by the
+        // error model (ApiErrorResponseProcessor): Micronaut's own line of it would say it twice
+        levels.put("io.micronaut.http.server.RouteExecutor", Level.OFF);
         // one line per HTTP request (AccessLog); WARN switches it off
         levels.put("mfa.access", Level.INFO);
         // one line per recorded decision (AuditLogLine); WARN switches it off, the audit_event rows stay

@@ -1,5 +1,6 @@
 package com.plmr.mfa.bootstrap;
 
+import ch.qos.logback.classic.Level;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,15 +101,20 @@ class ErrorModelEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void an_unexpected_failure_is_an_internal_server_error_without_details() {
-        try (RecordedLog failures = RecordedLog.unexpectedFailures().start()) {
+    void an_unexpected_failure_is_an_internal_server_error_without_details_logged_once() {
+        String framework = "io.micronaut.http.server.RouteExecutor";
+        try (RecordedLog failures = RecordedLog.of("com.plmr.mfa.adapter.in.rest", Level.ERROR)
+                .and(framework, LoggingConfiguration.LEVELS.get(framework)).start()) {
             HttpResponse<String> response = http.send("GET", "/internal/v1/test-only/failure", null, null, null);
             assertError(response, 500, "INTERNAL_SERVER_ERROR");
             assertThat(response.body()).doesNotContain("secret-internal-detail").doesNotContain("com.example")
                     .doesNotContain("Exception");
             String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
-            assertThat(failures.events()).as("the details go to the log, under the request's id")
-                    .anySatisfy(event -> assertThat(event.getMDCPropertyMap()).containsEntry("requestId", requestId));
+            assertThat(failures.events()).as("the details go to the log once, under the request's id, at the service's levels")
+                    .singleElement().satisfies(event -> {
+                        assertThat(event.getMDCPropertyMap()).containsEntry("requestId", requestId);
+                        assertThat(event.getThrowableProxy()).isNotNull();
+                    });
         }
     }
 

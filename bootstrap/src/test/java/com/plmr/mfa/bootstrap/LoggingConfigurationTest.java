@@ -68,6 +68,7 @@ class LoggingConfigurationTest {
         levels.put("io.micronaut.runtime.Micronaut", Level.WARN);
         levels.put("io.micronaut.context.DefaultApplicationContext$RuntimeConfiguredEnvironment", Level.WARN);
         levels.put("io.micronaut.liquibase", Level.WARN);
+        levels.put("io.micronaut.http.server.RouteExecutor", Level.OFF);
         levels.put("mfa.access", Level.INFO);
         levels.put("mfa.audit", Level.INFO);
         levels.put(Logger.ROOT_LOGGER_NAME, Level.INFO);
