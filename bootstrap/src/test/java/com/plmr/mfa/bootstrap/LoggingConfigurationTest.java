@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.plmr.mfa.bootstrap.ServiceProcess.STARTED;
@@ -45,7 +44,6 @@ class LoggingConfigurationTest {
     /** A line of the plain format: date, time and zone offset, level, thread, logger, request id, message. */
     private static final Pattern PLAIN_LINE = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO  \\[main] mfa\\.access requestId=r-1 - GET / 200\\n");
-    private static final Pattern LISTENING = Pattern.compile("Listening on (http://[^ ]+) ");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -169,10 +167,9 @@ class LoggingConfigurationTest {
 
     /** Asks the started service for its liveness once, stops it and reads its console to the exit. */
     private List<String> afterOneRequest(List<String> start) throws IOException, InterruptedException {
-        Matcher listening = LISTENING.matcher(start.get(start.size() - 1));
-        assertThat(listening.find()).isTrue();
+        URI address = ServiceProcess.address(start.get(start.size() - 1));
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(listening.group(1) + "/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
+                address.resolve("/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         // the access line is written before the response leaves, so it would be read before the exit
         service.terminate();

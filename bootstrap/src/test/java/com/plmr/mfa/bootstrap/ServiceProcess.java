@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +33,8 @@ final class ServiceProcess implements AutoCloseable {
 
     static final Duration DEADLINE = Duration.ofSeconds(120);
     static final String STARTED = "Listening on";
+    /** The start's last line names the address the service listens on: {@code Listening on http://host:port ...}. */
+    private static final Pattern LISTENING = Pattern.compile(STARTED + " (http://[^ ]+) ");
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -86,6 +91,15 @@ final class ServiceProcess implements AutoCloseable {
     /** The console of the start, up to the line saying where the service listens. */
     List<String> readStart() throws InterruptedException {
         return readUntil(line -> line.contains(STARTED));
+    }
+
+    /** The address a start's line (or a JSON line's message) says the service listens on. */
+    static URI address(String startedLine) {
+        Matcher listening = LISTENING.matcher(startedLine);
+        if (!listening.find()) {
+            throw new AssertionError("no address in " + startedLine);
+        }
+        return URI.create(listening.group(1));
     }
 
     /** The next line {@code wanted} accepts. */
