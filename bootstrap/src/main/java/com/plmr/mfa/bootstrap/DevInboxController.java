@@ -72,9 +72,9 @@ class DevInboxController {
 
     @Get(uri = "/inbox.json", produces = MediaType.APPLICATION_JSON)
     Inbox messages(@Nullable @QueryValue Instant since, @Nullable @QueryValue String challengeId) {
-        List<DevMessage> codes = challengeId == null ? inbox.newestFirst(since) : inbox.newestFirst(since, challengeId);
+        // notices belong to no challenge: asked for one challenge's codes, the inbox lists none
         List<DevMessage> notices = challengeId == null ? inbox.noticesNewestFirst(since) : List.of();
-        return new Inbox(codes.stream().map(DevInboxController::view).toList(),
+        return new Inbox(inbox.newestFirst(since, challengeId).stream().map(DevInboxController::view).toList(),
                 notices.stream().map(DevInboxController::view).toList());
     }
 

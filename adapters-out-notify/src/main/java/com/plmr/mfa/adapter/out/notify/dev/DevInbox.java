@@ -43,16 +43,18 @@ public final class DevInbox {
      * {@code null}), newest first: the service's clock, which stamps them, counts whole seconds.
      */
     public synchronized List<DevMessage> newestFirst(Instant since) {
-        return received(since, false).toList();
+        return newestFirst(since, null);
     }
 
     /**
-     * The code messages of one challenge received in or after the second of {@code since} (from
-     * the start when it is {@code null}), newest first: the code a script waits for after an
-     * initiate, whatever other challenges' messages arrived in the same second.
+     * The code messages of one challenge (of every challenge when {@code challengeId} is
+     * {@code null}) received in or after the second of {@code since} (from the start when it is
+     * {@code null}), newest first: the code a script waits for after an initiate, whatever other
+     * challenges' messages arrived in the same second.
      */
     public synchronized List<DevMessage> newestFirst(Instant since, String challengeId) {
-        return received(since, false).filter(message -> message.challengeId().equals(challengeId)).toList();
+        return received(since, false)
+                .filter(message -> challengeId == null || message.challengeId().equals(challengeId)).toList();
     }
 
     /** The notices received in or after the second of {@code since}, newest first, like {@link #newestFirst}. */
